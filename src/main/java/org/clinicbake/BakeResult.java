@@ -1,0 +1,32 @@
+package org.clinicbake;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.clinicbake.diag.Diagnostic;
+
+/**
+ * What a bake did.
+ *
+ * @param outputDir   the folder the site was published to (unchanged when the bake failed)
+ * @param published   whether the output folder now holds this bake's site
+ * @param pages       how many HTML pages were published
+ * @param diagnostics every error and warning, in report order
+ * @param duration    wall time of the bake
+ */
+public record BakeResult(Path outputDir, boolean published, int pages, List<Diagnostic> diagnostics, Duration duration) {
+
+    public static BakeResult of(Path outputDir, boolean published, int pages, List<Diagnostic> diagnostics, long startedNanos) {
+        return new BakeResult(outputDir, published, pages, List.copyOf(diagnostics),
+                Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+}

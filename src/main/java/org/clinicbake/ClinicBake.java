@@ -1,0 +1,35 @@
+package org.clinicbake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.clinicbake.build.SiteBuild;
+
+/**
+ * ClinicBake's front door for Java callers.
+ *
+ * <pre>{@code
+ * BakeResult result = ClinicBake.bake(Path.of("site"), Path.of("site/output"));
+ * result.diagnostics().forEach(d -> System.err.println(d.format()));
+ * }</pre>
+ */
+public final class ClinicBake {
+
+    private ClinicBake() {
+    }
+
+    /**
+     * Bakes the site in {@code siteDir} into {@code outputDir}. The output folder is replaced only
+     * when the bake has no errors; otherwise it is left exactly as it was.
+     *
+     * @throws IOException when the output cannot be written (disk full, permissions)
+     */
+    public static BakeResult bake(Path siteDir, Path outputDir) throws IOException {
+        return new SiteBuild(siteDir, outputDir, false).run();
+    }
+
+    /** The default output folder of a site: {@code output/} inside it, as in JBake. */
+    public static Path defaultOutput(Path siteDir) {
+        return siteDir.resolve("output");
+    }
+}

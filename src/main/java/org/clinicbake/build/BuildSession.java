@@ -1,0 +1,115 @@
+package org.clinicbake.build;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import org.asciidoctor.Asciidoctor;
+import org.clinicbake.content.AsciidoctorLogBridge;
+import org.clinicbake.data.SiteData;
+import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.render.Theme;
+
+/**
+ * The state of one build, shared by the engines JBake calls: where the site is, what went wrong so
+ * far, the site's data and theme, and the build's single Asciidoctor instance.
+ */
+public final class BuildSession implements AutoCloseable {
+
+    private final Path siteDir;
+    private final SiteConfiguration config;
+    private final SiteData data;
+    private final Theme theme;
+    private final Diagnostics diagnostics;
+    private final boolean includeDrafts;
+    private final AsciidoctorLogBridge logBridge;
+    private Asciidoctor asciidoctor;
+
+    BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
+                 Diagnostics diagnostics, boolean includeDrafts) {
+        this.siteDir = siteDir;
+        this.config = config;
+        this.data = data;
+        this.theme = theme;
+        this.diagnostics = diagnostics;
+        this.includeDrafts = includeDrafts;
+        this.logBridge = new AsciidoctorLogBridge(this);
+        config.attach(this);
+    }
+
+    public Path siteDir() {
+        return siteDir;
+    }
+
+    public SiteConfiguration config() {
+        return config;
+    }
+
+    public SiteData data() {
+        return data;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** Whether drafts are rendered (preview) or left out entirely (bake). */
+    public boolean includeDrafts() {
+        return includeDrafts;
+    }
+
+    /** BCP 47 language of the site, e.g. {@code en-US}. */
+    public String language() {
+        return config.getString("site.lang", "en-US");
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(language());
+    }
+
+    /** Time zone in which header dates (calendar days) are placed on the time line. */
+    public ZoneId zone() {
+        return ZoneId.of(config.getString("site.timezone", "UTC"));
+    }
+
+    /** Absolute base URL of the published site, without a trailing slash. */
+    public String host() {
+        String host = config.getSiteHost();
+        return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    /** Path of a file relative to the site folder, with {@code /} separators, as diagnostics show it. */
+    public String relativePath(File file) {
+        Path path = file.toPath().toAbsolutePath().normalize();
+        Path site = siteDir.toAbsolutePath().normalize();
+        Path shown = path.startsWith(site) ? site.relativize(path) : path;
+        return shown.toString().replace(File.separatorChar, '/');
+    }
+
+    /** The build's one Asciidoctor, started on first use: JRuby takes seconds to boot. */
+    public synchronized Asciidoctor asciidoctor() {
+        if (asciidoctor == null) {
+            asciidoctor = Asciidoctor.Factory.create();
+            asciidoctor.registerLogHandler(logBridge);
+        }
+        return asciidoctor;
+    }
+
+    /** Where Asciidoctor's messages for this build go. */
+    public AsciidoctorLogBridge logBridge() {
+        return logBridge;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (asciidoctor != null) {
+            asciidoctor.shutdown();
+            asciidoctor = null;
+        }
+    }
+}

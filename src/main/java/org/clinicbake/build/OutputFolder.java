@@ -1,0 +1,124 @@
+package org.clinicbake.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.clinicbake.diag.Diagnostics;
+
+/**
+ * The folder a bake publishes to, replaced only when a bake has fully succeeded.
+ *
+ * <p>A bake writes into a staging folder beside the target (same file system, so the rename is
+ * atomic), then moves the old output aside, moves the staging folder in, and deletes the old one.
+ * If a bake is killed between the two moves, the next bake puts the old output back first.
+ *
+ * <p>A folder that ClinicBake did not create is never replaced: it must be empty or carry the
+ * marker file written with every bake, so a mistyped {@code -o} cannot delete a user's files.
+ */
+final class OutputFolder {
+
+    static final String MARKER = ".clinicbake-output";
+    private static final String MARKER_TEXT = "This folder is written by ClinicBake and replaced on every bake.\n";
+
+    private final Path target;
+    private final Path previous;
+
+    OutputFolder(Path target) {
+        this.target = target.toAbsolutePath().normalize();
+        this.previous = this.target.resolveSibling("." + this.target.getFileName() + ".previous");
+    }
+
+    Path path() {
+        return target;
+    }
+
+    /** Checks the target is safe to replace and recovers from an interrupted swap; false when it is not safe. */
+    boolean prepare(Path siteDir, Diagnostics diagnostics) throws IOException {
+        Path site = siteDir.toAbsolutePath().normalize();
+        if (site.startsWith(target)) {
+            diagnostics.error("output.contains-site", target.toString(), 0,
+                    "the output folder contains the site itself", "choose an output folder such as " + site.resolve("output"));
+            return false;
+        }
+        for (String source : List.of("content", "templates", "assets", "data")) {
+            if (target.startsWith(site.resolve(source))) {
+                diagnostics.error("output.inside-sources", target.toString(), 0,
+                        "the output folder is inside the site's " + source + "/ folder",
+                        "choose an output folder such as " + site.resolve("output"));
+                return false;
+            }
+        }
+        if (!Files.exists(target) && Files.isDirectory(previous)) {
+            Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (Files.exists(target) && !isEmptyOrOurs()) {
+            diagnostics.error("output.not-generated", target.toString(), 0,
+                    "the output folder has files that ClinicBake did not write; it will not be replaced",
+                    "choose an empty or new folder with -o, or delete this one yourself");
+            return false;
+        }
+        deleteLeftoverStaging();
+        return true;
+    }
+
+    Path createStaging() throws IOException {
+        Files.createDirectories(target.getParent());
+        return Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".staging-");
+    }
+
+    void publish(Path staging) throws IOException {
+        Files.writeString(staging.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+        if (Files.exists(target)) {
+            deleteTree(previous);
+            Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(previous);
+    }
+
+    void discard(Path staging) throws IOException {
+        deleteTree(staging);
+    }
+
+    private boolean isEmptyOrOurs() throws IOException {
+        if (!Files.isDirectory(target)) {
+            return false;
+        }
+        if (Files.exists(target.resolve(MARKER))) {
+            return true;
+        }
+        try (Stream<Path> children = Files.list(target)) {
+            return children.findAny().isEmpty();
+        }
+    }
+
+    private void deleteLeftoverStaging() throws IOException {
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent, "." + target.getFileName() + ".staging-*")) {
+            for (Path leftover : leftovers) {
+                deleteTree(leftover);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.clinicbake.build;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.clinicbake.content.AsciidocEngine;
+import org.clinicbake.content.YamlDataEngine;
+import org.clinicbake.render.ThemeAssets;
+import org.clinicbake.render.ThemeRenderer;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Crawler;
+import org.jbake.app.Oven;
+import org.jbake.app.Utensils;
+import org.jbake.parser.Engines;
+
+/**
+ * Runs JBake's {@link Oven} with ClinicBake's engines: crawl and parse the content, render every
+ * page through the theme, copy the assets. JBake's own order and conventions are kept.
+ */
+final class OvenRun {
+
+    private static final AsciidocEngine ASCIIDOC = new AsciidocEngine();
+    private static final YamlDataEngine YAML = new YamlDataEngine();
+
+    private final BuildSession session;
+
+    OvenRun(BuildSession session) {
+        this.session = session;
+    }
+
+    /** Bakes into the configured destination, reporting every problem to the session's diagnostics. */
+    void bake() {
+        useClinicBakeEngines();
+        SiteConfiguration config = session.config();
+        // A store of its own per build: JBake's DBUtil would hand every build the same one.
+        ContentStore store = new ContentStore(config.getDatabaseStore(), "clinicbake-" + UUID.randomUUID());
+        Utensils utensils = new Utensils();
+        utensils.setConfiguration(config);
+        utensils.setContentStore(store);
+        utensils.setCrawler(new Crawler(store, config));
+        utensils.setRenderer(new ThemeRenderer(store, config));
+        utensils.setAsset(new ThemeAssets(config));
+
+        Oven oven = new Oven(utensils);
+        try {
+            oven.bake();
+        } catch (RuntimeException e) {
+            reportUnexplained(List.of(e));
+            return;
+        }
+        reportUnexplained(oven.getErrors());
+    }
+
+    /**
+     * JBake registers engines from descriptor files and the last one on the class path wins, which
+     * is JBake's own AsciiDoc engine (it fails on AsciidoctorJ 3). Registering ours by extension
+     * after JBake's loading settles it, whatever the class path order.
+     */
+    static void useClinicBakeEngines() {
+        for (String extension : List.of("ad", "adoc", "asciidoc")) {
+            Engines.register(extension, ASCIIDOC);
+        }
+        for (String extension : List.of("yml", "yaml")) {
+            Engines.register(extension, YAML);
+        }
+    }
+
+    /** Errors JBake collected that no engine explained with a diagnostic (a bug or an I/O failure). */
+    private void reportUnexplained(List<Throwable> errors) {
+        if (errors.isEmpty() || session.diagnostics().hasErrors()) {
+            return;
+        }
+        for (Throwable error : errors) {
+            session.diagnostics().error("bake.failed", session.relativePath(session.siteDir().toFile()), 0,
+                    String.valueOf(error.getMessage()).lines().findFirst().orElse(error.getClass().getName()),
+                    "this is likely a ClinicBake bug; run with --stacktrace and report it");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.clinicbake.build;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
+import org.apache.commons.configuration2.builder.fluent.Parameters;
+import org.apache.commons.configuration2.convert.DefaultListDelimiterHandler;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.clinicbake.diag.Diagnostics;
+
+/**
+ * Reads a site's configuration the JBake way, in three layers, first wins: the site's
+ * {@code jbake.properties}, ClinicBake's defaults ({@code clinicbake-defaults.properties}, which
+ * select the Pebble theme templates), then JBake's own {@code default.properties}.
+ *
+ * <p>Unlike JBake, system properties are not a layer: a bake must not depend on the machine.
+ */
+final class SiteConfigLoader {
+
+    static final String SITE_FILE = "jbake.properties";
+    static final String DEFAULTS = "org/clinicbake/clinicbake-defaults.properties";
+    private static final String JBAKE_DEFAULTS = "default.properties";
+
+    private final Diagnostics diagnostics;
+
+    SiteConfigLoader(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** The configuration, writing into {@code destination}; empty when it cannot be read (reported). */
+    Optional<SiteConfiguration> load(Path siteDir, Path destination) {
+        CompositeConfiguration layers = new CompositeConfiguration();
+        layers.setListDelimiterHandler(new DefaultListDelimiterHandler(','));
+        Path siteFile = siteDir.resolve(SITE_FILE);
+        try {
+            if (Files.exists(siteFile)) {
+                layers.addConfiguration(properties(siteFile.toUri().toURL()));
+            }
+            layers.addConfiguration(properties(resource(DEFAULTS)));
+            layers.addConfiguration(properties(resource(JBAKE_DEFAULTS)));
+        } catch (ConfigurationException | java.net.MalformedURLException e) {
+            diagnostics.error("config.invalid", SITE_FILE, 0, "cannot read the configuration: " + rootMessage(e),
+                    "each line is `key=value`; see README.md for the keys ClinicBake uses");
+            return Optional.empty();
+        }
+        SiteConfiguration config = new SiteConfiguration(siteDir.toFile(), layers);
+        config.setDestinationFolder(destination.toFile());
+        if (!Files.isDirectory(config.getContentFolder().toPath())) {
+            diagnostics.error("site.missing-content", siteDir.relativize(config.getContentFolder().toPath()).toString(), 0,
+                    "the site has no content folder", "put the articles (.adoc files) in " + config.getContentFolder().getName() + "/");
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(config.getTemplateFolder().toPath())) {
+            // JBake insists the template folder exists and fingerprints it; a site without its own
+            // templates uses the built-in theme, so point JBake at the (still empty) staging folder.
+            config.setTemplateFolder(destination.toFile());
+        }
+        return Optional.of(config);
+    }
+
+    private static PropertiesConfiguration properties(URL url) throws ConfigurationException {
+        return new FileBasedConfigurationBuilder<>(PropertiesConfiguration.class)
+                .configure(new Parameters().properties()
+                        .setURL(url)
+                        .setEncoding("UTF-8")
+                        .setListDelimiterHandler(new DefaultListDelimiterHandler(','))
+                        .setIncludesAllowed(false))
+                .getConfiguration();
+    }
+
+    private static URL resource(String name) {
+        URL url = SiteConfigLoader.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("missing resource " + name + " on the class path");
+        }
+        return url;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

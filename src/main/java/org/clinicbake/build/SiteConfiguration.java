@@ -1,0 +1,71 @@
+package org.clinicbake.build;
+
+import java.io.File;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfiguration;
+
+/**
+ * JBake's configuration for one ClinicBake build, carrying that build's {@link BuildSession}.
+ *
+ * <p>JBake creates markup engines once per JVM and hands them only the configuration, so the
+ * configuration is the one object through which an engine can reach the state of the build it is
+ * serving (diagnostics, the Asciidoctor instance, site data) without a static field of ours.
+ */
+public final class SiteConfiguration extends DefaultJBakeConfiguration {
+
+    /** JBake's own page types, which are not written as content files. */
+    private static final Set<String> GENERATED_PAGE_TYPES =
+            Set.of("masterindex", "feed", "archive", "sitemap", "tag", "tagsindex", "error404");
+
+    private BuildSession session;
+
+    SiteConfiguration(File sourceFolder, CompositeConfiguration configuration) {
+        super(sourceFolder, configuration);
+    }
+
+    void attach(BuildSession session) {
+        this.session = session;
+    }
+
+    public BuildSession session() {
+        if (session == null) {
+            throw new IllegalStateException("configuration is not attached to a build");
+        }
+        return session;
+    }
+
+    /** The session of the ClinicBake build this JBake configuration belongs to. */
+    public static BuildSession sessionOf(JBakeConfiguration config) {
+        if (config instanceof SiteConfiguration site) {
+            return site.session();
+        }
+        throw new IllegalStateException("ClinicBake engines run only inside a ClinicBake build; "
+                + "use org.clinicbake.ClinicBake to bake (got " + config.getClass().getName() + ")");
+    }
+
+    /** A setting from jbake.properties (or ClinicBake's defaults), or the fallback when unset or blank. */
+    public String getString(String key, String fallback) {
+        String value = getCompositeConfiguration().getString(key, null);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    /** A comma-separated setting as a list of its non-blank items. */
+    public List<String> getList(String key) {
+        return getCompositeConfiguration().getList(String.class, key, List.of()).stream()
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
+    }
+
+    /** The values {@code :jbake-type:} may take: every type with a {@code template.<type>.file} key. */
+    public Set<String> contentTypes() {
+        Set<String> types = new TreeSet<>(getDocumentTypes());
+        types.removeAll(GENERATED_PAGE_TYPES);
+        return types;
+    }
+}

@@ -1,0 +1,55 @@
+package org.clinicbake.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.diag.Diagnostic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bake", mixinStandardHelpOptions = true,
+        description = "Bake a site into a static folder. The output folder is replaced only when the bake succeeds.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the site was published", "1:the content has errors; the output folder is unchanged",
+                "2:wrong usage", "3:internal or I/O error"})
+final class BakeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE_DIR", defaultValue = ".",
+            description = "Site folder with jbake.properties and content/ (default: the current folder).")
+    private Path siteDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output folder (default: SITE_DIR/output).")
+    private Path outputDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path output = outputDir != null ? outputDir : ClinicBake.defaultOutput(siteDir);
+        BakeResult result = ClinicBake.bake(siteDir, output);
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            err.println(diagnostic.format());
+        }
+        if (result.hasErrors()) {
+            err.printf("Bake failed with %d error(s); %s was left unchanged.%n", result.errors().size(), result.outputDir());
+            err.flush();
+            return ExitCode.CONTENT_ERRORS.code();
+        }
+        out.printf("Baked %d pages in %.1f s into %s%n", result.pages(), result.duration().toMillis() / 1000.0,
+                result.outputDir());
+        out.printf("Open %s in a browser.%n", result.outputDir().resolve("index.html").toUri());
+        out.flush();
+        err.flush();
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,64 @@
+package org.clinicbake.cli;
+
+import java.io.PrintWriter;
+
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code clinicbake} command. Only {@link #main} exits the JVM; {@link #run} returns the code, for tests. */
+@Command(name = "clinicbake", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Bakes pain-clinic patient-education sites written in AsciiDoc into static HTML.",
+        subcommands = {BakeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        quietLibraryLogging();
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * JBake and OrientDB log progress on every bake; the CLI reports problems as diagnostics, so only
+     * their errors are shown. OrientDB logs through java.util.logging, hence the bridge.
+     */
+    private static void quietLibraryLogging() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "org/clinicbake/logback-cli.xml");
+        }
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExitCodeExceptionMapper(exception -> ExitCode.INTERNAL_ERROR.code())
+                .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+                    cmd.getErr().println("clinicbake: internal error: " + exception);
+                    if (Boolean.getBoolean("clinicbake.stacktrace")) {
+                        exception.printStackTrace(cmd.getErr());
+                    } else {
+                        cmd.getErr().println("  hint: run with -Dclinicbake.stacktrace=true for details, and report it");
+                    }
+                    cmd.getErr().flush();
+                    return ExitCode.INTERNAL_ERROR.code();
+                });
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required, e.g. `clinicbake bake site`");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"clinicbake " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.clinicbake.content;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.ast.Document;
+import org.clinicbake.build.BuildSession;
+import org.clinicbake.build.SiteConfiguration;
+import org.clinicbake.diag.Diagnostics;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.parser.MarkupEngine;
+import org.jsoup.Jsoup;
+
+/**
+ * JBake markup engine for AsciiDoc on AsciidoctorJ 3.
+ *
+ * <p>Differences from JBake's stock engine, each on purpose: every file is parsed once (the header
+ * and the body come from the same loaded document); AsciiDoc runs in SAFE mode, so an include can
+ * only read files inside the article's folder; the title is plain text (templates escape it);
+ * problems become diagnostics with file and line instead of log lines, and a file with errors is
+ * left out of the site rather than rendered half-way.
+ *
+ * <p>Header attributes follow JBake's convention: {@code :jbake-type:}, {@code :jbake-status:},
+ * {@code :jbake-date:} and {@code :jbake-tags:} become {@code type}, {@code status}, {@code date}
+ * and {@code tags}; every other attribute written in the header is stored under its own name.
+ */
+public final class AsciidocEngine extends MarkupEngine {
+
+    static final String JBAKE_PREFIX = "jbake-";
+    private static final Set<String> STATUSES = Set.of("published", "draft", "published-date");
+
+    @Override
+    public DocumentModel parse(JBakeConfiguration config, File file) {
+        BuildSession session = SiteConfiguration.sessionOf(config);
+        String path = session.relativePath(file);
+        Diagnostics diagnostics = session.diagnostics();
+
+        SourceText source = read(file, path, diagnostics);
+        if (source == null) {
+            return null;
+        }
+        DocumentHeader header = DocumentHeader.scan(source.lines());
+        for (int line : header.malformed()) {
+            diagnostics.error("header.malformed", path, line,
+                    "header line is not an attribute entry: '" + source.lines().get(line - 1).strip() + "'",
+                    "attribute entries start and end the name with a colon, e.g. `:jbake-type: therapy`");
+        }
+        if (header.titleLine() == 0) {
+            diagnostics.error("header.missing-title", path, 1, "the document has no title line",
+                    "start the file with a title line such as `= Epidural Steroid Injection`");
+            return null;
+        }
+
+        AsciidoctorLogBridge log = session.logBridge();
+        log.begin(path, source.lines());
+        try {
+            Document document = session.asciidoctor().load(source.text(), options(session, file));
+            DocumentModel model = new DocumentModel();
+            boolean headerOk = readHeader(document, header, session, path, model) && header.malformed().isEmpty();
+            XrefCheck.check(session, file, path, source.lines());
+            if (!headerOk) {
+                return null;
+            }
+            model.setBody(document.convert());
+            return model;
+        } finally {
+            log.end();
+        }
+    }
+
+    private static SourceText read(File file, String path, Diagnostics diagnostics) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.toPath());
+        } catch (IOException e) {
+            diagnostics.error("content.unreadable", path, 0, "cannot read the file: " + e.getMessage(),
+                    "check that the file exists and that you have permission to read it");
+            return null;
+        }
+        SourceText.Result decoded = SourceText.decode(bytes);
+        if (decoded.source().isEmpty()) {
+            diagnostics.error("content.encoding", path, decoded.invalidLine(), "the file is not valid UTF-8",
+                    "save the file with UTF-8 encoding (most editors have it under 'Save with encoding')");
+            return null;
+        }
+        SourceText source = decoded.source().get();
+        if (source.isBlank()) {
+            diagnostics.error("content.empty", path, 0, "the file is empty",
+                    "write a header (title and :jbake-type:) and a body, or delete the file");
+            return null;
+        }
+        return source;
+    }
+
+    private static Options options(BuildSession session, File file) {
+        String docdir = file.getParentFile().getAbsolutePath();
+        Attributes attributes = Attributes.builder()
+                .attribute("docfile", file.getAbsolutePath())
+                .attribute("docdir", docdir)
+                .attribute("lang", session.language())
+                .attribute("outfilesuffix", session.config().getOutputExtension())
+                // Report {name} references to undefined attributes instead of printing the braces.
+                .attribute("attribute-missing", "warn")
+                .attribute("icons!")
+                .build();
+        return Options.builder()
+                .safe(SafeMode.SAFE)
+                .baseDir(file.getParentFile())
+                .standalone(false)
+                .attributes(attributes)
+                .build();
+    }
+
+    /** Fills JBake's model from the header; false when the header has an error that keeps the page out. */
+    private static boolean readHeader(Document document, DocumentHeader header, BuildSession session,
+                                      String path, DocumentModel model) {
+        Diagnostics diagnostics = session.diagnostics();
+        Map<String, Object> attributes = document.getAttributes();
+        boolean ok = true;
+
+        String title = Jsoup.parse(document.getDoctitle()).text();
+        model.setTitle(title);
+        for (String name : header.attributes().keySet()) {
+            Object value = attributes.get(name);
+            if (value == null) {
+                continue;
+            }
+            String text = value.toString().strip();
+            model.put(name, text);
+            if (name.startsWith(JBAKE_PREFIX)) {
+                model.put(name.substring(JBAKE_PREFIX.length()), text);
+            }
+        }
+
+        String type = string(model.get("type"), session.config().getDefaultType());
+        if (type.isEmpty()) {
+            diagnostics.error("header.missing-type", path, header.lineOf("jbake-type"),
+                    "the header has no :jbake-type:",
+                    "add `:jbake-type: article` to the header; types: " + String.join(", ", session.config().contentTypes()));
+            ok = false;
+        } else if (!session.config().contentTypes().contains(type)) {
+            diagnostics.error("header.unknown-type", path, header.lineOf("jbake-type"),
+                    "unknown page type '" + type + "'",
+                    "use one of: " + String.join(", ", session.config().contentTypes()));
+            ok = false;
+        }
+        model.setType(type);
+
+        String status = string(model.get("status"), session.config().getDefaultStatus());
+        if (status.isEmpty()) {
+            diagnostics.error("header.missing-status", path, header.lineOf("jbake-status"),
+                    "the header has no :jbake-status:",
+                    "add `:jbake-status: published` (or `draft` to keep the page out of the site)");
+            ok = false;
+        } else if (!STATUSES.contains(status)) {
+            diagnostics.error("header.unknown-status", path, header.lineOf("jbake-status"),
+                    "unknown status '" + status + "'", "use one of: draft, published, published-date");
+            ok = false;
+        }
+        model.setStatus(status);
+
+        String dateAttribute = attributes.containsKey("jbake-date") || !attributes.containsKey("revdate")
+                ? "jbake-date" : "revdate";
+        Object dateValue = attributes.get(dateAttribute);
+        if (dateValue == null) {
+            diagnostics.error("header.missing-date", path, header.lineOf(dateAttribute),
+                    "the header has no :jbake-date:",
+                    "add the publication date, e.g. `:jbake-date: 2026-01-31`");
+            ok = false;
+        } else {
+            Date date = parseDate(dateValue.toString().strip(), session.config().getDateFormat(), session.zone());
+            if (date == null) {
+                diagnostics.error("header.invalid-date", path, header.lineOf(dateAttribute),
+                        "'" + dateValue + "' is not a date in the format " + session.config().getDateFormat(),
+                        "write the date like " + LocalDate.of(2026, 1, 31).format(formatter(session.config().getDateFormat())));
+                ok = false;
+            } else {
+                model.setDate(date);
+            }
+        }
+
+        Object tags = attributes.get("jbake-tags");
+        model.setTags(tags == null ? new String[0] : Arrays.stream(tags.toString().split(","))
+                .map(String::strip)
+                .filter(tag -> !tag.isEmpty())
+                .toArray(String[]::new));
+        return ok;
+    }
+
+    /** The calendar day at the start of the site's time zone, or null when the text is not a date. */
+    static Date parseDate(String text, String pattern, ZoneId zone) {
+        try {
+            LocalDate day = LocalDate.parse(text, formatter(pattern));
+            return Date.from(day.atStartOfDay(zone).toInstant());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static DateTimeFormatter formatter(String pattern) {
+        // JBake's patterns are SimpleDateFormat ones; 'u' is the proleptic year STRICT resolving needs.
+        return DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    private static String string(Object value, String fallback) {
+        if (value == null || value.toString().isBlank()) {
+            return fallback == null ? "" : fallback.strip();
+        }
+        return value.toString().strip();
+    }
+}

@@ -1,0 +1,96 @@
+package org.clinicbake.content;
+
+import java.io.File;
+import java.util.List;
+
+import org.asciidoctor.ast.Cursor;
+import org.asciidoctor.log.LogHandler;
+import org.asciidoctor.log.LogRecord;
+import org.asciidoctor.log.Severity;
+import org.clinicbake.build.BuildSession;
+import org.clinicbake.diag.Diagnostic;
+
+/**
+ * Turns Asciidoctor's log messages into diagnostics with file and line.
+ *
+ * <p>Some messages (such as an invalid cross reference, found while converting) carry no cursor,
+ * so the file being converted on this thread is remembered while it converts.
+ */
+public final class AsciidoctorLogBridge implements LogHandler {
+
+    private static final String INVALID_REFERENCE = "possible invalid reference: ";
+
+    private final BuildSession session;
+    private final ThreadLocal<Converting> current = new ThreadLocal<>();
+
+    public AsciidoctorLogBridge(BuildSession session) {
+        this.session = session;
+    }
+
+    /** Marks the file this thread converts until {@link #end()}, for messages without a cursor. */
+    void begin(String path, List<String> lines) {
+        current.set(new Converting(path, lines));
+    }
+
+    void end() {
+        current.remove();
+    }
+
+    @Override
+    public void log(LogRecord record) {
+        String message = record.getMessage();
+        boolean invalidReference = message.startsWith(INVALID_REFERENCE);
+        if (record.getSeverity().ordinal() < Severity.WARN.ordinal() && !invalidReference) {
+            return;
+        }
+        Converting converting = current.get();
+        Cursor cursor = record.getCursor();
+        String path = converting != null ? converting.path() : "<unknown>";
+        int line = 0;
+        if (cursor != null) {
+            line = Math.max(cursor.getLineNumber(), 0);
+            String file = cursor.getFile();
+            if (file != null && !file.isBlank()) {
+                File source = new File(file);
+                if (!source.isAbsolute() && cursor.getDir() != null) {
+                    source = new File(cursor.getDir(), file);
+                }
+                path = session.relativePath(source);
+            }
+        }
+        session.diagnostics().report(toDiagnostic(message, invalidReference, path, line, converting));
+    }
+
+    private Diagnostic toDiagnostic(String message, boolean invalidReference, String path, int line,
+                                    Converting converting) {
+        if (invalidReference) {
+            String target = message.substring(INVALID_REFERENCE.length()).trim();
+            int at = line > 0 || converting == null ? line : converting.lineContaining(target);
+            return Diagnostic.error("xref.unknown-anchor", path, at,
+                    "cross reference to '" + target + "', which is not an id in this document",
+                    "check the spelling, or give the section or block that id with [#" + target + "]");
+        }
+        if (message.startsWith("include file not found") || message.contains("include file has illegal reference")) {
+            return Diagnostic.error("asciidoc.include", path, line, message,
+                    "include files must exist and stay inside the article's folder (AsciiDoc runs in SAFE mode)");
+        }
+        if (message.startsWith("dropping line containing reference to missing attribute")
+                || message.startsWith("skipping reference to missing attribute")) {
+            return Diagnostic.error("asciidoc.missing-attribute", path, line, message,
+                    "define the attribute in the header (:name: value) or escape the braces with \\{name}");
+        }
+        return Diagnostic.error("asciidoc.syntax", path, line, message,
+                "see https://docs.asciidoctor.org/asciidoc/latest/ for the syntax");
+    }
+
+    private record Converting(String path, List<String> lines) {
+        int lineContaining(String needle) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(needle)) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.clinicbake.content;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where each attribute of an AsciiDoc document header is written, so diagnostics can point at the
+ * line, and which header lines are malformed.
+ *
+ * <p>Asciidoctor parses the header; this scan only records positions. It reads the title line and
+ * the attribute entries that follow it up to the first blank line, as AsciiDoc defines the header.
+ *
+ * @param titleLine  line of the {@code = Title} line, or 0 when there is none
+ * @param attributes attribute name to its line, in file order
+ * @param malformed  lines that look like an attribute entry missing its leading colon
+ */
+record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integer> malformed) {
+
+    private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:(!?)([A-Za-z0-9_][A-Za-z0-9_-]*)(!?):(?:\\s.*)?$");
+    private static final Pattern MISSING_COLON = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]*:\\s+\\S.*$");
+
+    static DocumentHeader scan(List<String> lines) {
+        Map<String, Integer> attributes = new LinkedHashMap<>();
+        List<Integer> malformed = new java.util.ArrayList<>();
+        int titleLine = 0;
+        int index = 0;
+        // Leading blank lines and comments may come before the header.
+        while (index < lines.size() && (lines.get(index).isBlank() || lines.get(index).startsWith("//"))) {
+            index++;
+        }
+        if (index < lines.size() && lines.get(index).startsWith("= ")) {
+            titleLine = index + 1;
+            index++;
+        }
+        for (; index < lines.size(); index++) {
+            String line = lines.get(index);
+            if (line.isBlank()) {
+                break;
+            }
+            Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
+            if (entry.matches()) {
+                attributes.putIfAbsent(entry.group(2).toLowerCase(java.util.Locale.ROOT), index + 1);
+            } else if (MISSING_COLON.matcher(line).matches()) {
+                malformed.add(index + 1);
+            }
+        }
+        return new DocumentHeader(titleLine, Collections.unmodifiableMap(attributes), List.copyOf(malformed));
+    }
+
+    /** Line of an attribute, or the title line (or 1) when the attribute is not in the header. */
+    int lineOf(String attribute) {
+        Integer line = attributes.get(attribute);
+        if (line != null) {
+            return line;
+        }
+        return Math.max(titleLine, 1);
+    }
+}

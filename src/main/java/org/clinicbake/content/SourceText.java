@@ -1,0 +1,63 @@
+package org.clinicbake.content;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The text of a source file, decoded strictly as UTF-8 so that a wrong encoding is reported rather
+ * than turned into replacement characters on a patient's page.
+ *
+ * @param text  the content without a byte-order mark, line ends as in the file
+ * @param lines the content split into lines (CR LF and LF both end a line)
+ */
+record SourceText(String text, List<String> lines) {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    /** Decodes the bytes, or returns the 1-based line of the first byte that is not UTF-8. */
+    static Result decode(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+            String text = chars.toString();
+            if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+                text = text.substring(1);
+            }
+            return new Result(Optional.of(new SourceText(text, text.lines().toList())), 0);
+        } catch (CharacterCodingException e) {
+            return new Result(Optional.empty(), lineOfFirstInvalidByte(bytes));
+        }
+    }
+
+    private static int lineOfFirstInvalidByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        int validBytes = in.position();
+        int line = 1;
+        for (int i = 0; i < validBytes; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    boolean isBlank() {
+        return text.isBlank();
+    }
+
+    record Result(Optional<SourceText> source, int invalidLine) {
+    }
+}

@@ -1,0 +1,32 @@
+package org.clinicbake.data;
+
+import java.util.List;
+
+/**
+ * A clinician who writes or reviews articles, from {@code data/providers.yml}.
+ *
+ * @param id              key in {@code providers.yml}; also the slug of the profile page
+ * @param name            given and family name only, e.g. {@code Maya Okafor}
+ * @param honorificPrefix e.g. {@code Dr.}, or {@code null}
+ * @param honorificSuffix credentials after the name, e.g. {@code MD} or {@code PT, DPT}, or {@code null}
+ * @param jobTitle        e.g. {@code Interventional Pain Physician}
+ * @param credentials     board certifications and degrees, one per entry
+ * @param bio             one or two plain sentences
+ * @param line            line of the entry in {@code providers.yml}, for diagnostics
+ */
+public record Provider(String id, String name, String honorificPrefix, String honorificSuffix,
+                       String jobTitle, List<String> credentials, String bio, int line) {
+
+    /** Name as shown in a byline: {@code Dr. Maya Okafor, MD}. */
+    public String displayName() {
+        StringBuilder shown = new StringBuilder();
+        if (honorificPrefix != null && !honorificPrefix.isBlank()) {
+            shown.append(honorificPrefix).append(' ');
+        }
+        shown.append(name);
+        if (honorificSuffix != null && !honorificSuffix.isBlank()) {
+            shown.append(", ").append(honorificSuffix);
+        }
+        return shown.toString();
+    }
+}

@@ -1,0 +1,190 @@
+package org.clinicbake.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.clinicbake.diag.Diagnostic;
+import org.clinicbake.diag.Diagnostics;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Reads {@code data/clinic.yml} and {@code data/providers.yml}, reporting bad data with file and line. */
+public final class SiteDataLoader {
+
+    static final String CLINIC_FILE = "data/clinic.yml";
+    static final String PROVIDERS_FILE = "data/providers.yml";
+
+    private final Diagnostics diagnostics;
+
+    public SiteDataLoader(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    public SiteData load(Path siteDir) {
+        Map<String, Object> clinic = readMapping(siteDir, CLINIC_FILE)
+                .map(YamlDocument::values)
+                .orElse(Map.of());
+        SortedMap<String, Provider> providers = readMapping(siteDir, PROVIDERS_FILE)
+                .map(this::providers)
+                .orElse(new TreeMap<>());
+        return new SiteData(Collections.unmodifiableMap(clinic), Collections.unmodifiableSortedMap(providers));
+    }
+
+    private SortedMap<String, Provider> providers(YamlDocument document) {
+        SortedMap<String, Provider> providers = new TreeMap<>();
+        for (NodeTuple entry : document.root().getValue()) {
+            String id = scalar(entry.getKeyNode());
+            int line = line(entry.getKeyNode().getStartMark());
+            if (!(entry.getValueNode() instanceof MappingNode fields)) {
+                diagnostics.error("data.invalid", PROVIDERS_FILE, line,
+                        "provider '" + id + "' must be a mapping of fields",
+                        "write the provider as `" + id + ":` followed by indented `name: ...`, `job_title: ...` lines");
+                continue;
+            }
+            Map<String, Object> values = toJava(fields);
+            Object name = values.get("name");
+            if (!(name instanceof String text) || text.isBlank()) {
+                diagnostics.error("data.missing-field", PROVIDERS_FILE, line,
+                        "provider '" + id + "' has no name",
+                        "add `name: Given Family` (the name only; put Dr. in honorific_prefix and MD in honorific_suffix)");
+                continue;
+            }
+            providers.put(id, new Provider(id, text,
+                    string(values.get("honorific_prefix")),
+                    string(values.get("honorific_suffix")),
+                    string(values.get("job_title")),
+                    strings(values.get("credentials")),
+                    string(values.get("bio")),
+                    line));
+        }
+        return providers;
+    }
+
+    private java.util.Optional<YamlDocument> readMapping(Path siteDir, String relative) {
+        Path file = siteDir.resolve(relative);
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        try (Reader reader = Files.newBufferedReader(file)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            Node root = new Yaml(new SafeConstructor(options)).compose(reader);
+            if (root == null) {
+                return java.util.Optional.empty();
+            }
+            if (!(root instanceof MappingNode mapping)) {
+                diagnostics.error("data.invalid", relative, line(root.getStartMark()),
+                        "expected a mapping of `key: value` lines at the top level", null);
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new YamlDocument(mapping, toJava(mapping)));
+        } catch (MarkedYAMLException e) {
+            diagnostics.report(invalidYaml(relative, e));
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                diagnostics.error("data.encoding", relative, 0, "the file is not valid UTF-8",
+                        "save the file with UTF-8 encoding");
+            } else {
+                diagnostics.error("data.invalid-yaml", relative, 0, "invalid YAML: " + firstLine(e.getMessage()),
+                        "check the indentation and quoting");
+            }
+        } catch (CharacterCodingException e) {
+            diagnostics.error("data.encoding", relative, 0, "the file is not valid UTF-8",
+                    "save the file with UTF-8 encoding");
+        } catch (IOException e) {
+            diagnostics.error("data.unreadable", relative, 0, "cannot read the file: " + e.getMessage(),
+                    "check that the file exists and is readable");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The diagnostic for YAML that does not parse, shared by every reader of data files. */
+    public static Diagnostic invalidYaml(String path, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        return Diagnostic.error("data.invalid-yaml", path, mark == null ? 0 : line(mark),
+                "invalid YAML: " + firstLine(problem),
+                "check the indentation and quoting on this line; values with `:` or `#` need quotes");
+    }
+
+    private static int line(Mark mark) {
+        return mark.getLine() + 1;
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static Map<String, Object> toJava(MappingNode mapping) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (NodeTuple entry : mapping.getValue()) {
+            values.put(scalar(entry.getKeyNode()), toJava(entry.getValueNode()));
+        }
+        return values;
+    }
+
+    private static Object toJava(Node node) {
+        if (node instanceof MappingNode mapping) {
+            return Collections.unmodifiableMap(toJava(mapping));
+        }
+        if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence) {
+            List<Object> items = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                items.add(toJava(item));
+            }
+            return Collections.unmodifiableList(items);
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String value = scalar.getValue();
+        String tag = scalar.getTag().getValue();
+        if (tag.endsWith(":null")) {
+            return null;
+        }
+        if (tag.endsWith(":bool")) {
+            return Boolean.valueOf(value);
+        }
+        if (tag.endsWith(":int")) {
+            return Long.valueOf(value);
+        }
+        if (tag.endsWith(":float")) {
+            return Double.valueOf(value);
+        }
+        return value;
+    }
+
+    private static String scalar(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(node);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return value == null ? List.of() : List.of(value.toString());
+    }
+
+    private record YamlDocument(MappingNode root, Map<String, Object> values) {
+    }
+}

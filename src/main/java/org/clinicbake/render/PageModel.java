@@ -1,0 +1,149 @@
+package org.clinicbake.render;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import org.clinicbake.build.BuildSession;
+import org.jbake.model.DocumentModel;
+import org.jbake.template.model.TemplateModel;
+
+/**
+ * The {@code page} variable: what one output page is, in plain values a template can print.
+ *
+ * <p>The converted AsciiDoc body is the one value marked safe; everything else is escaped by Pebble.
+ */
+final class PageModel {
+
+    private PageModel() {
+    }
+
+    static Map<String, Object> of(TemplateModel model, SiteModel site, BuildSession session) {
+        DocumentModel content = model.getContent();
+        String kind = kind(content.getType());
+        String uri = uri(kind, content, model, session);
+
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("kind", kind);
+        page.put("title", title(kind, content, model, site));
+        page.put("description", content.get("description"));
+        page.put("uri", uri);
+        page.put("url", "home".equals(kind) ? session.host() + "/" : session.host() + "/" + uri);
+        page.put("root", "error404".equals(kind) ? "/" : "../".repeat(depth(uri)));
+        page.put("is_clinical", SiteModel.CLINICAL_TYPES.contains(kind));
+        page.put("body", content.getBody() == null ? null : new SafeString(content.getBody()));
+
+        OffsetDateTime reviewed = SiteModel.reviewDate(content, session.zone());
+        page.put("date", SiteModel.dateTime(content.getDate(), session.zone()));
+        page.put("last_reviewed", reviewed);
+        page.put("next_review", reviewed == null ? null : reviewed.plusMonths(reviewInterval(content)));
+        page.put("author", site.provider(firstId(content.get("med-author"))).orElse(null));
+        page.put("reviewer", site.provider(firstId(content.get("med-reviewer"))).orElse(null));
+
+        List<Map<String, Object>> tags = new ArrayList<>();
+        if (content.getTags() != null && !"tag".equals(kind)) {
+            for (String tag : content.getTags()) {
+                tags.add(site.topic(tag));
+            }
+        }
+        page.put("tags", List.copyOf(tags));
+        page.put("provider", "provider".equals(kind) ? site.provider(slug(uri)).orElse(null) : null);
+        Object tag = model.get("tag");
+        page.put("tag", "tag".equals(kind) && tag != null ? site.topic(tag.toString()) : null);
+        page.put("tagged", "tag".equals(kind) && tag != null ? site.tagged(tag.toString()) : List.of());
+        page.put("breadcrumbs", breadcrumbs(kind, (String) page.get("title"), session));
+        return page;
+    }
+
+    private static String kind(String type) {
+        return switch (type) {
+            case "masterindex" -> "home";
+            case "tagsindex" -> "tags";
+            default -> type;
+        };
+    }
+
+    private static String uri(String kind, DocumentModel content, TemplateModel model, BuildSession session) {
+        var config = session.config();
+        return switch (kind) {
+            case "home" -> config.getIndexFileName();
+            case "feed" -> config.getFeedFileName();
+            case "sitemap" -> config.getSiteMapFileName();
+            case "archive" -> config.getArchiveFileName();
+            case "error404" -> config.getError404FileName();
+            case "robots" -> "robots.txt";
+            case "tags" -> config.getTagPathName() + "/index" + config.getOutputExtension();
+            case "tag" -> config.getTagPathName() + "/" + model.get("tag") + config.getOutputExtension();
+            default -> content.getUri();
+        };
+    }
+
+    private static String title(String kind, DocumentModel content, TemplateModel model, SiteModel site) {
+        return switch (kind) {
+            case "home", "feed", "sitemap", "robots" -> (String) site.values().get("title");
+            case "archive" -> "All articles";
+            case "error404" -> "Page not found";
+            case "tags" -> "Topics";
+            case "tag" -> "Topic: " + site.topic(String.valueOf(model.get("tag"))).get("label");
+            default -> content.getTitle();
+        };
+    }
+
+    private static List<Map<String, Object>> breadcrumbs(String kind, String title, BuildSession session) {
+        if ("home".equals(kind) || "feed".equals(kind) || "sitemap".equals(kind) || "robots".equals(kind)) {
+            return List.of();
+        }
+        List<Map<String, Object>> trail = new ArrayList<>();
+        trail.add(crumb("Home", session.config().getIndexFileName()));
+        if (SiteModel.CLINICAL_TYPES.contains(kind)) {
+            trail.add(crumb("All articles", session.config().getArchiveFileName()));
+        } else if ("tag".equals(kind)) {
+            trail.add(crumb("Topics", session.config().getTagPathName() + "/index" + session.config().getOutputExtension()));
+        }
+        trail.add(crumb(title, null));
+        return List.copyOf(trail);
+    }
+
+    private static Map<String, Object> crumb(String name, String uri) {
+        Map<String, Object> crumb = new LinkedHashMap<>();
+        crumb.put("name", name);
+        crumb.put("uri", uri);
+        return crumb;
+    }
+
+    private static int reviewInterval(DocumentModel content) {
+        Object months = content.get("med-review-interval");
+        try {
+            return months == null ? 12 : Integer.parseInt(months.toString().strip());
+        } catch (NumberFormatException e) {
+            return 12;
+        }
+    }
+
+    private static String firstId(Object ids) {
+        if (ids == null) {
+            return null;
+        }
+        String first = ids.toString().split(",")[0].strip();
+        return first.isEmpty() ? null : first;
+    }
+
+    private static int depth(String uri) {
+        int depth = 0;
+        for (int i = 0; i < uri.length(); i++) {
+            if (uri.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return depth;
+    }
+
+    private static String slug(String uri) {
+        String file = uri.substring(uri.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? file : file.substring(0, dot);
+    }
+}

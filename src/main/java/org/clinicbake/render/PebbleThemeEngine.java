@@ -1,0 +1,159 @@
+package org.clinicbake.render;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.AttributeNotFoundException;
+import io.pebbletemplates.pebble.error.LoaderException;
+import io.pebbletemplates.pebble.error.ParserException;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import org.clinicbake.build.BuildSession;
+import org.clinicbake.build.SiteConfiguration;
+import org.jbake.app.ContentStore;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.template.AbstractTemplateEngine;
+import org.jbake.template.NoModelExtractorException;
+import org.jbake.template.RenderingException;
+import org.jbake.template.TemplateEngineAdapter;
+import org.jbake.template.model.TemplateModel;
+
+/**
+ * JBake template engine for Pebble 4.
+ *
+ * <p>Autoescaping is on and variables are strict: a misspelt variable is an error with the
+ * template's file and line rather than an empty string on a published page. A page is rendered
+ * to memory first and written only when the whole template succeeded, so a failing template never
+ * leaves a half-written or empty file.
+ */
+public final class PebbleThemeEngine extends AbstractTemplateEngine {
+
+    private final BuildSession session;
+    private final PebbleEngine pebble;
+    private volatile SiteModel site;
+
+    public PebbleThemeEngine(JBakeConfiguration config, ContentStore db) {
+        super(config, db);
+        this.session = SiteConfiguration.sessionOf(config);
+        this.pebble = new PebbleEngine.Builder()
+                .loader(session.theme())
+                .autoEscaping(true)
+                .strictVariables(true)
+                .defaultLocale(session.locale())
+                .build();
+    }
+
+    @Override
+    public void renderDocument(TemplateModel model, String templateName, Writer writer) throws RenderingException {
+        String rendered = render(model, templateName);
+        try {
+            writer.write(rendered);
+        } catch (IOException e) {
+            throw new RenderingException(e);
+        }
+    }
+
+    /** Renders a page to a string, reporting a template problem as a diagnostic before failing. */
+    String render(TemplateModel model, String templateName) throws RenderingException {
+        try {
+            PebbleTemplate template = pebble.getTemplate(templateName);
+            StringWriter out = new StringWriter();
+            template.evaluate(out, context(model));
+            return out.toString();
+        } catch (PebbleException e) {
+            report(e, templateName, model);
+            throw new RenderingException("template " + session.theme().describe(templateName) + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new RenderingException(e);
+        }
+    }
+
+    private Map<String, Object> context(TemplateModel model) {
+        Map<String, Object> context = new JBakeModel(model);
+        DocumentModel content = model.getContent();
+        if (content != null && content.getBody() != null) {
+            DocumentModel safeContent = new DocumentModel();
+            safeContent.putAll(content);
+            safeContent.setBody(null);
+            safeContent.put("body", new SafeString(content.getBody()));
+            context.put("content", safeContent);
+        }
+        context.put("site", site().values());
+        context.put("page", PageModel.of(model, site(), session));
+        return context;
+    }
+
+    private SiteModel site() {
+        SiteModel built = site;
+        if (built == null) {
+            synchronized (this) {
+                if (site == null) {
+                    site = SiteModel.build(session, db);
+                }
+                built = site;
+            }
+        }
+        return built;
+    }
+
+    private void report(PebbleException e, String templateName, TemplateModel model) {
+        String where = session.theme().describe(e.getFileName() != null ? e.getFileName() : templateName);
+        int line = e.getLineNumber() == null ? 0 : Math.max(e.getLineNumber(), 0);
+        String page = model.getContent() != null && model.getContent().getUri() != null
+                ? " (rendering " + model.getContent().getUri() + ")" : "";
+        String message = e.getPebbleMessage();
+        if (e instanceof LoaderException) {
+            session.diagnostics().error("template.missing", where, 0,
+                    "template '" + templateName + "' does not exist" + page,
+                    "add templates/" + templateName + " to the site, or set the template.<type>.file key in jbake.properties");
+        } else if (e instanceof ParserException) {
+            session.diagnostics().error("template.syntax", where, line, message,
+                    "check the tag on this line: every {% block %}, {% if %} and {% for %} needs its matching end tag");
+        } else if (e instanceof AttributeNotFoundException) {
+            session.diagnostics().error("template.undefined-variable", where, line, message + page,
+                    "see docs/TEMPLATE-MODEL.md for the variables a template receives; "
+                            + "test optional ones with `is defined` or give them a `| default(...)`");
+        } else {
+            session.diagnostics().error("template.error", where, line, message + page,
+                    "fix the expression on this line");
+        }
+    }
+
+    /**
+     * The variables of a page plus JBake's own lazy ones ({@code published_content}, {@code tags},
+     * {@code data}, ...), which JBake computes only when a template asks for them.
+     */
+    private final class JBakeModel extends HashMap<String, Object> {
+
+        private static final long serialVersionUID = 1L;
+
+        JBakeModel(TemplateModel model) {
+            super(model);
+        }
+
+        @Override
+        public Object get(Object key) {
+            if (super.containsKey(key) || !(key instanceof String name) || !extractors.containsKey(name)) {
+                return super.get(key);
+            }
+            try {
+                Object value = extractors.extractAndTransform(db, name, this, new TemplateEngineAdapter.NoopAdapter());
+                put(name, value);
+                return value;
+            } catch (NoModelExtractorException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return super.containsKey(key) || extractors.containsKey(key);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.clinicbake.render;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.clinicbake.build.BuildSession;
+import org.clinicbake.data.Provider;
+import org.jbake.app.ContentStore;
+import org.jbake.model.DocumentModel;
+
+/**
+ * The {@code site} variable every template sees, computed once per build from the crawled
+ * documents and the site's data, so no page has to query the whole site again.
+ */
+final class SiteModel {
+
+    /** Page types that are clinical articles (with author, reviewer and references). */
+    static final Set<String> CLINICAL_TYPES = Set.of("therapy", "procedure", "condition", "article", "post");
+    private static final Set<String> TREATMENT_TYPES = Set.of("therapy", "procedure");
+
+    private final Map<String, Object> values;
+    private final Map<String, Map<String, Object>> providersById;
+    private final Map<String, Map<String, Object>> topicsByName;
+    private final Map<String, List<Map<String, Object>>> taggedByName;
+
+    private SiteModel(Map<String, Object> values, Map<String, Map<String, Object>> providersById,
+                      Map<String, Map<String, Object>> topicsByName,
+                      Map<String, List<Map<String, Object>>> taggedByName) {
+        this.values = values;
+        this.providersById = providersById;
+        this.topicsByName = topicsByName;
+        this.taggedByName = taggedByName;
+    }
+
+    Map<String, Object> values() {
+        return values;
+    }
+
+    Optional<Map<String, Object>> provider(String id) {
+        return Optional.ofNullable(id == null ? null : providersById.get(id.strip()));
+    }
+
+    Map<String, Object> topic(String name) {
+        return topicsByName.getOrDefault(name, topic(name, 0));
+    }
+
+    List<Map<String, Object>> tagged(String name) {
+        return taggedByName.getOrDefault(name, List.of());
+    }
+
+    static SiteModel build(BuildSession session, ContentStore db) {
+        ZoneId zone = session.zone();
+        String tagPath = session.config().getTagPathName();
+
+        List<DocumentModel> published = new ArrayList<>();
+        for (String type : session.config().contentTypes()) {
+            published.addAll(db.getPublishedContent(type));
+        }
+        published.sort(Comparator.comparing(DocumentModel::getUri));
+
+        Map<String, String> profileUris = new TreeMap<>();
+        for (DocumentModel document : published) {
+            if ("provider".equals(document.getType())) {
+                profileUris.put(slug(document.getUri()), document.getUri());
+            }
+        }
+        Map<String, Map<String, Object>> providersById = new LinkedHashMap<>();
+        session.data().providers().values().stream()
+                .sorted(Comparator.comparing(Provider::name))
+                .forEach(provider -> providersById.put(provider.id(), provider(provider, profileUris.get(provider.id()))));
+
+        Map<String, Integer> tagCounts = new TreeMap<>();
+        published.forEach(document -> {
+            for (String tag : document.getTags()) {
+                tagCounts.merge(tag, 1, Integer::sum);
+            }
+        });
+        Map<String, Map<String, Object>> topics = new LinkedHashMap<>();
+        tagCounts.forEach((name, count) -> topics.put(name, topicWithUri(name, count, tagPath, session)));
+
+        List<Map<String, Object>> documents = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> tagged = new TreeMap<>();
+        OffsetDateTime updated = null;
+        for (DocumentModel document : published) {
+            Map<String, Object> summary = summary(document, topics, zone);
+            documents.add(summary);
+            for (String tag : document.getTags()) {
+                tagged.computeIfAbsent(tag, key -> new ArrayList<>()).add(summary);
+            }
+            OffsetDateTime changed = (OffsetDateTime) summary.get("updated");
+            if (updated == null || changed.isAfter(updated)) {
+                updated = changed;
+            }
+        }
+        Comparator<Map<String, Object>> byTitle = Comparator.comparing(item -> ((String) item.get("title")).toLowerCase(Locale.ROOT));
+        tagged.values().forEach(list -> list.sort(byTitle));
+        List<Map<String, Object>> articles = documents.stream()
+                .filter(item -> CLINICAL_TYPES.contains((String) item.get("kind")))
+                .sorted(byTitle)
+                .toList();
+        List<Map<String, Object>> recent = articles.stream()
+                .sorted(Comparator.comparing((Map<String, Object> item) -> (OffsetDateTime) item.get("date")).reversed()
+                        .thenComparing(byTitle))
+                .toList();
+
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("title", session.data().clinicName(session.config().getString("site.title", "ClinicBake site")));
+        site.put("host", session.host());
+        site.put("lang", session.language());
+        site.put("updated", updated != null ? updated : OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC));
+        site.put("clinic", session.data().clinic());
+        site.put("providers", List.copyOf(providersById.values()));
+        site.put("articles", articles);
+        site.put("conditions", articles.stream().filter(item -> "condition".equals(item.get("kind"))).toList());
+        site.put("treatments", articles.stream().filter(item -> TREATMENT_TYPES.contains((String) item.get("kind"))).toList());
+        site.put("recent", recent);
+        site.put("pages", documents.stream().filter(item -> "page".equals(item.get("kind"))).sorted(byTitle).toList());
+        site.put("documents", List.copyOf(documents));
+        site.put("topics", List.copyOf(topics.values()));
+        site.put("nav", navigation(session));
+        return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged);
+    }
+
+    private static Map<String, Object> summary(DocumentModel document, Map<String, Map<String, Object>> topics, ZoneId zone) {
+        OffsetDateTime date = dateTime(document.getDate(), zone);
+        OffsetDateTime reviewed = reviewDate(document, zone);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("title", document.getTitle());
+        summary.put("uri", document.getUri());
+        summary.put("description", document.get("description"));
+        summary.put("kind", document.getType());
+        summary.put("date", date);
+        summary.put("updated", reviewed != null && reviewed.isAfter(date) ? reviewed : date);
+        List<Map<String, Object>> tags = new ArrayList<>();
+        for (String tag : document.getTags()) {
+            tags.add(topics.get(tag));
+        }
+        summary.put("tags", List.copyOf(tags));
+        return java.util.Collections.unmodifiableMap(summary);
+    }
+
+    static OffsetDateTime reviewDate(DocumentModel document, ZoneId zone) {
+        Object reviewed = document.get("med-last-reviewed");
+        if (reviewed == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(reviewed.toString()).atStartOfDay(zone).toOffsetDateTime();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static OffsetDateTime dateTime(Date date, ZoneId zone) {
+        return date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime();
+    }
+
+    private static Map<String, Object> provider(Provider provider, String profileUri) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", provider.id());
+        values.put("name", provider.name());
+        values.put("display_name", provider.displayName());
+        values.put("honorific_prefix", provider.honorificPrefix());
+        values.put("honorific_suffix", provider.honorificSuffix());
+        values.put("job_title", provider.jobTitle());
+        values.put("credentials", provider.credentials());
+        values.put("bio", provider.bio());
+        values.put("uri", profileUri);
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
+    private static Map<String, Object> topicWithUri(String name, int count, String tagPath, BuildSession session) {
+        Map<String, Object> topic = new LinkedHashMap<>(topic(name, count));
+        topic.put("uri", tagPath + "/" + name + session.config().getOutputExtension());
+        return java.util.Collections.unmodifiableMap(topic);
+    }
+
+    private static Map<String, Object> topic(String name, int count) {
+        Map<String, Object> topic = new LinkedHashMap<>();
+        topic.put("name", name);
+        String words = name.replace('-', ' ');
+        topic.put("label", words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1));
+        topic.put("uri", null);
+        topic.put("count", count);
+        return topic;
+    }
+
+    /** {@code site.nav=Label|uri, Label|uri} in jbake.properties; all articles and topics by default. */
+    private static List<Map<String, Object>> navigation(BuildSession session) {
+        List<String> entries = session.config().getList("site.nav");
+        List<Map<String, Object>> nav = new ArrayList<>();
+        for (String text : entries) {
+            int bar = text.indexOf('|');
+            if (bar > 0) {
+                nav.add(Map.of("label", text.substring(0, bar).strip(), "uri", text.substring(bar + 1).strip()));
+            }
+        }
+        if (nav.isEmpty()) {
+            nav.add(Map.of("label", "All articles", "uri", session.config().getArchiveFileName()));
+        }
+        return List.copyOf(nav);
+    }
+
+    private static String slug(String uri) {
+        String file = uri.substring(uri.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? file : file.substring(0, dot);
+    }
+}

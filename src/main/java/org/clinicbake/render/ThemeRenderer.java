@@ -1,0 +1,65 @@
+package org.clinicbake.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.clinicbake.build.BuildSession;
+import org.clinicbake.build.SiteConfiguration;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Renderer;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.ModelAttributes;
+import org.jbake.template.RenderingException;
+import org.jbake.template.model.TemplateModel;
+
+/**
+ * JBake's renderer with ClinicBake's template engine, and without drafts in a bake.
+ *
+ * <p>Stock JBake writes drafts to {@code name-draft.html} in the published output (JBake issue #12);
+ * a clinic must never publish an unreviewed page by accident, so drafts are rendered only in preview.
+ */
+public final class ThemeRenderer extends Renderer {
+
+    private final SiteConfiguration config;
+    private final ThemeTemplateEngine engine;
+
+    public ThemeRenderer(ContentStore db, SiteConfiguration config) {
+        this(db, config, new ThemeTemplateEngine(db, config));
+    }
+
+    private ThemeRenderer(ContentStore db, SiteConfiguration config, ThemeTemplateEngine engine) {
+        super(db, config, engine);
+        this.config = config;
+        this.engine = engine;
+    }
+
+    @Override
+    public void render(DocumentModel content) throws Exception {
+        BuildSession session = config.session();
+        if (ModelAttributes.Status.DRAFT.equals(content.getStatus()) && !session.includeDrafts()) {
+            return;
+        }
+        super.render(content);
+    }
+
+    /** Renders a page that is not a document (such as robots.txt) from a template of the theme. */
+    void renderPage(String kind, String templateName, String outputPath) throws RenderingException {
+        DocumentModel content = new DocumentModel();
+        content.setType(kind);
+        content.setRootPath("");
+        TemplateModel model = new TemplateModel();
+        model.setContent(content);
+        model.setRenderer(engine);
+        java.io.StringWriter out = new java.io.StringWriter();
+        engine.renderDocument(model, templateName, out);
+        Path target = config.getDestinationFolder().toPath().resolve(outputPath);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, out.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RenderingException(e);
+        }
+    }
+}

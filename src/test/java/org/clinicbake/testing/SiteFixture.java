@@ -1,0 +1,77 @@
+package org.clinicbake.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a small site from one text block in txtar style: each file starts with a line
+ * {@code -- path --} and runs to the next such line.
+ */
+public final class SiteFixture {
+
+    private static final Pattern FILE_LINE = Pattern.compile("(?m)^-- (.+?) --\\n");
+
+    /** A valid therapy article and provider data, to start fixtures from. */
+    public static final String MINIMAL_SITE = """
+            -- jbake.properties --
+            site.host=https://clinic.example.org
+            -- data/providers.yml --
+            ann-lee:
+              name: Ann Lee
+              honorific_prefix: Dr.
+              honorific_suffix: MD
+              job_title: Pain Physician
+            -- content/procedures/nerve-block.adoc --
+            = Nerve Block
+            :jbake-type: therapy
+            :jbake-status: published
+            :jbake-date: 2026-01-10
+            :jbake-tags: procedures
+            :description: What a nerve block is and how it is done.
+            :med-author: ann-lee
+            :med-reviewer: ann-lee
+            :med-last-reviewed: 2026-02-01
+
+            A nerve block is a shot of numbing medicine.
+
+            [#how-performed]
+            == How is it done?
+
+            The doctor uses X-ray guidance.
+            """;
+
+    private SiteFixture() {
+    }
+
+    /** Writes the files of {@code txtar} under {@code root} and returns {@code root}. */
+    public static Path write(Path root, String txtar) {
+        Matcher matcher = FILE_LINE.matcher(txtar);
+        String path = null;
+        int start = 0;
+        try {
+            while (matcher.find()) {
+                if (path != null) {
+                    writeFile(root.resolve(path), txtar.substring(start, matcher.start()));
+                }
+                path = matcher.group(1);
+                start = matcher.end();
+            }
+            if (path != null) {
+                writeFile(root.resolve(path), txtar.substring(start));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return root;
+    }
+
+    private static void writeFile(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+}
