@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import org.asciidoctor.Asciidoctor;
 import org.clinicbake.content.AsciidoctorLogBridge;
@@ -24,6 +25,7 @@ public final class BuildSession implements AutoCloseable {
     private final Diagnostics diagnostics;
     private final boolean includeDrafts;
     private final AsciidoctorLogBridge logBridge;
+    private final CompletableFuture<Asciidoctor> booting;
     private Asciidoctor asciidoctor;
 
     BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
@@ -35,6 +37,8 @@ public final class BuildSession implements AutoCloseable {
         this.diagnostics = diagnostics;
         this.includeDrafts = includeDrafts;
         this.logBridge = new AsciidoctorLogBridge(this);
+        // JRuby takes seconds to boot; it boots while JBake starts its content store and crawls.
+        this.booting = CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor);
         config.attach(this);
     }
 
@@ -91,13 +95,17 @@ public final class BuildSession implements AutoCloseable {
         return shown.toString().replace(File.separatorChar, '/');
     }
 
-    /** The build's one Asciidoctor, started on first use: JRuby takes seconds to boot. */
+    /** The build's one Asciidoctor instance. */
     public synchronized Asciidoctor asciidoctor() {
         if (asciidoctor == null) {
-            asciidoctor = Asciidoctor.Factory.create();
+            asciidoctor = booting.join();
             asciidoctor.registerLogHandler(logBridge);
         }
         return asciidoctor;
+    }
+
+    private static Asciidoctor bootAsciidoctor() {
+        return Asciidoctor.Factory.create();
     }
 
     /** Where Asciidoctor's messages for this build go. */
@@ -107,9 +115,8 @@ public final class BuildSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (asciidoctor != null) {
-            asciidoctor.shutdown();
-            asciidoctor = null;
-        }
+        Asciidoctor booted = asciidoctor != null ? asciidoctor : booting.join();
+        booted.shutdown();
+        asciidoctor = null;
     }
 }

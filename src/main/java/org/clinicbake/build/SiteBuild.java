@@ -65,7 +65,9 @@ public final class SiteBuild {
                         new OvenRun(session).bake();
                     }
                 }
-                reportEmptyPages(staging, diagnostics);
+                if (!diagnostics.hasErrors()) {
+                    reportEmptyPages(staging, diagnostics);
+                }
             }
             if (diagnostics.hasErrors()) {
                 output.discard(staging);

@@ -34,7 +34,8 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)
-                .setExitCodeExceptionMapper(exception -> ExitCode.INTERNAL_ERROR.code())
+                .setExitCodeExceptionMapper(exception -> exception instanceof CommandLine.ParameterException
+                        ? ExitCode.USAGE.code() : ExitCode.INTERNAL_ERROR.code())
                 .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
                     cmd.getErr().println("clinicbake: internal error: " + exception);
                     if (Boolean.getBoolean("clinicbake.stacktrace")) {

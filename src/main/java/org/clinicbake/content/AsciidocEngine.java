@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,7 +71,8 @@ public final class AsciidocEngine extends MarkupEngine {
         try {
             Document document = session.asciidoctor().load(source.text(), options(session, file));
             DocumentModel model = new DocumentModel();
-            boolean headerOk = readHeader(document, header, session, path, model) && header.malformed().isEmpty();
+            boolean headerOk = readHeader(document, header, source.lines(), session, path, model)
+                    && header.malformed().isEmpty();
             XrefCheck.check(session, file, path, source.lines());
             if (!headerOk) {
                 return null;
@@ -126,8 +128,8 @@ public final class AsciidocEngine extends MarkupEngine {
     }
 
     /** Fills JBake's model from the header; false when the header has an error that keeps the page out. */
-    private static boolean readHeader(Document document, DocumentHeader header, BuildSession session,
-                                      String path, DocumentModel model) {
+    private static boolean readHeader(Document document, DocumentHeader header, List<String> lines,
+                                      BuildSession session, String path, DocumentModel model) {
         Diagnostics diagnostics = session.diagnostics();
         Map<String, Object> attributes = document.getAttributes();
         boolean ok = true;
@@ -147,12 +149,12 @@ public final class AsciidocEngine extends MarkupEngine {
         }
 
         String type = string(model.get("type"), session.config().getDefaultType());
-        if (type.isEmpty()) {
+        if (type.isEmpty() && !header.mentionsMalformed("jbake-type", lines)) {
             diagnostics.error("header.missing-type", path, header.lineOf("jbake-type"),
                     "the header has no :jbake-type:",
                     "add `:jbake-type: article` to the header; types: " + String.join(", ", session.config().contentTypes()));
             ok = false;
-        } else if (!session.config().contentTypes().contains(type)) {
+        } else if (!type.isEmpty() && !session.config().contentTypes().contains(type)) {
             diagnostics.error("header.unknown-type", path, header.lineOf("jbake-type"),
                     "unknown page type '" + type + "'",
                     "use one of: " + String.join(", ", session.config().contentTypes()));
@@ -161,12 +163,12 @@ public final class AsciidocEngine extends MarkupEngine {
         model.setType(type);
 
         String status = string(model.get("status"), session.config().getDefaultStatus());
-        if (status.isEmpty()) {
+        if (status.isEmpty() && !header.mentionsMalformed("jbake-status", lines)) {
             diagnostics.error("header.missing-status", path, header.lineOf("jbake-status"),
                     "the header has no :jbake-status:",
                     "add `:jbake-status: published` (or `draft` to keep the page out of the site)");
             ok = false;
-        } else if (!STATUSES.contains(status)) {
+        } else if (!status.isEmpty() && !STATUSES.contains(status)) {
             diagnostics.error("header.unknown-status", path, header.lineOf("jbake-status"),
                     "unknown status '" + status + "'", "use one of: draft, published, published-date");
             ok = false;
@@ -176,7 +178,9 @@ public final class AsciidocEngine extends MarkupEngine {
         String dateAttribute = attributes.containsKey("jbake-date") || !attributes.containsKey("revdate")
                 ? "jbake-date" : "revdate";
         Object dateValue = attributes.get(dateAttribute);
-        if (dateValue == null) {
+        if (dateValue == null && header.mentionsMalformed(dateAttribute, lines)) {
+            ok = false;
+        } else if (dateValue == null) {
             diagnostics.error("header.missing-date", path, header.lineOf(dateAttribute),
                     "the header has no :jbake-date:",
                     "add the publication date, e.g. `:jbake-date: 2026-01-31`");
@@ -190,6 +194,24 @@ public final class AsciidocEngine extends MarkupEngine {
                 ok = false;
             } else {
                 model.setDate(date);
+            }
+        }
+
+        for (String role : List.of("med-author", "med-reviewer")) {
+            Object ids = model.get(role);
+            if (ids == null) {
+                continue;
+            }
+            for (String id : ids.toString().split(",")) {
+                String provider = id.strip();
+                if (!provider.isEmpty() && session.data().provider(provider).isEmpty()) {
+                    diagnostics.error("header.unknown-provider", path, header.lineOf(role),
+                            "no provider '" + provider + "' in data/providers.yml",
+                            session.data().providers().isEmpty()
+                                    ? "add the provider to data/providers.yml"
+                                    : "use one of: " + String.join(", ", session.data().providers().keySet()));
+                    ok = false;
+                }
             }
         }
 

@@ -70,7 +70,8 @@ public final class AsciidoctorLogBridge implements LogHandler {
                     "cross reference to '" + target + "', which is not an id in this document",
                     "check the spelling, or give the section or block that id with [#" + target + "]");
         }
-        if (message.startsWith("include file not found") || message.contains("include file has illegal reference")) {
+        if (message.startsWith("include file not found") || message.startsWith("include file is outside of jail")
+                || message.contains("include file has illegal reference")) {
             return Diagnostic.error("asciidoc.include", path, line, message,
                     "include files must exist and stay inside the article's folder (AsciiDoc runs in SAFE mode)");
         }

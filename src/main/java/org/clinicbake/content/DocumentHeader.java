@@ -51,6 +51,11 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
         return new DocumentHeader(titleLine, Collections.unmodifiableMap(attributes), List.copyOf(malformed));
     }
 
+    /** Whether a malformed line names this attribute, so "missing" is not reported on top of "malformed". */
+    boolean mentionsMalformed(String attribute, List<String> lines) {
+        return malformed.stream().anyMatch(line -> lines.get(line - 1).strip().startsWith(attribute + ":"));
+    }
+
     /** Line of an attribute, or the title line (or 1) when the attribute is not in the header. */
     int lineOf(String attribute) {
         Integer line = attributes.get(attribute);

@@ -37,14 +37,60 @@ public final class SiteDataLoader {
         this.diagnostics = diagnostics;
     }
 
+    /** Keys of {@code clinic.yml} every clinic page needs: who the clinic is and how to reach it. */
+    static final List<String> REQUIRED_CLINIC_KEYS = List.of("name", "description", "telephone", "telephone_display", "address");
+    static final List<String> REQUIRED_ADDRESS_KEYS = List.of("street", "locality", "region", "postal_code", "country");
+    /** Optional keys; templates see them as null (or an empty list) when a site leaves them out. */
+    static final List<String> OPTIONAL_CLINIC_KEYS = List.of("url", "email", "booking_url", "map_url", "geo");
+    static final List<String> LIST_CLINIC_KEYS = List.of("hours", "specialties", "services");
+
     public SiteData load(Path siteDir) {
         Map<String, Object> clinic = readMapping(siteDir, CLINIC_FILE)
-                .map(YamlDocument::values)
-                .orElse(Map.of());
+                .map(document -> clinic(document.values(), true))
+                .orElseGet(() -> {
+                    if (!Files.exists(siteDir.resolve(CLINIC_FILE))) {
+                        diagnostics.error("data.missing-file", CLINIC_FILE, 0, "the site has no clinic data",
+                                "create data/clinic.yml with the clinic's name, description, telephone, "
+                                        + "telephone_display and address (see README.md)");
+                    }
+                    // Already reported; every key present keeps templates from adding errors of their own.
+                    return clinic(Map.of(), false);
+                });
         SortedMap<String, Provider> providers = readMapping(siteDir, PROVIDERS_FILE)
                 .map(this::providers)
                 .orElse(new TreeMap<>());
         return new SiteData(Collections.unmodifiableMap(clinic), Collections.unmodifiableSortedMap(providers));
+    }
+
+    private Map<String, Object> clinic(Map<String, Object> values, boolean reportMissing) {
+        Map<String, Object> clinic = new LinkedHashMap<>(values);
+        for (String key : REQUIRED_CLINIC_KEYS) {
+            if (reportMissing && isBlank(clinic.get(key))) {
+                diagnostics.error("data.missing-field", CLINIC_FILE, 1, "clinic.yml has no " + key,
+                        "add `" + key + ": ...`; pages show the clinic's name, description, phone and address");
+            }
+        }
+        if (clinic.get("address") instanceof Map<?, ?> address) {
+            for (String key : REQUIRED_ADDRESS_KEYS) {
+                if (isBlank(address.get(key))) {
+                    diagnostics.error("data.missing-field", CLINIC_FILE, 1, "clinic.yml's address has no " + key,
+                            "add `" + key + ": ...` under `address:`");
+                }
+            }
+        }
+        REQUIRED_CLINIC_KEYS.forEach(key -> clinic.putIfAbsent(key, null));
+        if (!(clinic.get("address") instanceof Map<?, ?>)) {
+            Map<String, Object> address = new LinkedHashMap<>();
+            REQUIRED_ADDRESS_KEYS.forEach(key -> address.put(key, null));
+            clinic.put("address", Collections.unmodifiableMap(address));
+        }
+        OPTIONAL_CLINIC_KEYS.forEach(key -> clinic.putIfAbsent(key, null));
+        LIST_CLINIC_KEYS.forEach(key -> clinic.putIfAbsent(key, List.of()));
+        return Collections.unmodifiableMap(clinic);
+    }
+
+    private static boolean isBlank(Object value) {
+        return value == null || value.toString().isBlank();
     }
 
     private SortedMap<String, Provider> providers(YamlDocument document) {

@@ -11,6 +11,7 @@ import io.pebbletemplates.pebble.error.AttributeNotFoundException;
 import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.error.RootAttributeNotFoundException;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import org.clinicbake.build.BuildSession;
@@ -67,7 +68,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             template.evaluate(out, context(model));
             return out.toString();
         } catch (PebbleException e) {
-            report(e, templateName, model);
+            report(e, templateName);
             throw new RenderingException("template " + session.theme().describe(templateName) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new RenderingException(e);
@@ -102,25 +103,27 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         return built;
     }
 
-    private void report(PebbleException e, String templateName, TemplateModel model) {
+    private void report(PebbleException e, String templateName) {
         String where = session.theme().describe(e.getFileName() != null ? e.getFileName() : templateName);
         int line = e.getLineNumber() == null ? 0 : Math.max(e.getLineNumber(), 0);
-        String page = model.getContent() != null && model.getContent().getUri() != null
-                ? " (rendering " + model.getContent().getUri() + ")" : "";
+        // Which page was being rendered is left out: the same template error on every page is one problem.
         String message = e.getPebbleMessage();
         if (e instanceof LoaderException) {
             session.diagnostics().error("template.missing", where, 0,
-                    "template '" + templateName + "' does not exist" + page,
+                    "template '" + templateName + "' does not exist",
                     "add templates/" + templateName + " to the site, or set the template.<type>.file key in jbake.properties");
         } else if (e instanceof ParserException) {
             session.diagnostics().error("template.syntax", where, line, message,
                     "check the tag on this line: every {% block %}, {% if %} and {% for %} needs its matching end tag");
-        } else if (e instanceof AttributeNotFoundException) {
-            session.diagnostics().error("template.undefined-variable", where, line, message + page,
-                    "see docs/TEMPLATE-MODEL.md for the variables a template receives; "
+        } else if (e instanceof AttributeNotFoundException missing) {
+            String what = e instanceof RootAttributeNotFoundException
+                    ? "variable '" + missing.getAttributeName() + "' does not exist"
+                    : "'" + missing.getAttributeName() + "' does not exist on the value it is read from";
+            session.diagnostics().error("template.undefined-variable", where, line, what,
+                    "the template model in ClinicBake's README lists every variable; "
                             + "test optional ones with `is defined` or give them a `| default(...)`");
         } else {
-            session.diagnostics().error("template.error", where, line, message + page,
+            session.diagnostics().error("template.error", where, line, message,
                     "fix the expression on this line");
         }
     }

@@ -20,6 +20,17 @@ public final class SiteFixture {
     public static final String MINIMAL_SITE = """
             -- jbake.properties --
             site.host=https://clinic.example.org
+            -- data/clinic.yml --
+            name: Test Spine Clinic
+            description: A test clinic.
+            telephone: "+1-555-010-0100"
+            telephone_display: (555) 010-0100
+            address:
+              street: 1 Example Way
+              locality: Springfield
+              region: CA
+              postal_code: "90000"
+              country: US
             -- data/providers.yml --
             ann-lee:
               name: Ann Lee

@@ -1,0 +1,246 @@
+package org.clinicbake.build;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.diag.Diagnostic;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sites: small fixture sites, each with one kind of mistake an editor or theme developer makes.
+ * Features tested: each mistake is reported once in the one diagnostic format, with file, line,
+ * stable code and hint; the bake fails and the previous output is left as it was.
+ */
+class BakeDiagnosticsTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("a header line without its leading colon is reported at its line")
+    void reportsMalformedHeaderLine() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace(":jbake-status: published", "jbake-status: published"));
+
+        assertEquals(List.of("content/procedures/nerve-block.adoc:3: error[header.malformed]: "
+                + "header line is not an attribute entry: 'jbake-status: published'"), firstLines(result));
+    }
+
+    @Test
+    void reportsUnknownPageTypeWithTheTypesThatExist() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/nerve-block.adoc:2: error[header.unknown-type]: unknown page type 'therapie'",
+                firstLine(only));
+        assertEquals("use one of: article, condition, page, post, procedure, provider, therapy", only.hint());
+    }
+
+    @Test
+    void reportsInvalidDate() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace(":jbake-date: 2026-01-10", ":jbake-date: 2026-02-30"));
+
+        assertEquals(List.of("content/procedures/nerve-block.adoc:4: error[header.invalid-date]: "
+                + "'2026-02-30' is not a date in the format yyyy-MM-dd"), firstLines(result));
+    }
+
+    @Test
+    void reportsAuthorWhoIsNotAProvider() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace(":med-reviewer: ann-lee", ":med-reviewer: ann-le"));
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/nerve-block.adoc:8: error[header.unknown-provider]: "
+                + "no provider 'ann-le' in data/providers.yml", firstLine(only));
+        assertEquals("use one of: ann-lee", only.hint());
+    }
+
+    @Test
+    void reportsMissingTemplate() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- jbake.properties --
+                site.host=https://clinic.example.org
+                template.therapy.file=procedure-page.peb
+                """);
+
+        assertEquals(List.of("theme:default/procedure-page.peb: error[template.missing]: "
+                + "template 'procedure-page.peb' does not exist"), firstLines(result));
+    }
+
+    @Test
+    void reportsTemplateSyntaxErrorAtItsLine() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {% if page.description %}
+                <p>{{ page.description }}</p>
+                """);
+
+        assertEquals(List.of("templates/article.peb:4: error[template.syntax]: "
+                + "Unexpected end of template. Pebble was looking for the \"endif\" tag"), firstLines(result));
+    }
+
+    @Test
+    void reportsUnknownTemplateVariableAtItsLine() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                <p>{{ page.subtitle }}</p>
+                """);
+
+
+        assertEquals(List.of("templates/article.peb:2: error[template.undefined-variable]: "
+                + "'subtitle' does not exist on the value it is read from"), firstLines(result));
+    }
+
+    @Test
+    void reportsUnknownTopLevelTemplateVariable() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ pgae.title }}</h1>
+                """);
+
+        assertEquals(List.of("templates/article.peb:1: error[template.undefined-variable]: "
+                + "variable 'pgae' does not exist"), firstLines(result));
+    }
+
+    @Test
+    void reportsCrossReferenceToAMissingArticle() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\nSee xref:../conditions/sciatic.adoc[sciatica]."));
+
+        assertEquals(List.of("content/procedures/nerve-block.adoc:17: error[xref.missing-target]: "
+                + "cross reference to '../conditions/sciatic.adoc', which does not exist"), firstLines(result));
+    }
+
+    @Test
+    void reportsCrossReferenceToAMissingSection() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\nSee <<risk-list>>."));
+
+        assertEquals(List.of("content/procedures/nerve-block.adoc:17: error[xref.unknown-anchor]: "
+                + "cross reference to 'risk-list', which is not an id in this document"), firstLines(result));
+    }
+
+    @Test
+    void reportsMissingIncludeFile() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "include::partials/steps.adoc[]"));
+
+        Diagnostic only = single(result);
+        assertEquals("asciidoc.include", only.code());
+        assertEquals("content/procedures/nerve-block.adoc", only.path());
+        assertEquals(16, only.line());
+    }
+
+    @Test
+    @DisplayName("SAFE mode: an include cannot read a file outside the article's folder")
+    void refusesIncludesOutsideTheSite() throws IOException {
+        Path secret = Files.writeString(temp.resolve("secret.txt"), "PATIENT RECORDS");
+        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "include::" + secret.toAbsolutePath() + "[]"));
+
+        assertFalse(result.published());
+        assertFalse(result.diagnostics().isEmpty());
+        assertTrue(result.diagnostics().stream().allMatch(d -> d.code().equals("asciidoc.include")), result.diagnostics()::toString);
+    }
+
+    @Test
+    void reportsBrokenYamlInDataFiles() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- data/clinic.yml --
+                name: Test Clinic
+                address:
+                  street: 1 Main St
+                 locality: Springfield
+                """);
+
+        assertEquals("data.invalid-yaml", single(result).code());
+        assertEquals("data/clinic.yml", single(result).path());
+    }
+
+    @Test
+    void reportsEveryProblemOfTheSiteInOneRun() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- content/broken-type.adoc --
+                = Broken
+                :jbake-type: blog
+                :jbake-status: published
+                :jbake-date: 2026-01-01
+
+                Text.
+                -- content/broken-date.adoc --
+                = Broken
+                :jbake-type: page
+                :jbake-status: published
+                :jbake-date: yesterday
+
+                Text.
+                """);
+
+        assertEquals(List.of("header.invalid-date", "header.unknown-type"),
+                result.diagnostics().stream().map(Diagnostic::code).toList());
+    }
+
+    @Test
+    void leavesThePreviousOutputUntouchedWhenABakeFails() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Path out = temp.resolve("out");
+        assertTrue(ClinicBake.bake(site, out).published());
+        String before = Files.readString(out.resolve("procedures/nerve-block.html"));
+
+        SiteFixture.write(site, """
+                -- content/procedures/nerve-block.adoc --
+                = Nerve Block
+                :jbake-type: nonsense
+                """);
+        BakeResult failed = ClinicBake.bake(site, out);
+
+        assertFalse(failed.published());
+        assertEquals(before, Files.readString(out.resolve("procedures/nerve-block.html")));
+        try (var siblings = Files.list(temp)) {
+            assertEquals(List.of(), siblings.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith(".out")).toList(), "no staging folder is left behind");
+        }
+    }
+
+    @Test
+    void refusesToReplaceAFolderClinicBakeDidNotWrite() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Path notOurs = Files.createDirectories(temp.resolve("documents"));
+        Files.writeString(notOurs.resolve("letter.txt"), "keep me");
+
+        BakeResult result = ClinicBake.bake(site, notOurs);
+
+        assertEquals("output.not-generated", single(result).code());
+        assertEquals("keep me", Files.readString(notOurs.resolve("letter.txt")));
+    }
+
+    private BakeResult bake(String txtar) throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), txtar);
+        return ClinicBake.bake(site, temp.resolve("out"));
+    }
+
+    private static Diagnostic single(BakeResult result) {
+        assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
+        return result.diagnostics().get(0);
+    }
+
+    private static List<String> firstLines(BakeResult result) {
+        return result.diagnostics().stream().map(BakeDiagnosticsTest::firstLine).toList();
+    }
+
+    private static String firstLine(Diagnostic diagnostic) {
+        return diagnostic.format().lines().findFirst().orElseThrow();
+    }
+}

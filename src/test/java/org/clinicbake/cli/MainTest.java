@@ -1,0 +1,71 @@
+package org.clinicbake.cli;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void bakeSaysWhereTheOutputIsAndExitsZero() {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+
+        int code = run("bake", site.toString(), "-o", temp.resolve("public").toString());
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("into " + temp.resolve("public")), out.toString());
+    }
+
+    @Test
+    void contentErrorsArePrintedInTheDiagnosticFormatAndExitOne() {
+        Path site = SiteFixture.write(temp.resolve("site"),
+                MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
+
+        int code = run("bake", site.toString());
+
+        assertEquals(1, code);
+        String expected = String.join(System.lineSeparator(),
+                "content/procedures/nerve-block.adoc:2: error[header.unknown-type]: unknown page type 'therapie'",
+                "  hint: use one of: article, condition, page, post, procedure, provider, therapy",
+                "Bake failed with 1 error(s); " + site.resolve("output") + " was left unchanged.",
+                "");
+        assertEquals(expected, err.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitTwo() {
+        assertEquals(2, run("bake", "--no-such-option"));
+        assertTrue(err.toString().contains("Unknown option: '--no-such-option'"), err.toString());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertEquals(2, run());
+    }
+
+    @Test
+    void printsVersionAndHelp() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith("clinicbake "), out.toString());
+        assertEquals(0, run("bake", "--help"));
+        assertTrue(out.toString().contains("Exit codes:"), out.toString());
+    }
+}
