@@ -25,7 +25,12 @@ public final class ClinicBake {
      * @throws IOException when the output cannot be written (disk full, permissions)
      */
     public static BakeResult bake(Path siteDir, Path outputDir) throws IOException {
-        return new SiteBuild(siteDir, outputDir, false).run();
+        return bake(siteDir, outputDir, BakeOptions.publishing());
+    }
+
+    /** Bakes with explicit options (drafts, the date the review rules use). */
+    public static BakeResult bake(Path siteDir, Path outputDir, BakeOptions options) throws IOException {
+        return new SiteBuild(siteDir, outputDir, options).run();
     }
 
     /** The default output folder of a site: {@code output/} inside it, as in JBake. */

@@ -17,6 +17,7 @@ import org.jbake.parser.Engines;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SampleSiteTest {
     @BeforeAll
     static void bakeTheSampleSite() throws IOException {
         out = temp.resolve("public");
-        result = ClinicBake.bake(Path.of("site"), out);
+        result = ClinicBake.bake(Path.of("site"), out, SiteFixture.options());
     }
 
     @Test

@@ -1,16 +1,27 @@
 package org.clinicbake.build;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 import org.asciidoctor.Asciidoctor;
+import org.clinicbake.BakeOptions;
 import org.clinicbake.content.AsciidoctorLogBridge;
 import org.clinicbake.data.SiteData;
 import org.clinicbake.diag.Diagnostics;
 import org.clinicbake.render.Theme;
+import org.clinicbake.schema.SchemaValidator;
+import org.clinicbake.schema.SchemaVocabulary;
 
 /**
  * The state of one build, shared by the engines JBake calls: where the site is, what went wrong so
@@ -23,19 +34,22 @@ public final class BuildSession implements AutoCloseable {
     private final SiteData data;
     private final Theme theme;
     private final Diagnostics diagnostics;
-    private final boolean includeDrafts;
+    private final BakeOptions options;
     private final AsciidoctorLogBridge logBridge;
     private final CompletableFuture<Asciidoctor> booting;
     private Asciidoctor asciidoctor;
+    private Map<String, Path> contentSlugs;
+    private SchemaVocabulary vocabulary;
+    private SchemaValidator schemaValidator;
 
     BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
-                 Diagnostics diagnostics, boolean includeDrafts) {
+                 Diagnostics diagnostics, BakeOptions options) {
         this.siteDir = siteDir;
         this.config = config;
         this.data = data;
         this.theme = theme;
         this.diagnostics = diagnostics;
-        this.includeDrafts = includeDrafts;
+        this.options = options;
         this.logBridge = new AsciidoctorLogBridge(this);
         // JRuby takes seconds to boot; it boots while JBake starts its content store and crawls.
         this.booting = CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor);
@@ -64,7 +78,45 @@ public final class BuildSession implements AutoCloseable {
 
     /** Whether drafts are rendered (preview) or left out entirely (bake). */
     public boolean includeDrafts() {
-        return includeDrafts;
+        return options.includeDrafts();
+    }
+
+    /** Today in the site's time zone: the day review dates are judged against. */
+    public LocalDate today() {
+        return LocalDate.now(options.clock().withZone(zone()));
+    }
+
+    /** File names (without extension) of every AsciiDoc page in the content folder, for {@code :med-related:}. */
+    public synchronized Map<String, Path> contentSlugs() {
+        if (contentSlugs == null) {
+            Map<String, Path> slugs = new TreeMap<>();
+            try (Stream<Path> walk = Files.walk(config.getContentFolder().toPath())) {
+                walk.filter(Files::isRegularFile)
+                        .filter(file -> file.getFileName().toString().matches(".*\\.(adoc|asciidoc|ad)"))
+                        .sorted()
+                        .forEach(file -> slugs.putIfAbsent(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""), file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            contentSlugs = Collections.unmodifiableMap(slugs);
+        }
+        return contentSlugs;
+    }
+
+    /** Checks JSON-LD against the vocabulary. */
+    public synchronized SchemaValidator schemaValidator() {
+        if (schemaValidator == null) {
+            schemaValidator = new SchemaValidator(vocabulary());
+        }
+        return schemaValidator;
+    }
+
+    /** The schema.org vocabulary, loaded on first use. */
+    public synchronized SchemaVocabulary vocabulary() {
+        if (vocabulary == null) {
+            vocabulary = SchemaVocabulary.load();
+        }
+        return vocabulary;
     }
 
     /** BCP 47 language of the site, e.g. {@code en-US}. */

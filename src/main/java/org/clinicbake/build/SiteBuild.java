@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
 import org.clinicbake.data.SiteData;
 import org.clinicbake.data.SiteDataLoader;
@@ -34,12 +35,12 @@ public final class SiteBuild {
 
     private final Path siteDir;
     private final Path outputDir;
-    private final boolean includeDrafts;
+    private final BakeOptions options;
 
-    public SiteBuild(Path siteDir, Path outputDir, boolean includeDrafts) {
+    public SiteBuild(Path siteDir, Path outputDir, BakeOptions options) {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.outputDir = outputDir.toAbsolutePath().normalize();
-        this.includeDrafts = includeDrafts;
+        this.options = options;
     }
 
     public BakeResult run() throws IOException {
@@ -61,7 +62,7 @@ public final class SiteBuild {
                 SiteData data = new SiteDataLoader(diagnostics).load(siteDir);
                 Theme theme = new Theme(siteDir.resolve("templates"));
                 synchronized (JBAKE_REGISTRIES) {
-                    try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme, diagnostics, includeDrafts)) {
+                    try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme, diagnostics, options)) {
                         new OvenRun(session).bake();
                     }
                 }

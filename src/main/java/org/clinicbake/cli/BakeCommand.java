@@ -2,8 +2,12 @@ package org.clinicbake.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
+import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
 import org.clinicbake.ClinicBake;
 import org.clinicbake.diag.Diagnostic;
@@ -31,12 +35,20 @@ final class BakeCommand implements Callable<Integer> {
             description = "Output folder (default: SITE_DIR/output).")
     private Path outputDir;
 
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
+            description = "Judge review dates as of this day instead of today, e.g. to see what falls due next month.")
+    private LocalDate today;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path output = outputDir != null ? outputDir : ClinicBake.defaultOutput(siteDir);
-        BakeResult result = ClinicBake.bake(siteDir, output);
+        BakeOptions options = BakeOptions.publishing();
+        if (today != null) {
+            options = options.withClock(Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).plusHours(12).toInstant(), ZoneOffset.UTC));
+        }
+        BakeResult result = ClinicBake.bake(siteDir, output, options);
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }

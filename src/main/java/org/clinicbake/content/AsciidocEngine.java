@@ -25,6 +25,7 @@ import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.MarkupEngine;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /**
  * JBake markup engine for AsciiDoc on AsciidoctorJ 3.
@@ -77,7 +78,11 @@ public final class AsciidocEngine extends MarkupEngine {
             if (!headerOk) {
                 return null;
             }
-            model.setBody(document.convert());
+            String body = document.convert();
+            if (!MedicalHeaderCheck.check(session, path, header, model, Jsoup.parseBodyFragment(body))) {
+                return null;
+            }
+            model.setBody(body);
             return model;
         } finally {
             log.end();
@@ -141,7 +146,9 @@ public final class AsciidocEngine extends MarkupEngine {
             if (value == null) {
                 continue;
             }
-            String text = value.toString().strip();
+            // Asciidoctor escapes attribute values for HTML (`&` becomes `&amp;`); templates and
+            // JSON-LD escape for themselves, so the model keeps the text as the author wrote it.
+            String text = Parser.unescapeEntities(value.toString().strip(), false);
             model.put(name, text);
             if (name.startsWith(JBAKE_PREFIX)) {
                 model.put(name.substring(JBAKE_PREFIX.length()), text);

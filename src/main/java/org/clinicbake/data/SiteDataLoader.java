@@ -211,7 +211,8 @@ public final class SiteDataLoader {
             return Long.valueOf(value);
         }
         if (tag.endsWith(":float")) {
-            return Double.valueOf(value);
+            // BigDecimal keeps the digits as written: 32.71570 stays five decimals (Google asks for five).
+            return new java.math.BigDecimal(value);
         }
         return value;
     }

@@ -55,6 +55,10 @@ final class PageModel {
         page.put("tag", "tag".equals(kind) && tag != null ? site.topic(tag.toString()) : null);
         page.put("tagged", "tag".equals(kind) && tag != null ? site.tagged(tag.toString()) : List.of());
         page.put("breadcrumbs", breadcrumbs(kind, (String) page.get("title"), session));
+        page.put("also_known_as", list(content.get("med-also-known-as")));
+        page.put("body_location", content.get("med-body-location"));
+        page.put("anatomy", list(content.get("med-anatomy")));
+        page.put("jsonld", null);
         return page;
     }
 
@@ -121,6 +125,14 @@ final class PageModel {
         } catch (NumberFormatException e) {
             return 12;
         }
+    }
+
+    private static List<String> list(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.toString().split(","))
+                .map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     private static String firstId(Object ids) {

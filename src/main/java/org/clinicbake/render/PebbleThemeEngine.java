@@ -5,6 +5,9 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.AttributeNotFoundException;
@@ -16,6 +19,9 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
+import org.clinicbake.diag.Diagnostic;
+import org.clinicbake.diag.Severity;
+import org.clinicbake.schema.SchemaProblem;
 import org.jbake.app.ContentStore;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
@@ -37,6 +43,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
 
     private final BuildSession session;
     private final PebbleEngine pebble;
+    private final JsonLdWriter jsonWriter = new JsonLdWriter();
     private volatile SiteModel site;
 
     public PebbleThemeEngine(JBakeConfiguration config, ContentStore db) {
@@ -86,8 +93,29 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             context.put("content", safeContent);
         }
         context.put("site", site().values());
-        context.put("page", PageModel.of(model, site(), session));
+        Map<String, Object> page = PageModel.of(model, site(), session);
+        page.put("jsonld", jsonLd(page, model.getContent()));
+        context.put("page", page);
         return context;
+    }
+
+    /** The page's JSON-LD, checked against schema.org; null for files that are not HTML pages. */
+    private SafeString jsonLd(Map<String, Object> page, DocumentModel content) {
+        if (Set.of("feed", "sitemap", "robots").contains(page.get("kind"))) {
+            return null;
+        }
+        ObjectNode graph = StructuredData.of(session, site(), page, content);
+        String where = content != null && content.getFile() != null
+                ? session.relativePath(new java.io.File(content.getFile())) : (String) page.get("uri");
+        for (SchemaProblem problem : session.schemaValidator().validate(graph)) {
+            Diagnostic diagnostic = new Diagnostic(
+                    problem.severity() == SchemaProblem.Severity.ERROR ? Severity.ERROR : Severity.WARNING,
+                    problem.code(), where, 0,
+                    problem.message() + (problem.nodeId() == null ? "" : " (in " + problem.nodeId() + ")"),
+                    problem.hint());
+            session.diagnostics().report(diagnostic);
+        }
+        return new SafeString(jsonWriter.write(graph));
     }
 
     private SiteModel site() {

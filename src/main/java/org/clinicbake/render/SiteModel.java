@@ -32,14 +32,22 @@ final class SiteModel {
     private final Map<String, Map<String, Object>> providersById;
     private final Map<String, Map<String, Object>> topicsByName;
     private final Map<String, List<Map<String, Object>>> taggedByName;
+    private final Map<String, DocumentModel> documentsBySlug;
 
     private SiteModel(Map<String, Object> values, Map<String, Map<String, Object>> providersById,
                       Map<String, Map<String, Object>> topicsByName,
-                      Map<String, List<Map<String, Object>>> taggedByName) {
+                      Map<String, List<Map<String, Object>>> taggedByName,
+                      Map<String, DocumentModel> documentsBySlug) {
         this.values = values;
         this.providersById = providersById;
         this.topicsByName = topicsByName;
         this.taggedByName = taggedByName;
+        this.documentsBySlug = documentsBySlug;
+    }
+
+    /** A published page by its file name without extension, as {@code :med-related:} names it. */
+    Optional<DocumentModel> document(String slug) {
+        return Optional.ofNullable(documentsBySlug.get(slug));
     }
 
     Map<String, Object> values() {
@@ -128,7 +136,9 @@ final class SiteModel {
         site.put("documents", List.copyOf(documents));
         site.put("topics", List.copyOf(topics.values()));
         site.put("nav", navigation(session));
-        return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged);
+        Map<String, DocumentModel> bySlug = new TreeMap<>();
+        published.forEach(document -> bySlug.putIfAbsent(slug(document.getUri()), document));
+        return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug);
     }
 
     private static Map<String, Object> summary(DocumentModel document, Map<String, Map<String, Object>> topics, ZoneId zone) {

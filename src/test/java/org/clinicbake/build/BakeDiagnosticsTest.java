@@ -119,7 +119,7 @@ class BakeDiagnosticsTest {
         BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "The doctor uses X-ray guidance.\nSee xref:../conditions/sciatic.adoc[sciatica]."));
 
-        assertEquals(List.of("content/procedures/nerve-block.adoc:17: error[xref.missing-target]: "
+        assertEquals(List.of("content/procedures/nerve-block.adoc:18: error[xref.missing-target]: "
                 + "cross reference to '../conditions/sciatic.adoc', which does not exist"), firstLines(result));
     }
 
@@ -128,7 +128,7 @@ class BakeDiagnosticsTest {
         BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "The doctor uses X-ray guidance.\nSee <<risk-list>>."));
 
-        assertEquals(List.of("content/procedures/nerve-block.adoc:17: error[xref.unknown-anchor]: "
+        assertEquals(List.of("content/procedures/nerve-block.adoc:18: error[xref.unknown-anchor]: "
                 + "cross reference to 'risk-list', which is not an id in this document"), firstLines(result));
     }
 
@@ -140,7 +140,7 @@ class BakeDiagnosticsTest {
         Diagnostic only = single(result);
         assertEquals("asciidoc.include", only.code());
         assertEquals("content/procedures/nerve-block.adoc", only.path());
-        assertEquals(16, only.line());
+        assertEquals(17, only.line());
     }
 
     @Test
@@ -196,7 +196,7 @@ class BakeDiagnosticsTest {
     void leavesThePreviousOutputUntouchedWhenABakeFails() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
         Path out = temp.resolve("out");
-        assertTrue(ClinicBake.bake(site, out).published());
+        assertTrue(ClinicBake.bake(site, out, SiteFixture.options()).published());
         String before = Files.readString(out.resolve("procedures/nerve-block.html"));
 
         SiteFixture.write(site, """
@@ -204,7 +204,7 @@ class BakeDiagnosticsTest {
                 = Nerve Block
                 :jbake-type: nonsense
                 """);
-        BakeResult failed = ClinicBake.bake(site, out);
+        BakeResult failed = ClinicBake.bake(site, out, SiteFixture.options());
 
         assertFalse(failed.published());
         assertEquals(before, Files.readString(out.resolve("procedures/nerve-block.html")));
@@ -220,7 +220,7 @@ class BakeDiagnosticsTest {
         Path notOurs = Files.createDirectories(temp.resolve("documents"));
         Files.writeString(notOurs.resolve("letter.txt"), "keep me");
 
-        BakeResult result = ClinicBake.bake(site, notOurs);
+        BakeResult result = ClinicBake.bake(site, notOurs, SiteFixture.options());
 
         assertEquals("output.not-generated", single(result).code());
         assertEquals("keep me", Files.readString(notOurs.resolve("letter.txt")));
@@ -228,7 +228,7 @@ class BakeDiagnosticsTest {
 
     private BakeResult bake(String txtar) throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), txtar);
-        return ClinicBake.bake(site, temp.resolve("out"));
+        return ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
     }
 
     private static Diagnostic single(BakeResult result) {

@@ -57,18 +57,18 @@ class EngineSelectionTest {
     void bakesWithClinicBakesEngineEvenWhenJBakesWonTheRegistration() throws IOException {
         Engines.register("adoc", new AsciidoctorEngine());
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
-                -- templates/article.peb --
+                -- templates/page.peb --
                 <title>{{ page.title }}</title>{{ page.body }}
                 -- content/procedures/nerve-block.adoc --
                 = Nerve Block <em>&amp; Friends</em>
-                :jbake-type: therapy
+                :jbake-type: page
                 :jbake-status: published
                 :jbake-date: 2026-01-10
 
                 Body text.
                 """);
 
-        BakeResult result = ClinicBake.bake(site, temp.resolve("out"));
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
 
         assertEquals(List.of(), result.diagnostics());
         assertTrue(Engines.get("adoc") instanceof AsciidocEngine);

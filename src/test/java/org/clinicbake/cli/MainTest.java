@@ -28,7 +28,7 @@ class MainTest {
     void bakeSaysWhereTheOutputIsAndExitsZero() {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
 
-        int code = run("bake", site.toString(), "-o", temp.resolve("public").toString());
+        int code = run("bake", site.toString(), "-o", temp.resolve("public").toString(), "--today", "2026-11-25");
 
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("into " + temp.resolve("public")), out.toString());
@@ -39,7 +39,7 @@ class MainTest {
         Path site = SiteFixture.write(temp.resolve("site"),
                 MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
 
-        int code = run("bake", site.toString());
+        int code = run("bake", site.toString(), "--today", "2026-11-25");
 
         assertEquals(1, code);
         String expected = String.join(System.lineSeparator(),

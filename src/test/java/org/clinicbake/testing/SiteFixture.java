@@ -5,8 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.clinicbake.BakeOptions;
 
 /**
  * Writes a small site from one text block in txtar style: each file starts with a line
@@ -47,6 +52,7 @@ public final class SiteFixture {
             :med-author: ann-lee
             :med-reviewer: ann-lee
             :med-last-reviewed: 2026-02-01
+            :med-entity-type: MedicalTherapy
 
             A nerve block is a shot of numbing medicine.
 
@@ -54,7 +60,20 @@ public final class SiteFixture {
             == How is it done?
 
             The doctor uses X-ray guidance.
+
+            [bibliography]
+            == References
+
+            * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
             """;
+
+    /** The day fixture sites are baked on, so their review dates never fall due during a test run. */
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+    /** Publishing options with {@link #TODAY} as today. */
+    public static BakeOptions options() {
+        return BakeOptions.publishing().withClock(Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    }
 
     private SiteFixture() {
     }

@@ -1,0 +1,250 @@
+package org.clinicbake.content;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.clinicbake.build.BuildSession;
+import org.clinicbake.data.Provider;
+import org.clinicbake.diag.Diagnostics;
+import org.jbake.model.DocumentModel;
+import org.jsoup.nodes.Document;
+
+/**
+ * The medical publishing rules for one page's header: who wrote and reviewed it, when it was
+ * reviewed and when that review runs out, what it is about, and that it cites its sources.
+ *
+ * <p>Sources of the rules: NHS content policy (clinical content approved by a qualified clinician),
+ * HONcode (authorship, dates, attribution), NHS and HSE review-date patterns (review at least every
+ * three years; ClinicBake defaults to yearly).
+ */
+final class MedicalHeaderCheck {
+
+    /** Page types that are clinical articles. */
+    static final Set<String> CLINICAL_TYPES = Set.of("therapy", "procedure", "condition", "article", "post");
+    static final int DEFAULT_REVIEW_MONTHS = 12;
+    static final int MAX_REVIEW_MONTHS = 36;
+
+    private static final Map<String, List<String>> ENTITY_TYPES = Map.of(
+            "therapy", List.of("MedicalTherapy", "PhysicalTherapy", "OccupationalTherapy", "RadiationTherapy"),
+            "procedure", List.of("MedicalProcedure", "TherapeuticProcedure", "DiagnosticProcedure", "SurgicalProcedure",
+                    "PalliativeProcedure", "MedicalTherapy", "PhysicalTherapy"),
+            "condition", List.of("MedicalCondition", "MedicalSignOrSymptom", "MedicalSymptom", "MedicalSign",
+                    "InfectiousDisease"));
+    private static final List<String> PROCEDURE_TYPES = List.of("NoninvasiveProcedure", "PercutaneousProcedure");
+    private static final List<String> AUDIENCES = List.of("patient", "clinician");
+
+    private final BuildSession session;
+    private final String path;
+    private final DocumentHeader header;
+    private final DocumentModel model;
+    private final Diagnostics diagnostics;
+    private boolean ok = true;
+
+    private MedicalHeaderCheck(BuildSession session, String path, DocumentHeader header, DocumentModel model) {
+        this.session = session;
+        this.path = path;
+        this.header = header;
+        this.model = model;
+        this.diagnostics = session.diagnostics();
+    }
+
+    /** Checks the page; false when an error keeps it out of the site (all problems are reported). */
+    static boolean check(BuildSession session, String path, DocumentHeader header, DocumentModel model, Document body) {
+        MedicalHeaderCheck check = new MedicalHeaderCheck(session, path, header, model);
+        check.run(body);
+        return check.ok;
+    }
+
+    private void run(Document body) {
+        String type = model.getType();
+        boolean clinical = CLINICAL_TYPES.contains(type);
+        checkEntityType(type);
+        checkValues();
+        if (!clinical) {
+            return;
+        }
+        List<Provider> authors = providers(HeaderKey.AUTHOR);
+        List<Provider> reviewers = providers(HeaderKey.REVIEWER);
+        for (Provider person : concat(authors, reviewers)) {
+            if (blank(person.honorificSuffix()) && person.credentials().isEmpty()) {
+                error("medical.no-credentials", roleOf(person, reviewers),
+                        "'" + person.id() + "' has no credentials in data/providers.yml",
+                        "add honorific_suffix (e.g. MD, DO, PT, DPT) or credentials to the provider");
+            }
+        }
+        checkReview();
+        if (body.select(".bibliography li, #references ~ .sectionbody li").isEmpty()) {
+            error("medical.no-references", null, "the page cites no references",
+                    "end the article with a `[bibliography]` `== References` section listing its sources");
+        }
+    }
+
+    private void checkEntityType(String type) {
+        Optional<String> entity = value(HeaderKey.ENTITY_TYPE);
+        List<String> allowed = ENTITY_TYPES.get(type);
+        if (entity.isEmpty()) {
+            if (allowed != null) {
+                error("header.missing-entity-type", HeaderKey.ENTITY_TYPE,
+                        "a " + type + " page needs :med-entity-type:", "add `:med-entity-type: " + allowed.get(0) + "`");
+            }
+            return;
+        }
+        List<String> accepted = allowed != null ? allowed
+                : ENTITY_TYPES.values().stream().flatMap(List::stream).distinct().sorted().toList();
+        if (!accepted.contains(entity.get())) {
+            error("header.unknown-entity-type", HeaderKey.ENTITY_TYPE,
+                    "'" + entity.get() + "' is not a schema.org type for a " + type + " page",
+                    "use one of: " + String.join(", ", accepted));
+        }
+    }
+
+    private void checkValues() {
+        value(HeaderKey.AUDIENCE).filter(audience -> !AUDIENCES.contains(audience)).ifPresent(audience ->
+                error("header.unknown-audience", HeaderKey.AUDIENCE, "unknown audience '" + audience + "'",
+                        "use patient or clinician"));
+        for (String specialty : list(HeaderKey.SPECIALTY)) {
+            if (!session.vocabulary().isMemberOf(specialty, "MedicalSpecialty")) {
+                error("header.unknown-specialty", HeaderKey.SPECIALTY,
+                        "'" + specialty + "' is not a schema.org MedicalSpecialty",
+                        "use one of: " + String.join(", ", new java.util.TreeSet<>(session.vocabulary().members("MedicalSpecialty")))
+                                + " (there is no PainMedicine; pain clinics usually use Anesthesia)");
+            }
+        }
+        value(HeaderKey.PROCEDURE_TYPE).filter(kind -> !PROCEDURE_TYPES.contains(kind)).ifPresent(kind ->
+                error("header.unknown-procedure-type", HeaderKey.PROCEDURE_TYPE,
+                        "'" + kind + "' is not a schema.org MedicalProcedureType",
+                        "use PercutaneousProcedure (through the skin, e.g. injections) or NoninvasiveProcedure"));
+        for (String slug : list(HeaderKey.RELATED)) {
+            if (!session.contentSlugs().containsKey(slug)) {
+                error("header.unknown-related", HeaderKey.RELATED, "no page '" + slug + "' in content/",
+                        "name related pages by file name without .adoc, e.g. `sciatica` for conditions/sciatica.adoc");
+            }
+        }
+        for (String code : list(HeaderKey.CODE)) {
+            if (!code.matches("[A-Za-z0-9.-]+:[A-Za-z0-9.-]+")) {
+                error("header.invalid-code", HeaderKey.CODE, "'" + code + "' is not written as system:code",
+                        "write codes like ICD-10-CM:M54.3");
+            }
+        }
+        if (value(HeaderKey.IMAGE).isPresent() && value(HeaderKey.IMAGE_ALT).isEmpty()) {
+            error("header.missing-image-alt", HeaderKey.IMAGE, "the page image has no text alternative",
+                    "add `:med-image-alt:` describing the image for people who cannot see it");
+        }
+        date(HeaderKey.DATE_MODIFIED);
+        LocalDate published = model.getDate() == null ? null
+                : model.getDate().toInstant().atZone(session.zone()).toLocalDate();
+        if (published != null && "published".equals(model.getStatus()) && published.isAfter(session.today())) {
+            error("header.date-in-future", HeaderKey.DATE, "the publication date " + published + " is in the future",
+                    "use :jbake-status: published-date to publish it on that day, or correct the date");
+        }
+    }
+
+    private void checkReview() {
+        Optional<LocalDate> reviewed = date(HeaderKey.LAST_REVIEWED);
+        int months = reviewInterval();
+        if (value(HeaderKey.LAST_REVIEWED).isEmpty()) {
+            error("medical.not-reviewed", HeaderKey.LAST_REVIEWED, "the page has no :med-last-reviewed: date",
+                    "a clinician must review clinical content; add the date of that review, e.g. `:med-last-reviewed: "
+                            + session.today() + "`");
+            return;
+        }
+        if (reviewed.isEmpty()) {
+            return;
+        }
+        LocalDate today = session.today();
+        LocalDate due = reviewed.get().plusMonths(months);
+        if (reviewed.get().isAfter(today)) {
+            error("medical.review-in-future", HeaderKey.LAST_REVIEWED,
+                    "the last review date " + reviewed.get() + " is in the future", "use the day the review was done");
+        } else if (due.isBefore(today)) {
+            error("medical.review-overdue", HeaderKey.LAST_REVIEWED,
+                    "the medical review ran out on " + due + " (reviewed " + reviewed.get() + ", every " + months + " months)",
+                    "have a clinician review the page again, then update :med-last-reviewed:");
+        } else if (due.isBefore(today.plusDays(30))) {
+            warning("medical.review-due-soon", HeaderKey.LAST_REVIEWED, "the medical review runs out on " + due,
+                    "plan the next review before that day");
+        }
+    }
+
+    private int reviewInterval() {
+        Optional<String> interval = value(HeaderKey.REVIEW_INTERVAL);
+        if (interval.isEmpty()) {
+            return DEFAULT_REVIEW_MONTHS;
+        }
+        try {
+            int months = Integer.parseInt(interval.get());
+            if (months >= 1 && months <= MAX_REVIEW_MONTHS) {
+                return months;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        error("header.invalid-review-interval", HeaderKey.REVIEW_INTERVAL,
+                "review interval '" + interval.get() + "' is not a number of months from 1 to " + MAX_REVIEW_MONTHS,
+                "write the months until the next review, e.g. `:med-review-interval: 12`");
+        return DEFAULT_REVIEW_MONTHS;
+    }
+
+    private List<Provider> providers(HeaderKey role) {
+        List<String> ids = list(role);
+        if (ids.isEmpty()) {
+            error(role == HeaderKey.AUTHOR ? "medical.no-author" : "medical.no-reviewer", role,
+                    role == HeaderKey.AUTHOR ? "the page has no author" : "the page has no medical reviewer",
+                    "add `:" + role.attribute() + ": <provider id>` with an id from data/providers.yml");
+        }
+        // Unknown ids are reported by the engine with the other header checks.
+        return ids.stream().map(id -> session.data().provider(id)).flatMap(Optional::stream).toList();
+    }
+
+    private HeaderKey roleOf(Provider person, List<Provider> reviewers) {
+        return reviewers.contains(person) ? HeaderKey.REVIEWER : HeaderKey.AUTHOR;
+    }
+
+    private Optional<LocalDate> date(HeaderKey key) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.get()));
+        } catch (DateTimeParseException e) {
+            error("header.invalid-date", key, "'" + text.get() + "' is not a date like 2026-01-31",
+                    "write the date as YYYY-MM-DD");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> value(HeaderKey key) {
+        Object value = model.get(key.attribute());
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().strip());
+    }
+
+    private List<String> list(HeaderKey key) {
+        return value(key).map(text -> java.util.Arrays.stream(text.split(","))
+                .map(String::strip).filter(item -> !item.isEmpty()).toList()).orElse(List.of());
+    }
+
+    private void error(String code, HeaderKey key, String message, String hint) {
+        diagnostics.error(code, path, key == null ? header.lineOf("") : header.lineOf(key.attribute()), message, hint);
+        ok = false;
+    }
+
+    private void warning(String code, HeaderKey key, String message, String hint) {
+        diagnostics.warning(code, path, header.lineOf(key.attribute()), message, hint);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        second.stream().filter(item -> !all.contains(item)).forEach(all::add);
+        return all;
+    }
+}

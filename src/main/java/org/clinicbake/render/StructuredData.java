@@ -1,0 +1,512 @@
+package org.clinicbake.render;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clinicbake.build.BuildSession;
+import org.jbake.model.DocumentModel;
+
+/**
+ * The schema.org JSON-LD of one page, as one {@code @graph}: the page, the site, the clinic, what
+ * the page is about, who wrote and reviewed it, and its breadcrumbs.
+ *
+ * <p>Every value comes from the header or from the visible page (tagged sections, the references
+ * list, the breadcrumbs), so the markup says what a reader sees (Google: "don't mark up content that
+ * is not visible"). Keys are written in a fixed order, so the same input gives the same bytes.
+ */
+final class StructuredData {
+
+    private static final String SCHEMA = "https://schema.org/";
+    private static final Set<String> THERAPY_TYPES = Set.of("MedicalTherapy", "PhysicalTherapy", "OccupationalTherapy",
+            "RadiationTherapy", "PalliativeProcedure");
+    private static final Set<String> PROCEDURE_TYPES = Set.of("MedicalProcedure", "TherapeuticProcedure",
+            "DiagnosticProcedure", "SurgicalProcedure", "PalliativeProcedure", "MedicalTherapy", "PhysicalTherapy",
+            "OccupationalTherapy", "RadiationTherapy");
+    private static final Set<String> CONDITION_TYPES = Set.of("MedicalCondition", "MedicalSignOrSymptom",
+            "MedicalSymptom", "MedicalSign", "InfectiousDisease");
+
+    private final JsonNodeFactory json = JsonNodeFactory.instance;
+    private final BuildSession session;
+    private final SiteModel site;
+    private final Map<String, Object> page;
+    private final DocumentModel content;
+    private final String host;
+    private SectionText sections;
+
+    private StructuredData(BuildSession session, SiteModel site, Map<String, Object> page, DocumentModel content) {
+        this.session = session;
+        this.site = site;
+        this.page = page;
+        this.content = content;
+        this.host = session.host();
+    }
+
+    static ObjectNode of(BuildSession session, SiteModel site, Map<String, Object> page, DocumentModel content) {
+        return new StructuredData(session, site, page, content).graph();
+    }
+
+    private ObjectNode graph() {
+        String kind = (String) page.get("kind");
+        ObjectNode document = json.objectNode();
+        document.put("@context", "https://schema.org");
+        ArrayNode graph = document.putArray("@graph");
+        boolean clinical = Boolean.TRUE.equals(page.get("is_clinical"));
+        Optional<String> entityType = clinical ? attribute("med-entity-type") : Optional.empty();
+
+        ObjectNode webPage = graph.addObject();
+        webPage.put("@type", pageType(kind, clinical));
+        webPage.put("@id", pageUrl() + "#webpage");
+        webPage.put("url", pageUrl());
+        webPage.put("name", (String) page.get("title"));
+        text(webPage, "description", (String) page.get("description"));
+        webPage.put("inLanguage", session.language());
+        webPage.set("isPartOf", ref(host + "/#website"));
+        if (entityType.isPresent()) {
+            webPage.set("about", json.arrayNode().add(ref(entityId())));
+            webPage.set("mainEntity", ref(entityId()));
+        } else if ("home".equals(kind) || isContactPage()) {
+            webPage.set("about", ref(clinicId()));
+        } else if ("provider".equals(kind) && page.get("provider") != null) {
+            webPage.set("mainEntity", ref(personId(provider("provider"))));
+        }
+        if (clinical) {
+            medicalPage(webPage);
+        }
+        if (!((List<?>) page.get("breadcrumbs")).isEmpty()) {
+            webPage.set("breadcrumb", ref(pageUrl() + "#breadcrumb"));
+        }
+        date(webPage, "datePublished", (OffsetDateTime) page.get("date"));
+        if (clinical) {
+            webPage.set("publisher", ref(clinicId()));
+        }
+
+        if (clinical) {
+            graph.add(article(entityType));
+        }
+        entityType.ifPresent(type -> graph.add(entity(type)));
+        for (Map<String, Object> person : people()) {
+            graph.add(person(person));
+        }
+        if (!((List<?>) page.get("breadcrumbs")).isEmpty()) {
+            graph.add(breadcrumbs());
+        }
+        graph.add(website());
+        if ("home".equals(kind) || isContactPage()) {
+            graph.add(clinic());
+        }
+        return document;
+    }
+
+    private String pageType(String kind, boolean clinical) {
+        if (clinical) {
+            return "MedicalWebPage";
+        }
+        return switch (kind) {
+            case "provider" -> "ProfilePage";
+            case "tag", "tags", "archive" -> "CollectionPage";
+            case "page" -> isContactPage() ? "ContactPage" : slug().equals("about") ? "AboutPage" : "WebPage";
+            default -> "WebPage";
+        };
+    }
+
+    private void medicalPage(ObjectNode webPage) {
+        String audience = attribute("med-audience").orElse("patient");
+        if ("clinician".equals(audience)) {
+            webPage.put("medicalAudience", SCHEMA + "Clinician");
+        } else {
+            webPage.putObject("medicalAudience").put("@type", "Patient");
+        }
+        date(webPage, "lastReviewed", (OffsetDateTime) page.get("last_reviewed"));
+        ArrayNode reviewers = json.arrayNode();
+        for (String id : list("med-reviewer")) {
+            site.provider(id).ifPresent(person -> reviewers.add(ref(personId(person))));
+        }
+        if (!reviewers.isEmpty()) {
+            webPage.set("reviewedBy", reviewers.size() == 1 ? reviewers.get(0) : reviewers);
+        }
+        List<String> specialties = list("med-specialty");
+        if (!specialties.isEmpty()) {
+            webPage.set("specialty", enumValues(specialties));
+        }
+        ArrayNode citations = json.arrayNode();
+        for (SectionText.Reference reference : sections().references()) {
+            ObjectNode citation = citations.addObject();
+            citation.put("@type", "CreativeWork");
+            citation.put("name", reference.name());
+            text(citation, "url", reference.url());
+        }
+        if (!citations.isEmpty()) {
+            webPage.set("citation", citations);
+        }
+        ArrayNode related = json.arrayNode();
+        for (String slug : list("med-related")) {
+            site.document(slug).ifPresent(other -> related.add(host + "/" + other.getUri()));
+        }
+        if (!related.isEmpty()) {
+            webPage.set("relatedLink", related);
+        }
+        date(webPage, "dateModified", modified());
+    }
+
+    private ObjectNode article(Optional<String> entityType) {
+        ObjectNode article = json.objectNode();
+        article.put("@type", "Article");
+        article.put("@id", pageUrl() + "#article");
+        article.set("mainEntityOfPage", ref(pageUrl() + "#webpage"));
+        article.put("headline", (String) page.get("title"));
+        text(article, "description", (String) page.get("description"));
+        article.put("inLanguage", session.language());
+        ArrayNode authors = article.putArray("author");
+        for (String id : list("med-author")) {
+            site.provider(id).ifPresent(person -> authors.add(ref(personId(person))));
+        }
+        dateTime(article, "datePublished", (OffsetDateTime) page.get("date"));
+        dateTime(article, "dateModified", modified());
+        article.set("publisher", ref(clinicId()));
+        entityType.ifPresent(type -> article.set("about", ref(entityId())));
+        attribute("med-image").ifPresent(image -> article.put("image", host + "/" + image));
+        attribute("keywords").ifPresent(keywords -> article.put("keywords", keywords));
+        return article;
+    }
+
+    private ObjectNode entity(String type) {
+        SectionText sections = sections();
+        ObjectNode entity = json.objectNode();
+        entity.put("@type", type);
+        entity.put("@id", entityId());
+        entity.put("name", attribute("med-entity-name").orElse((String) page.get("title")));
+        List<String> alternates = list("med-also-known-as");
+        if (!alternates.isEmpty()) {
+            entity.set("alternateName", strings(alternates));
+        }
+        entity.put("url", pageUrl());
+        List<String> specialties = list("med-specialty");
+        if (!specialties.isEmpty()) {
+            entity.set("relevantSpecialty", enumValues(specialties));
+        }
+        ArrayNode codes = json.arrayNode();
+        for (String code : list("med-code")) {
+            int colon = code.indexOf(':');
+            ObjectNode medicalCode = codes.addObject();
+            medicalCode.put("@type", "MedicalCode");
+            medicalCode.put("codingSystem", code.substring(0, colon));
+            medicalCode.put("codeValue", code.substring(colon + 1));
+        }
+        if (!codes.isEmpty()) {
+            entity.set("code", codes);
+        }
+        if (PROCEDURE_TYPES.contains(type)) {
+            attribute("med-procedure-type").ifPresent(kind -> entity.put("procedureType", SCHEMA + kind));
+            attribute("med-body-location").ifPresent(location -> entity.put("bodyLocation", location));
+            sections.text("how-performed").ifPresent(text -> entity.put("howPerformed", text));
+            sections.text("preparation").ifPresent(text -> entity.put("preparation", text));
+            sections.text("followup").ifPresent(text -> entity.put("followup", text));
+            if (!"DiagnosticProcedure".equals(type) && !"MedicalProcedure".equals(type)) {
+                named(entity, "adverseOutcome", "MedicalEntity", sections.itemNames("risks"));
+            }
+            if (THERAPY_TYPES.contains(type)) {
+                List<String> contraindications = sections.items("contraindications");
+                if (!contraindications.isEmpty()) {
+                    entity.set("contraindication", strings(contraindications));
+                }
+            }
+        }
+        if (CONDITION_TYPES.contains(type)) {
+            named(entity, "signOrSymptom", "MedicalSignOrSymptom", sections.itemNames("symptoms"));
+            named(entity, "riskFactor", "MedicalRiskFactor", sections.itemNames("risk-factors"));
+            named(entity, "associatedAnatomy", "AnatomicalStructure", list("med-anatomy"));
+            ArrayNode treatments = json.arrayNode();
+            for (String slug : list("med-related")) {
+                site.document(slug).ifPresent(other -> {
+                    Object otherType = other.get("med-entity-type");
+                    if (otherType != null && THERAPY_TYPES.contains(otherType.toString().strip())) {
+                        ObjectNode treatment = treatments.addObject();
+                        treatment.put("@type", otherType.toString().strip());
+                        treatment.put("@id", host + "/" + other.getUri() + "#entity");
+                        Object name = other.get("med-entity-name");
+                        treatment.put("name", name != null ? name.toString() : other.getTitle());
+                        treatment.put("url", host + "/" + other.getUri());
+                    }
+                });
+            }
+            if (!treatments.isEmpty()) {
+                entity.set("possibleTreatment", treatments);
+            }
+        }
+        return entity;
+    }
+
+    private List<Map<String, Object>> people() {
+        java.util.LinkedHashMap<String, Map<String, Object>> people = new java.util.LinkedHashMap<>();
+        if (Boolean.TRUE.equals(page.get("is_clinical"))) {
+            for (String id : list("med-author")) {
+                site.provider(id).ifPresent(person -> people.putIfAbsent(id, person));
+            }
+            for (String id : list("med-reviewer")) {
+                site.provider(id).ifPresent(person -> people.putIfAbsent(id, person));
+            }
+        }
+        if (page.get("provider") != null) {
+            Map<String, Object> person = provider("provider");
+            people.putIfAbsent((String) person.get("id"), person);
+        }
+        return List.copyOf(people.values());
+    }
+
+    private ObjectNode person(Map<String, Object> provider) {
+        ObjectNode person = json.objectNode();
+        person.put("@type", "Person");
+        person.put("@id", personId(provider));
+        person.put("name", (String) provider.get("name"));
+        text(person, "honorificPrefix", (String) provider.get("honorific_prefix"));
+        text(person, "honorificSuffix", (String) provider.get("honorific_suffix"));
+        text(person, "jobTitle", (String) provider.get("job_title"));
+        if (provider.get("uri") != null) {
+            person.put("url", host + "/" + provider.get("uri"));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> credentials = (List<String>) provider.get("credentials");
+        if (!credentials.isEmpty()) {
+            ArrayNode held = person.putArray("hasCredential");
+            for (String credential : credentials) {
+                ObjectNode item = held.addObject();
+                item.put("@type", "EducationalOccupationalCredential");
+                item.put("name", credential);
+            }
+        }
+        person.set("worksFor", ref(clinicId()));
+        return person;
+    }
+
+    private ObjectNode breadcrumbs() {
+        ObjectNode list = json.objectNode();
+        list.put("@type", "BreadcrumbList");
+        list.put("@id", pageUrl() + "#breadcrumb");
+        ArrayNode items = list.putArray("itemListElement");
+        int position = 1;
+        for (Object entry : (List<?>) page.get("breadcrumbs")) {
+            Map<?, ?> crumb = (Map<?, ?>) entry;
+            ObjectNode item = items.addObject();
+            item.put("@type", "ListItem");
+            item.put("position", position++);
+            item.put("name", (String) crumb.get("name"));
+            Object uri = crumb.get("uri");
+            if (uri != null) {
+                item.set("item", ref("index.html".equals(uri) ? host + "/" : host + "/" + uri));
+            }
+        }
+        return list;
+    }
+
+    private ObjectNode website() {
+        ObjectNode website = json.objectNode();
+        website.put("@type", "WebSite");
+        website.put("@id", host + "/#website");
+        website.put("url", host + "/");
+        website.put("name", (String) site.values().get("title"));
+        website.put("inLanguage", session.language());
+        website.set("publisher", ref(clinicId()));
+        return website;
+    }
+
+    private ObjectNode clinic() {
+        Map<String, Object> data = session.data().clinic();
+        ObjectNode clinic = json.objectNode();
+        clinic.put("@type", "MedicalClinic");
+        clinic.put("@id", clinicId());
+        text(clinic, "name", (String) data.get("name"));
+        text(clinic, "description", (String) data.get("description"));
+        clinic.put("url", host + "/");
+        text(clinic, "telephone", (String) data.get("telephone"));
+        text(clinic, "email", (String) data.get("email"));
+        if (data.get("address") instanceof Map<?, ?> address) {
+            ObjectNode postal = clinic.putObject("address");
+            postal.put("@type", "PostalAddress");
+            text(postal, "streetAddress", string(address.get("street")));
+            text(postal, "addressLocality", string(address.get("locality")));
+            text(postal, "addressRegion", string(address.get("region")));
+            text(postal, "postalCode", string(address.get("postal_code")));
+            text(postal, "addressCountry", string(address.get("country")));
+        }
+        if (data.get("geo") instanceof Map<?, ?> geo && geo.get("latitude") != null && geo.get("longitude") != null) {
+            ObjectNode coordinates = clinic.putObject("geo");
+            coordinates.put("@type", "GeoCoordinates");
+            coordinates.set("latitude", number(geo.get("latitude")));
+            coordinates.set("longitude", number(geo.get("longitude")));
+        }
+        text(clinic, "hasMap", (String) data.get("map_url"));
+        ArrayNode hours = json.arrayNode();
+        for (Object slot : (List<?>) data.get("hours")) {
+            if (slot instanceof Map<?, ?> opening) {
+                ObjectNode specification = hours.addObject();
+                specification.put("@type", "OpeningHoursSpecification");
+                ArrayNode days = specification.putArray("dayOfWeek");
+                if (opening.get("days") instanceof List<?> dayNames) {
+                    dayNames.forEach(day -> days.add(SCHEMA + day));
+                }
+                text(specification, "opens", string(opening.get("opens")));
+                text(specification, "closes", string(opening.get("closes")));
+            }
+        }
+        if (!hours.isEmpty()) {
+            clinic.set("openingHoursSpecification", hours);
+        }
+        List<String> specialties = ((List<?>) data.get("specialties")).stream().map(String::valueOf).toList();
+        if (!specialties.isEmpty()) {
+            clinic.set("medicalSpecialty", enumValues(specialties));
+        }
+        ArrayNode services = json.arrayNode();
+        for (Object item : (List<?>) site.values().get("treatments")) {
+            Map<?, ?> summary = (Map<?, ?>) item;
+            site.document(slugOf((String) summary.get("uri"))).ifPresent(other -> {
+                Object type = other.get("med-entity-type");
+                if (type != null && PROCEDURE_TYPES.contains(type.toString().strip())) {
+                    ObjectNode service = services.addObject();
+                    service.put("@type", type.toString().strip());
+                    service.put("@id", host + "/" + other.getUri() + "#entity");
+                    Object name = other.get("med-entity-name");
+                    service.put("name", name != null ? name.toString() : other.getTitle());
+                    service.put("url", host + "/" + other.getUri());
+                }
+            });
+        }
+        if (!services.isEmpty()) {
+            clinic.set("availableService", services);
+        }
+        return clinic;
+    }
+
+    private void named(ObjectNode node, String property, String type, List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        ArrayNode values = node.putArray(property);
+        for (String name : names) {
+            ObjectNode value = values.addObject();
+            value.put("@type", type);
+            value.put("name", name);
+        }
+    }
+
+    private ArrayNode enumValues(List<String> members) {
+        ArrayNode values = json.arrayNode();
+        members.forEach(member -> values.add(SCHEMA + member));
+        return values;
+    }
+
+    private ArrayNode strings(List<String> texts) {
+        ArrayNode values = json.arrayNode();
+        texts.forEach(values::add);
+        return values;
+    }
+
+    private ObjectNode ref(String id) {
+        return json.objectNode().put("@id", id);
+    }
+
+    private void text(ObjectNode node, String property, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(property, value);
+        }
+    }
+
+    private void date(ObjectNode node, String property, OffsetDateTime value) {
+        if (value != null) {
+            node.put(property, value.toLocalDate().toString());
+        }
+    }
+
+    private void dateTime(ObjectNode node, String property, OffsetDateTime value) {
+        if (value != null) {
+            node.put(property, value.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode number(Object value) {
+        if (value instanceof java.math.BigDecimal decimal) {
+            return json.numberNode(decimal);
+        }
+        if (value instanceof Number number) {
+            return json.numberNode(new java.math.BigDecimal(number.toString()));
+        }
+        return json.textNode(String.valueOf(value));
+    }
+
+    private OffsetDateTime modified() {
+        return attribute("med-date-modified")
+                .flatMap(text -> {
+                    try {
+                        return Optional.of(java.time.LocalDate.parse(text).atStartOfDay(session.zone()).toOffsetDateTime());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElseGet(() -> page.get("last_reviewed") != null
+                        ? (OffsetDateTime) page.get("last_reviewed") : (OffsetDateTime) page.get("date"));
+    }
+
+    private SectionText sections() {
+        if (sections == null) {
+            sections = new SectionText(content == null ? null : content.getBody());
+        }
+        return sections;
+    }
+
+    private Optional<String> attribute(String name) {
+        Object value = content == null ? null : content.get(name);
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().strip());
+    }
+
+    private List<String> list(String name) {
+        return attribute(name).map(text -> Arrays.stream(text.split(","))
+                .map(String::strip).filter(item -> !item.isEmpty()).toList()).orElse(List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> provider(String key) {
+        return (Map<String, Object>) page.get(key);
+    }
+
+    private boolean isContactPage() {
+        return "page".equals(page.get("kind")) && "contact".equals(slug());
+    }
+
+    private String slug() {
+        return slugOf((String) page.get("uri"));
+    }
+
+    private static String slugOf(String uri) {
+        String file = uri.substring(uri.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? file : file.substring(0, dot);
+    }
+
+    private String pageUrl() {
+        return (String) page.get("url");
+    }
+
+    private String entityId() {
+        return pageUrl() + "#entity";
+    }
+
+    private String clinicId() {
+        return host + "/#clinic";
+    }
+
+    private String personId(Map<String, Object> provider) {
+        return provider.get("uri") != null ? host + "/" + provider.get("uri") + "#person"
+                : host + "/#person-" + provider.get("id");
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

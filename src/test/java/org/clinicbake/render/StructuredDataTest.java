@@ -1,0 +1,133 @@
+package org.clinicbake.render;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.testing.SiteFixture;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Site: {@code src/test/resources/sites/medical-site} (a therapy, a condition, a provider, contact).
+ * Features tested: the JSON-LD of a therapy page, a condition page and the home page equals the
+ * reviewed golden files byte for byte; it is the same on every bake; no header value can break out
+ * of the script element.
+ *
+ * <p>After a deliberate change, regenerate the golden files with
+ * {@code ./mvnw test -Dtest=StructuredDataTest -Dclinicbake.update-golden=true} and review the diff.
+ */
+class StructuredDataTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @TempDir
+    static Path temp;
+    static Path out;
+
+    @BeforeAll
+    static void bakeTheMedicalFixture() throws IOException {
+        out = temp.resolve("public");
+        BakeResult result = ClinicBake.bake(Path.of("src/test/resources/sites/medical-site"), out, SiteFixture.options());
+        assertEquals(List.of(), result.diagnostics());
+    }
+
+    @Test
+    void therapyPageMatchesItsGoldenJsonLd() throws IOException {
+        assertMatchesGolden("treatments/nerve-block.html", "therapy-page.jsonld");
+    }
+
+    @Test
+    void conditionPageMatchesItsGoldenJsonLd() throws IOException {
+        assertMatchesGolden("conditions/neck-pain.html", "condition-page.jsonld");
+    }
+
+    @Test
+    void homePageMatchesItsGoldenJsonLd() throws IOException {
+        assertMatchesGolden("index.html", "home-page.jsonld");
+    }
+
+    @Test
+    void conditionNamesTheTherapyAsAPossibleTreatment() throws IOException {
+        JsonNode condition = node(jsonLd("conditions/neck-pain.html"), "MedicalCondition");
+
+        JsonNode treatment = condition.get("possibleTreatment").get(0);
+        assertEquals("MedicalTherapy", treatment.get("@type").asText());
+        assertEquals("https://clinic.example.org/treatments/nerve-block.html#entity", treatment.get("@id").asText());
+    }
+
+    @Test
+    void bakingTwiceGivesTheSameJsonLd() throws IOException {
+        Path again = temp.resolve("again");
+        ClinicBake.bake(Path.of("src/test/resources/sites/medical-site"), again, SiteFixture.options());
+
+        for (String page : List.of("index.html", "treatments/nerve-block.html", "conditions/neck-pain.html")) {
+            assertEquals(scriptText(out.resolve(page)), scriptText(again.resolve(page)), page);
+        }
+    }
+
+    @Test
+    void aTitleWithScriptTagsStaysDataInsideTheJsonLd(@TempDir Path site) throws IOException {
+        String hostile = "</script><script>alert(1)</script> & \"quotes\"";
+        SiteFixture.write(site, MINIMAL_SITE.replace("= Nerve Block", "= " + hostile)
+                .replace(":description: What a nerve block is and how it is done.",
+                        ":description: Ends here </SCRIPT> next"));
+        Path baked = site.resolve("output");
+
+        BakeResult result = ClinicBake.bake(site, baked, SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        String raw = scriptText(baked.resolve("procedures/nerve-block.html"));
+        assertFalse(raw.toLowerCase(Locale.ROOT).contains("</script"), raw);
+        assertFalse(raw.contains("<"), "no raw < inside the script element");
+        JsonNode page = node(new ObjectMapper().readTree(raw), "MedicalWebPage");
+        assertEquals(hostile, page.get("name").asText());
+        assertEquals("Ends here </SCRIPT> next", page.get("description").asText());
+        Document html = Jsoup.parse(baked.resolve("procedures/nerve-block.html").toFile(), "UTF-8");
+        assertEquals(1, html.select("script").size(), "only the JSON-LD script element exists");
+        assertEquals(hostile, html.selectFirst("h1").text());
+    }
+
+    private static void assertMatchesGolden(String page, String golden) throws IOException {
+        String actual = scriptText(out.resolve(page));
+        Path file = GOLDEN.resolve(golden);
+        if (Boolean.getBoolean("clinicbake.update-golden")) {
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+        }
+        assertTrue(Files.exists(file), "missing golden file " + file + "; run with -Dclinicbake.update-golden=true");
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, page);
+    }
+
+    static String scriptText(Path page) throws IOException {
+        Document html = Jsoup.parse(page.toFile(), "UTF-8");
+        return html.selectFirst("script[type=application/ld+json]").data().strip() + "\n";
+    }
+
+    private static JsonNode jsonLd(String page) throws IOException {
+        return new ObjectMapper().readTree(scriptText(out.resolve(page)));
+    }
+
+    private static JsonNode node(JsonNode document, String type) {
+        for (JsonNode node : document.get("@graph")) {
+            if (type.equals(node.get("@type").asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + type + " node in " + document);
+    }
+}
