@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinicbake.content.AsciidocEngine;
+import org.clinicbake.schema.SchemaValidator;
+import org.clinicbake.schema.SchemaVocabulary;
 import org.jbake.parser.Engines;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -142,7 +146,10 @@ class SampleSiteTest {
                 continue;
             }
             Document page = Jsoup.parse(file.toFile(), "UTF-8");
-            for (Element element : page.select("script, img[src], iframe, link[rel=stylesheet], link[rel=preload], source[src]")) {
+            // No JavaScript at all: the one script element allowed is the JSON-LD data block.
+            page.select("script:not([type=application/ld+json]), script[src]")
+                    .forEach(script -> external.add(out.relativize(file) + ": " + script));
+            for (Element element : page.select("img[src], iframe, link[rel=stylesheet], link[rel=preload], source[src]")) {
                 String url = element.hasAttr("src") ? element.attr("src") : element.attr("href");
                 if (url.isEmpty() || url.contains("://") || url.startsWith("//")) {
                     external.add(out.relativize(file) + ": " + element);
@@ -150,6 +157,82 @@ class SampleSiteTest {
             }
         }
         assertEquals(List.of(), external);
+    }
+
+    @Test
+    @DisplayName("every page carries one JSON-LD graph with zero schema.org errors and zero warnings")
+    void everyPageCarriesValidJsonLd() throws IOException {
+        SchemaValidator validator = new SchemaValidator(SchemaVocabulary.load());
+        List<String> problems = new ArrayList<>();
+        for (Path file : files(out)) {
+            if (!file.toString().endsWith(".html")) {
+                continue;
+            }
+            Document page = Jsoup.parse(file.toFile(), "UTF-8");
+            List<Element> blocks = page.select("script[type=application/ld+json]");
+            assertEquals(1, blocks.size(), "JSON-LD blocks in " + file);
+            JsonNode graph = new ObjectMapper().readTree(blocks.get(0).data());
+            validator.validate(graph).forEach(problem -> problems.add(out.relativize(file) + ": " + problem));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("what the JSON-LD says about an article is visible on the page")
+    void structuredDataMatchesTheVisiblePage() throws IOException {
+        List<String> hidden = new ArrayList<>();
+        for (Path file : files(out)) {
+            if (!file.toString().endsWith(".html")) {
+                continue;
+            }
+            Document page = Jsoup.parse(file.toFile(), "UTF-8");
+            String visible = normalize(page.body().text());
+            JsonNode graph = new ObjectMapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
+            for (JsonNode node : graph.get("@graph")) {
+                for (String property : List.of("name", "headline", "alternateName", "bodyLocation", "howPerformed",
+                        "preparation", "followup", "contraindication", "adverseOutcome", "signOrSymptom",
+                        "riskFactor", "associatedAnatomy", "citation")) {
+                    for (String text : texts(node.get(property))) {
+                        if (!visible.contains(normalize(text))) {
+                            hidden.add(out.relativize(file) + ": " + node.get("@type").asText() + "." + property + " = " + text);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), hidden);
+    }
+
+    private static List<String> texts(JsonNode value) {
+        List<String> texts = new ArrayList<>();
+        if (value == null) {
+            return texts;
+        }
+        if (value.isArray()) {
+            value.forEach(item -> texts.addAll(texts(item)));
+        } else if (value.isTextual()) {
+            texts.add(value.asText());
+        } else if (value.isObject() && value.has("name") && !value.has("@id")) {
+            texts.add(value.get("name").asText());
+        }
+        return texts;
+    }
+
+    /** Whitespace folded, case ignored, citation markers ([3]) left out: they point at the facts' sources. */
+    private static String normalize(String text) {
+        return text.replaceAll("\\s*\\[\\d+]", "").replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void clinicalPagesShowAuthorReviewerReviewDatesAndReferences() throws IOException {
+        for (String article : List.of("procedures/epidural-steroid-injection.html", "conditions/sciatica.html")) {
+            String text = html(article).text();
+            assertTrue(text.contains("Written by Dr. Daniel Reyes, DO"), article);
+            assertTrue(text.contains("Medically reviewed by Dr. Maya Okafor, MD"), article);
+            assertTrue(text.contains("Next review due"), article);
+            assertFalse(html(article).select(".bibliography li").isEmpty(), article);
+            assertTrue(text.contains("911"), "disclaimer or emergency note in " + article);
+        }
     }
 
     @Test

@@ -1,0 +1,186 @@
+package org.clinicbake.content;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.diag.Diagnostic;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sites: the minimal fixture site (a therapy page reviewed 2026-02-01, baked on 2026-11-25) with
+ * one medical publishing rule broken at a time. Features tested: each rule's exact diagnostic, its
+ * line in the header, and that an error keeps the site from being published.
+ */
+class MedicalRulesTest {
+
+    private static final String PAGE = "content/procedures/nerve-block.adoc";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aClinicalPageNeedsAnAuthor() throws IOException {
+        assertOnly(without(":med-author: ann-lee"),
+                PAGE + ":1: error[medical.no-author]: the page has no author");
+    }
+
+    @Test
+    void aClinicalPageNeedsAMedicalReviewer() throws IOException {
+        assertOnly(without(":med-reviewer: ann-lee"),
+                PAGE + ":1: error[medical.no-reviewer]: the page has no medical reviewer");
+    }
+
+    @Test
+    void theReviewerNeedsCredentials() throws IOException {
+        assertOnly(MINIMAL_SITE.replace("  honorific_suffix: MD\n", ""),
+                PAGE + ":8: error[medical.no-credentials]: 'ann-lee' has no credentials in data/providers.yml");
+    }
+
+    @Test
+    void aClinicalPageNeedsAReviewDate() throws IOException {
+        assertOnly(without(":med-last-reviewed: 2026-02-01"),
+                PAGE + ":1: error[medical.not-reviewed]: the page has no :med-last-reviewed: date");
+    }
+
+    @Test
+    void theReviewDateCannotBeInTheFuture() throws IOException {
+        assertOnly(MINIMAL_SITE.replace("2026-02-01", "2026-12-01"),
+                PAGE + ":9: error[medical.review-in-future]: the last review date 2026-12-01 is in the future");
+    }
+
+    @Test
+    @DisplayName("a review older than its interval (default 12 months) fails the bake")
+    void aStaleReviewFailsTheBake() throws IOException {
+        assertOnly(MINIMAL_SITE.replace("2026-02-01", "2025-11-20"),
+                PAGE + ":9: error[medical.review-overdue]: the medical review ran out on 2026-11-20 "
+                        + "(reviewed 2025-11-20, every 12 months)");
+    }
+
+    @Test
+    void aLongerIntervalKeepsAnOlderReviewValid() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace("2026-02-01", "2025-01-10")
+                .replace(":med-entity-type:", ":med-review-interval: 24\n:med-entity-type:"));
+
+        assertEquals(List.of(), result.diagnostics());
+    }
+
+    @Test
+    void aReviewRunningOutWithinThirtyDaysIsAWarning() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace("2026-02-01", "2025-12-10"));
+
+        assertEquals(List.of(PAGE + ":9: warning[medical.review-due-soon]: the medical review runs out on 2026-12-10"),
+                firstLines(result));
+        assertEquals(true, result.published(), "warnings do not stop publishing");
+    }
+
+    @Test
+    void theReviewIntervalIsAtMostThirtySixMonths() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":med-entity-type:", ":med-review-interval: 48\n:med-entity-type:"),
+                PAGE + ":10: error[header.invalid-review-interval]: review interval '48' is not a number of months from 1 to 36");
+    }
+
+    @Test
+    void aClinicalPageCitesAtLeastOneReference() throws IOException {
+        String site = MINIMAL_SITE.substring(0, MINIMAL_SITE.indexOf("[bibliography]"));
+
+        assertOnly(site, PAGE + ":1: error[medical.no-references]: the page cites no references");
+    }
+
+    @Test
+    void aTherapyPageNamesItsSchemaOrgType() throws IOException {
+        assertOnly(without(":med-entity-type: MedicalTherapy"),
+                PAGE + ":1: error[header.missing-entity-type]: a therapy page needs :med-entity-type:");
+    }
+
+    @Test
+    void theEntityTypeMustFitThePageKind() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", ":med-entity-type: MedicalCondition"),
+                PAGE + ":10: error[header.unknown-entity-type]: 'MedicalCondition' is not a schema.org type for a therapy page");
+    }
+
+    @Test
+    void painMedicineIsNotASchemaOrgSpecialty() throws IOException {
+        Diagnostic only = single(bake(MINIMAL_SITE.replace(":med-entity-type:", ":med-specialty: PainMedicine\n:med-entity-type:")));
+
+        assertEquals(PAGE + ":10: error[header.unknown-specialty]: 'PainMedicine' is not a schema.org MedicalSpecialty",
+                firstLine(only));
+        assertEquals(true, only.hint().contains("Anesthesia"), only.hint());
+    }
+
+    @Test
+    void surgicalIsNotAProcedureType() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":med-entity-type:", ":med-procedure-type: Surgical\n:med-entity-type:"),
+                PAGE + ":10: error[header.unknown-procedure-type]: 'Surgical' is not a schema.org MedicalProcedureType");
+    }
+
+    @Test
+    void anUnknownAudienceIsAnError() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":med-entity-type:", ":med-audience: patients\n:med-entity-type:"),
+                PAGE + ":10: error[header.unknown-audience]: unknown audience 'patients'");
+    }
+
+    @Test
+    void relatedPagesMustExist() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":med-entity-type:", ":med-related: sciatica\n:med-entity-type:"),
+                PAGE + ":10: error[header.unknown-related]: no page 'sciatica' in content/");
+    }
+
+    @Test
+    void aPublishedPageCannotBeDatedInTheFuture() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":jbake-date: 2026-01-10", ":jbake-date: 2027-01-10"),
+                PAGE + ":4: error[header.date-in-future]: the publication date 2027-01-10 is in the future");
+    }
+
+    @Test
+    void clinicPagesNeedNoReviewer() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- content/about.adoc --
+                = About Us
+                :jbake-type: page
+                :jbake-status: published
+                :jbake-date: 2026-01-10
+
+                We are a clinic.
+                """);
+
+        assertEquals(List.of(), result.diagnostics());
+    }
+
+    private String without(String line) {
+        return MINIMAL_SITE.replace(line + "\n", "");
+    }
+
+    private void assertOnly(String site, String expectedFirstLine) throws IOException {
+        BakeResult result = bake(site);
+        assertEquals(List.of(expectedFirstLine), firstLines(result));
+        assertFalse(result.published());
+    }
+
+    private BakeResult bake(String txtar) throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), txtar);
+        return ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+    }
+
+    private static Diagnostic single(BakeResult result) {
+        assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
+        return result.diagnostics().get(0);
+    }
+
+    private static List<String> firstLines(BakeResult result) {
+        return result.diagnostics().stream().map(MedicalRulesTest::firstLine).toList();
+    }
+
+    private static String firstLine(Diagnostic diagnostic) {
+        return diagnostic.format().lines().findFirst().orElseThrow();
+    }
+}
