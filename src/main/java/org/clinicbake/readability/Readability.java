@@ -1,0 +1,695 @@
+package org.clinicbake.readability;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Readability of patient-education articles: Flesch-Kincaid grade, SMOG grade and Flesch reading ease.
+ *
+ * <h2>Sentences</h2>
+ * A sentence ends at {@code .}, {@code !}, {@code ?} or {@code …} (or a run of them, such as {@code ?!} or
+ * {@code ...}) followed by white space or the end of the text; closing quotes and brackets between the mark
+ * and the space are allowed ({@code (see below).}). A mark inside a word does not end a sentence
+ * ({@code 2.5}, {@code e.g.}). It also ends at the end of every block: in plain text a blank line, in HTML
+ * every paragraph, list item, heading, table cell, term and definition, so a list item without a full stop
+ * is still a sentence. Colons and semicolons do not end sentences. A "sentence" without words (a lone
+ * {@code ...}) is not counted.
+ *
+ * <h2>Abbreviations</h2>
+ * A full stop right after an abbreviation does not end a sentence: titles ({@code Dr. Mr. Mrs. Ms. Prof.
+ * St.}), {@code e.g. i.e. cf. vs. et al. approx. fig. esp. incl. dept. ca. vol. ext. tel.}, {@code No.}
+ * before a number, and every dotted abbreviation ({@code U.S.}, {@code b.i.d.}). Abbreviations that often
+ * close a sentence ({@code etc. a.m. p.m. Inc. Ltd. Co. Jr. Sr. M.D. Ph.D.}, month names) end one only when
+ * the next word starts with a capital letter. A single capital letter with a full stop ({@code vitamin D.})
+ * ends a sentence, so initials in names are not recognised.
+ *
+ * <h2>Words</h2>
+ * Words are runs of letters and digits. An apostrophe between letters stays in the word ({@code don't}),
+ * a hyphen between letters or digits joins one word whose syllables are those of its parts
+ * ({@code well-being} = well + be-ing = 3); en and em dashes and slashes separate words.
+ *
+ * <h2>Syllables</h2>
+ * English words: the usual vowel-group heuristic (a, e, i, o, u and a vowel-sounding y; a silent final e;
+ * consonant + "le"/"re" endings that are syllables, as in table and acre; "-ed" that is not a syllable
+ * unless after t or d; "-es" that is not a syllable unless after a sibilant; silent e before -ly, -ful,
+ * -ness, -less, -ment; a few vowel pairs that are two syllables, as in media, period, client, actual,
+ * being), at least one per word, plus a small map of common words the heuristic gets wrong (business,
+ * every, simile, recipe...). Fire, hour and our count as one syllable.
+ * <ul>
+ *   <li><b>Numbers</b> ({@code 2014}, {@code 50%}, {@code 1,000}, {@code 3.5}, {@code 21st}, {@code 9:30})
+ *   are one word with the syllables of reading them aloud in English, as SMOG's instructions ask:
+ *   {@code 1,000} = one thou-sand = 3; a four-digit number between 1100 and 2099 without a comma reads as a
+ *   year ({@code 2014} = twen-ty four-teen = 4); decimals read "point" and then each digit ({@code 3.5} = 3);
+ *   {@code %} adds "per-cent" (2); ordinals read first, sec-ond, twen-ti-eth; {@code :00} is silent;
+ *   a number with a leading zero or more than 15 digits is read digit by digit; letters glued to a number
+ *   ({@code 5mg}) count as a word part.</li>
+ *   <li><b>Abbreviations and initialisms</b> count as written: dotted ones ({@code U.S.}, {@code e.g.}) and
+ *   words of two to four capitals ({@code MRI}, {@code CT}, {@code COPD}, also {@code MRIs}) are read letter
+ *   by letter (W = 3 syllables, every other letter 1); others ({@code Dr.}, {@code etc.}) by the
+ *   heuristic.</li>
+ * </ul>
+ *
+ * <h2>Article HTML</h2>
+ * {@link #ofArticleHtml(String)} scores only the prose a patient reads in Asciidoctor's HTML5 body: it drops
+ * the references section ({@code div.sect1} whose {@code h2} has id {@code references}, or
+ * {@code _references}, Asciidoctor's default), anything with class {@code bibliography}, the footnotes
+ * block ({@code #footnotes}, which holds citations) and footnote markers, the table of contents, tables
+ * (but keeps the content cell of admonitions and horizontal description lists, which Asciidoctor lays out
+ * as tables), listing and literal blocks ({@code pre}, {@code .listingblock}, {@code .literalblock}),
+ * callout numbers, and the section numbers of headings ({@code 1.2. Title}).
+ */
+public final class Readability {
+
+    private Readability() {
+    }
+
+    /**
+     * Scores plain text; a blank line ends a block (and so a sentence), as a paragraph does.
+     *
+     * @param text the text, not {@code null}
+     * @return its counts and grades
+     */
+    public static ReadabilityScore ofText(String text) {
+        Objects.requireNonNull(text, "text");
+        Tally tally = new Tally();
+        for (String block : BLOCK_BREAK.split(text)) {
+            tally.block(block);
+        }
+        return tally.score();
+    }
+
+    /**
+     * Scores the body HTML of an article (Asciidoctor's HTML5 output): only the prose a patient reads.
+     *
+     * @param html the article body, or a whole HTML document (its {@code body} is scored); not {@code null}
+     * @return the counts and grades of its prose
+     */
+    public static ReadabilityScore ofArticleHtml(String html) {
+        Objects.requireNonNull(html, "html");
+        Document document = Jsoup.parse(html);
+        Element body = document.body();
+        prune(body);
+        Tally tally = new Tally();
+        StringBuilder block = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    block.append(text.getWholeText());
+                } else if (node instanceof Element element) {
+                    if (BLOCK_TAGS.contains(element.normalName())) {
+                        flush();
+                    } else if (element.normalName().equals("br")) {
+                        block.append(' ');
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && BLOCK_TAGS.contains(element.normalName())) {
+                    flush();
+                }
+            }
+
+            private void flush() {
+                if (!block.isEmpty()) {
+                    tally.block(block.toString());
+                    block.setLength(0);
+                }
+            }
+        }, body);
+        if (!block.isEmpty()) {
+            tally.block(block.toString());
+        }
+        return tally.score();
+    }
+
+    // ---------------------------------------------------------------- HTML
+
+    /** Elements that end a block, and so a sentence; everything else is inline. */
+    private static final Set<String> BLOCK_TAGS = Set.of(
+            "p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote",
+            "caption", "figcaption", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "section",
+            "article", "aside", "header", "footer", "nav", "main", "figure", "details", "summary", "hr",
+            "address", "body");
+
+    /** Asciidoctor's section number at the start of a heading: {@code 1. } or {@code 2.3. }. */
+    private static final Pattern SECTION_NUMBER = Pattern.compile("^\\s*(?:\\d+\\.)+\\s+");
+
+    private static void prune(Element body) {
+        for (Element heading : body.select("div.sect1 > h2#references, div.sect1 > h2#_references")) {
+            Element section = heading.parent();
+            if (section != null) {
+                section.remove();
+            }
+        }
+        body.select(".bibliography, #footnotes, sup.footnote, sup.footnoteref, #toc, .toc, "
+                + "pre, .listingblock, .literalblock, .conum, script, style, template, noscript").remove();
+        for (Element table : body.select("table")) {
+            Element parent = table.parent();
+            boolean layout = parent != null && (parent.hasClass("admonitionblock") || parent.hasClass("hdlist"));
+            if (!layout) {
+                table.remove();
+            }
+        }
+        body.select(".admonitionblock td.icon").remove();
+        for (Element heading : body.select("h1, h2, h3, h4, h5, h6")) {
+            TextNode first = firstText(heading);
+            if (first != null) {
+                Matcher number = SECTION_NUMBER.matcher(first.getWholeText());
+                if (number.find()) {
+                    first.text(first.getWholeText().substring(number.end()));
+                }
+            }
+        }
+    }
+
+    private static TextNode firstText(Element element) {
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode text) {
+                if (!text.isBlank()) {
+                    return text;
+                }
+            } else if (child instanceof Element inner) {
+                TextNode found = firstText(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- sentences and words
+
+    private static final Pattern BLOCK_BREAK = Pattern.compile("\\R(?:\\h*\\R)+");
+    /** Characters removed before anything else: soft hyphen, zero-width spaces and joiners, BOM. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
+    private static final String TERMINATORS = ".!?…‼⁇⁈⁉";
+    private static final String CLOSERS = "\"'”’“‘»«›‹)]}*_";
+    private static final String APOSTROPHES = "'’ʼ";
+    private static final String HYPHENS = "-‐‑";
+
+    /** Abbreviations whose full stop never ends a sentence (lower case, without the final full stop). */
+    private static final Set<String> NEVER_FINAL = Set.of(
+            "dr", "drs", "mr", "mrs", "ms", "mx", "prof", "st", "mt", "e.g", "i.e", "cf", "vs", "al", "approx",
+            "fig", "figs", "esp", "incl", "dept", "ca", "vol", "ext", "tel");
+    /** Abbreviations whose full stop ends a sentence only before a capital letter. */
+    private static final Set<String> FINAL_BEFORE_CAPITAL = Set.of(
+            "etc", "a.m", "p.m", "inc", "ltd", "co", "corp", "jr", "sr", "m.d", "ph.d", "d.o", "r.n", "n.p",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+
+    private record Token(String text, int end) {
+    }
+
+    /** Running counts over the blocks of one text. */
+    private static final class Tally {
+        private int sentences;
+        private int words;
+        private int syllables;
+        private int polysyllables;
+
+        /** Counts one block; its end ends the last sentence. */
+        void block(String raw) {
+            List<String> chunks = chunks(INVISIBLE.matcher(raw).replaceAll(""));
+            int wordsInSentence = 0;
+            for (int i = 0; i < chunks.size(); i++) {
+                String chunk = chunks.get(i);
+                List<Token> tokens = tokens(chunk);
+                for (Token token : tokens) {
+                    int count = wordSyllables(token.text());
+                    words++;
+                    syllables += count;
+                    if (count >= 3) {
+                        polysyllables++;
+                    }
+                    wordsInSentence++;
+                }
+                String next = i + 1 < chunks.size() ? chunks.get(i + 1) : null;
+                if (wordsInSentence > 0 && endsSentence(chunk, tokens, next)) {
+                    sentences++;
+                    wordsInSentence = 0;
+                }
+            }
+            if (wordsInSentence > 0) {
+                sentences++;
+            }
+        }
+
+        ReadabilityScore score() {
+            if (words == 0 || sentences == 0) {
+                return new ReadabilityScore(0, 0, 0, 0, 0, 0, 0);
+            }
+            double wordsPerSentence = (double) words / sentences;
+            double syllablesPerWord = (double) syllables / words;
+            double fleschKincaid = 0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59;
+            double smog = 1.0430 * Math.sqrt(polysyllables * 30.0 / sentences) + 3.1291;
+            double ease = 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord;
+            return new ReadabilityScore(sentences, words, syllables, polysyllables, fleschKincaid, smog, ease);
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static List<String> chunks(String text) {
+        List<String> chunks = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || isSpace(text.charAt(i));
+            if (space && start >= 0) {
+                chunks.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return chunks;
+    }
+
+    /** The words of one white-space-free chunk, each with the index just after it. */
+    private static List<Token> tokens(String chunk) {
+        List<Token> tokens = new ArrayList<>();
+        int n = chunk.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(chunk.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int j = i + 1;
+            while (j < n) {
+                char c = chunk.charAt(j);
+                char prev = chunk.charAt(j - 1);
+                char next = j + 1 < n ? chunk.charAt(j + 1) : '\0';
+                if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                        || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
+                    j++;
+                } else if (APOSTROPHES.indexOf(c) >= 0 && Character.isLetter(prev) && Character.isLetter(next)) {
+                    j++;
+                } else if (HYPHENS.indexOf(c) >= 0 && Character.isLetterOrDigit(prev)
+                        && Character.isLetterOrDigit(next)) {
+                    j++;
+                } else if (".,:/".indexOf(c) >= 0 && Character.isDigit(prev) && Character.isDigit(next)) {
+                    j++;
+                } else if (c == '.' && Character.isLetter(prev) && Character.isLetter(next)
+                        && lettersBefore(chunk, j) <= 2 && lettersAfter(chunk, j) <= 2) {
+                    j++; // dotted abbreviation: U.S, e.g, Ph.D
+                } else if (c == '%' && Character.isDigit(prev)) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            tokens.add(new Token(chunk.substring(start, j), j));
+            i = j;
+        }
+        return tokens;
+    }
+
+    private static int lettersBefore(String s, int dot) {
+        int k = dot;
+        while (k > 0 && Character.isLetter(s.charAt(k - 1))) {
+            k--;
+        }
+        return dot - k;
+    }
+
+    private static int lettersAfter(String s, int dot) {
+        int k = dot + 1;
+        while (k < s.length() && Character.isLetter(s.charAt(k))) {
+            k++;
+        }
+        return k - dot - 1;
+    }
+
+    private static boolean endsSentence(String chunk, List<Token> tokens, String next) {
+        int end = chunk.length();
+        while (end > 0 && CLOSERS.indexOf(chunk.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int runEnd = end;
+        while (end > 0 && TERMINATORS.indexOf(chunk.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == runEnd) {
+            return false;
+        }
+        if (runEnd - end > 1 || chunk.charAt(end) != '.') {
+            return true;
+        }
+        Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        if (last == null || last.end() != end) {
+            return true;
+        }
+        String key = last.text().toLowerCase(Locale.ROOT);
+        if (key.equals("no") || key.equals("nos")) {
+            return next == null || !Character.isDigit(firstAlphanumeric(next));
+        }
+        if (FINAL_BEFORE_CAPITAL.contains(key)) {
+            return next == null || Character.isUpperCase(firstAlphanumeric(next));
+        }
+        return !NEVER_FINAL.contains(key) && key.indexOf('.') < 0;
+    }
+
+    private static char firstAlphanumeric(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return '\0';
+    }
+
+    // ---------------------------------------------------------------- syllables of a word
+
+    /** A number (with its ordinal suffix and percent sign) or a run of anything else. */
+    private static final Pattern WORD_PART = Pattern.compile(
+            "(?<num>[0-9]+(?:[.,:/][0-9]+)*)(?<ord>(?i:st|nd|rd|th)(?!\\p{L}))?(?<pct>%)?|(?<other>[^0-9]+)");
+
+    /** Syllables of one word (a token); at least 1. */
+    static int wordSyllables(String word) {
+        int total = 0;
+        for (String part : word.split("[" + HYPHENS + "]")) {
+            Matcher m = WORD_PART.matcher(part);
+            boolean afterNumber = false;
+            while (m.find()) {
+                if (m.group("num") != null) {
+                    total += numberSyllables(m.group("num"), m.group("ord") != null, m.group("pct") != null);
+                    afterNumber = true;
+                } else {
+                    String other = m.group("other");
+                    if (!(afterNumber && other.equals("s"))) { // 1990s
+                        total += letterSyllables(other);
+                    }
+                    afterNumber = false;
+                }
+            }
+        }
+        return Math.max(1, total);
+    }
+
+    private static final Pattern INITIALISM = Pattern.compile("\\p{Lu}{2,4}s?");
+    private static final Pattern CONTRACTION_SYLLABLE = Pattern.compile("[dstz]n['’ʼ]t$");
+    private static final Pattern NOT_A_TO_Z = Pattern.compile("[^a-z]");
+
+    private static int letterSyllables(String run) {
+        if (run.indexOf('.') >= 0 || INITIALISM.matcher(run).matches()) {
+            return spelled(run);
+        }
+        String lower = run.toLowerCase(Locale.ROOT);
+        int bonus = CONTRACTION_SYLLABLE.matcher(lower).find() ? 1 : 0; // could-n't, does-n't
+        String w = NOT_A_TO_Z.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        if (w.isEmpty()) {
+            return 0;
+        }
+        return englishSyllables(w) + bonus;
+    }
+
+    /** Read letter by letter: W is "dou-ble-u", every other letter one syllable; a plural s is silent. */
+    private static int spelled(String run) {
+        int count = 0;
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (!Character.isLetter(c) || (c == 's' && i == run.length() - 1 && i > 0
+                    && Character.isUpperCase(run.charAt(i - 1)))) {
+                continue;
+            }
+            count += Character.toLowerCase(c) == 'w' ? 3 : 1;
+        }
+        return count;
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    /** Syllables of zero to nineteen. */
+    private static final int[] SMALL = {2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 3, 1, 2, 2, 2, 2, 3, 2, 2};
+    /** Syllables of twenty, thirty ... ninety by tens digit. */
+    private static final int[] TENS = {0, 0, 2, 2, 2, 2, 2, 3, 2, 2};
+    /** One piece of 9:30 or 1/2, with the separator before it. */
+    private static final Pattern NUMBER_PIECE = Pattern.compile("([:/]?)([0-9.,]+)");
+    private static final long[] SCALES = {1_000_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
+
+    private static int numberSyllables(String number, boolean ordinal, boolean percent) {
+        int total;
+        String last;
+        if (number.indexOf(':') >= 0 || number.indexOf('/') >= 0) {
+            total = 0;
+            last = "";
+            Matcher part = NUMBER_PIECE.matcher(number);
+            while (part.find()) {
+                last = part.group(2);
+                boolean silentMinutes = ":".equals(part.group(1)) && last.matches("0+"); // 9:00
+                if (!silentMinutes) {
+                    total += numberSyllables(last, false, false);
+                }
+            }
+        } else if (number.indexOf('.') >= 0) {
+            int point = number.indexOf('.');
+            total = integerSyllables(number.substring(0, point).replace(",", ""), true) + 1;
+            for (char c : number.substring(point + 1).toCharArray()) {
+                if (c >= '0' && c <= '9') {
+                    total += SMALL[c - '0'];
+                }
+            }
+            last = "";
+        } else {
+            last = number.replace(",", "");
+            total = integerSyllables(last, number.indexOf(',') < 0);
+        }
+        if (ordinal && !last.isEmpty() && last.length() <= 15) {
+            long n = Long.parseLong(last);
+            if (n % 100 >= 20 && n % 10 == 0) {
+                total++; // twen-ti-eth
+            } else if (n % 10 == 2 && n % 100 != 12) {
+                total++; // sec-ond
+            }
+        }
+        return total + (percent ? 2 : 0);
+    }
+
+    private static int integerSyllables(String digits, boolean mayBeYear) {
+        if (digits.isEmpty()) {
+            return 0;
+        }
+        if ((digits.length() > 1 && digits.charAt(0) == '0') || digits.length() > 15) {
+            int total = 0;
+            for (char c : digits.toCharArray()) {
+                total += SMALL[c - '0'];
+            }
+            return total;
+        }
+        long n = Long.parseLong(digits);
+        if (mayBeYear && digits.length() == 4) {
+            long high = n / 100;
+            long low = n % 100;
+            if (n >= 1100 && n <= 1999) {
+                if (low == 0) {
+                    return cardinal(high) + 2; // fif-teen hun-dred
+                }
+                return cardinal(high) + (low < 10 ? 1 + cardinal(low) : cardinal(low)); // nine-teen oh five
+            }
+            if (n >= 2010 && n <= 2099) {
+                return 2 + cardinal(low); // twen-ty four-teen
+            }
+        }
+        return cardinal(n);
+    }
+
+    private static int cardinal(long n) {
+        if (n < 20) {
+            return SMALL[(int) n];
+        }
+        if (n < 100) {
+            return TENS[(int) (n / 10)] + (n % 10 == 0 ? 0 : SMALL[(int) (n % 10)]);
+        }
+        if (n < 1000) {
+            return SMALL[(int) (n / 100)] + 2 + (n % 100 == 0 ? 0 : cardinal(n % 100));
+        }
+        for (long scale : SCALES) {
+            if (n >= scale) {
+                return cardinal(n / scale) + 2 + (n % scale == 0 ? 0 : cardinal(n % scale));
+            }
+        }
+        throw new AssertionError(n);
+    }
+
+    // ---------------------------------------------------------------- English words
+
+    /** Common words the heuristic gets wrong, by their letters (apostrophes removed). */
+    private static final Map<String, Integer> EXCEPTIONS = Map.ofEntries(
+            Map.entry("business", 2), Map.entry("every", 2), Map.entry("simile", 3), Map.entry("recipe", 3),
+            Map.entry("acne", 2), Map.entry("apostrophe", 4), Map.entry("catastrophe", 4), Map.entry("maybe", 2),
+            Map.entry("diabetes", 4), Map.entry("herpes", 2), Map.entry("element", 3), Map.entry("senior", 2),
+            Map.entry("junior", 2), Map.entry("behavior", 3), Map.entry("behaviour", 3),
+            Map.entry("behavioral", 4), Map.entry("behavioural", 4), Map.entry("familiar", 3),
+            Map.entry("wherever", 3), Map.entry("wednesday", 2), Map.entry("evening", 2), Map.entry("arent", 1),
+            Map.entry("werent", 1), Map.entry("argue", 2), Map.entry("argued", 2), Map.entry("fluid", 2),
+            Map.entry("poem", 2), Map.entry("poet", 2), Map.entry("poetry", 3), Map.entry("pancreas", 3));
+
+    /**
+     * Compounds whose first part ends in a silent e (or is "every"): counted as the part plus the rest
+     * (some-one, there-fore, care-ful, every-thing). After "home" the rest must start with a consonant
+     * (home-work, but ho-me-op-a-thy).
+     */
+    private static final List<Map.Entry<String, Integer>> COMPOUND_HEADS = List.of(
+            Map.entry("every", 2), Map.entry("some", 1), Map.entry("there", 1), Map.entry("where", 1),
+            Map.entry("home", 1), Map.entry("life", 1), Map.entry("time", 1), Map.entry("care", 1));
+
+    /** Vowel pairs and endings that are one syllable more than their vowel groups. */
+    private static final List<Pattern> EXTRA_SYLLABLE = Stream.of(
+            "(?<![ctsg])ia|(?<=[ctsg])ia(?=t)", // me-di-a, tri-al; as-so-ci-ate, sci-at-i-ca
+            "(?<![tcsgx])io(?!n)|(?<=[tcsgx])io(?![nu])", // ra-di-o, se-ri-ous, o-pi-oid; not na-tion, pre-cious
+            "(?<!g)iu", // cal-ci-um
+            "(?<!q)uo", // con-tin-u-ous
+            "(?<![gq])ua(?![aeiou])", // ac-tu-al, e-val-u-ate; not qual-i-ty
+            "(?<!p)(?<!.g)(?<!ch)eo(?!u)", // vid-e-o, os-te-o; not peo-ple, sur-geon
+            "(?<![cg])eou", // hid-e-ous; not gor-geous
+            "(?<![tc])ie(?=n[ct])", // cli-ent, ex-pe-ri-ence; not pa-tient
+            "iet", // di-et, qui-et, anx-i-e-ty
+            "(?<=[aeiouy][^aeiouy]{1,3})ie(?=r|st$)", // eas-i-er, ear-li-est
+            "(?<!q)ue(?=n[ct]|ls?$)", // in-flu-ence, fu-el; not fre-quent
+            "[aeiou]ings?$", // be-ing, go-ing
+            "isms?$", // au-tis-m
+            "crea(?=t(?!ur))", // cre-ate, cre-at-ed; not crea-ture
+            "^rea(?=ct|lit|ssu|ssess|djust|pp)", // re-act, re-as-sure
+            "^co(?=o[rp])", // co-op-er-ate, co-or-di-nate
+            "^sci(?=e)", // sci-ence
+            "^.*[aeiouy].*[^aeiouy]eas?$") // ar-e-a, i-de-a, nau-se-a; not plea
+            .map(Pattern::compile).toList();
+
+    /** Consonant + "le" or "re" at the end, where the e is heard: ta-ble, mus-cle, a-cre, hun-dred. */
+    private static final Pattern SYLLABIC_ENDING = Pattern.compile("(?:[bcdfgkpstz]l|[bcdfgkpt]r)e$");
+    /** "-es" after a sibilant is a syllable: pla-ces, box-es, wash-es; "aches" is not. */
+    private static final Pattern SIBILANT_ES = Pattern.compile("(?:[sxzcg]|[cs]h)es$");
+    private static final Pattern ACHES = Pattern.compile("(?:^|[^aeiou])aches$");
+    /** Silent "-ue" after g or q: fa-tigue, tech-nique, tongue. */
+    private static final Pattern SILENT_UE = Pattern.compile("(?<=[aeiouy][^aeiouy]{0,3})[gq]ue[sd]?$");
+    /** A silent e before a suffix: move-ment, safe-ly, care-ful, aware-ness, use-less. */
+    private static final Pattern SILENT_E_BEFORE_SUFFIX =
+            Pattern.compile("^(.*[aeiouy])([^aeiouy]+)e(?:ly|ful|fully|ness|less|ments?)$");
+
+    static int englishSyllables(String w) {
+        Integer known = exception(w);
+        if (known != null) {
+            return known;
+        }
+        for (Map.Entry<String, Integer> head : COMPOUND_HEADS) {
+            String prefix = head.getKey();
+            if (w.length() > prefix.length() + 1 && w.startsWith(prefix)) {
+                String rest = w.substring(prefix.length());
+                boolean restHasVowel = rest.chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0);
+                boolean restStartsWithVowel = "aeiouy".indexOf(rest.charAt(0)) >= 0;
+                if (restHasVowel && !(prefix.equals("home") && restStartsWithVowel)) {
+                    return head.getValue() + englishSyllables(rest);
+                }
+            }
+        }
+        return Math.max(1, heuristic(w));
+    }
+
+    private static Integer exception(String w) {
+        Integer known = EXCEPTIONS.get(w);
+        if (known != null) {
+            return known;
+        }
+        if (w.endsWith("es")) {
+            String stem = w.substring(0, w.length() - 2);
+            Integer stemCount = EXCEPTIONS.get(stem);
+            if (stemCount != null && SIBILANT_ES.matcher(w).find()) {
+                return stemCount + 1; // business-es
+            }
+        }
+        if (w.endsWith("s") && !w.endsWith("ss")) {
+            return EXCEPTIONS.get(w.substring(0, w.length() - 1)); // sim-i-les
+        }
+        return null;
+    }
+
+    private static boolean isAeiou(char c) {
+        return "aeiou".indexOf(c) >= 0;
+    }
+
+    private static int heuristic(String w) {
+        int n = w.length();
+        boolean[] vowel = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            char c = w.charAt(i);
+            if (isAeiou(c)) {
+                vowel[i] = true;
+            } else if (c == 'y') {
+                boolean nextVowel = i + 1 < n && isAeiou(w.charAt(i + 1));
+                boolean prevVowel = i > 0 && (isAeiou(w.charAt(i - 1))
+                        || (w.charAt(i - 1) == 'w' && i > 1 && isAeiou(w.charAt(i - 2)))); // law-yer
+                vowel[i] = !(i == 0 && nextVowel) && !(prevVowel && nextVowel); // yes, be-yond: a consonant
+            }
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (!vowel[i]) {
+                continue;
+            }
+            boolean newGroup = i == 0 || !vowel[i - 1];
+            if (!newGroup && w.charAt(i - 1) == 'y' && i >= 2 && !vowel[i - 2]) {
+                // a vowel y after a consonant is a syllable of its own (my-al-gi-a, dy-ing), except a final
+                // -ye, -yes, -yed (dye, dyes)
+                boolean finalE = w.charAt(i) == 'e'
+                        && (i == n - 1 || (i == n - 2 && (w.charAt(n - 1) == 's' || w.charAt(n - 1) == 'd')));
+                newGroup = !finalE;
+            }
+            if (newGroup) {
+                count++;
+            }
+        }
+        for (Pattern extra : EXTRA_SYLLABLE) {
+            Matcher m = extra.matcher(w);
+            while (m.find()) {
+                count++;
+            }
+        }
+        if (n > 2 && w.endsWith("e")) {
+            if (!SYLLABIC_ENDING.matcher(w).find() && !vowel[n - 2]) {
+                count--; // fir-e, th-e
+            }
+        } else if (n > 3 && w.endsWith("es")) {
+            boolean heard = SYLLABIC_ENDING.matcher(w.substring(0, n - 1)).find()
+                    || (SIBILANT_ES.matcher(w).find() && !ACHES.matcher(w).find());
+            if (!heard && !vowel[n - 3]) {
+                count--; // takes, times
+            }
+        } else if (n > 3 && w.endsWith("ed")) {
+            char before = w.charAt(n - 3);
+            boolean heard = SYLLABIC_ENDING.matcher(w.substring(0, n - 1)).find() || before == 't' || before == 'd';
+            if (!heard && !vowel[n - 3]) {
+                count--; // walked, used
+            }
+        }
+        if (SILENT_UE.matcher(w).find()) {
+            count--;
+        }
+        Matcher suffix = SILENT_E_BEFORE_SUFFIX.matcher(w);
+        if (suffix.matches() && !SYLLABIC_ENDING.matcher(suffix.group(2) + "e").find()) {
+            count--;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,246 @@
+package org.clinicbake.readability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReadabilityTest {
+
+    private static final double EXACT = 1e-6;
+
+    @Test
+    void scoresTheCatSatOnTheMatByHand() {
+        // The(1) cat(1) sat(1) on(1) the(1) mat(1): 6 words, 6 syllables, 1 sentence, no polysyllables.
+        ReadabilityScore score = Readability.ofText("The cat sat on the mat.");
+
+        assertEquals(1, score.sentences());
+        assertEquals(6, score.words());
+        assertEquals(6, score.syllables());
+        assertEquals(0, score.polysyllables());
+        // FK = 0.39 × 6 + 11.8 × 1 − 15.59 = −1.45
+        assertEquals(-1.45, score.fleschKincaidGrade(), EXACT);
+        // FRE = 206.835 − 1.015 × 6 − 84.6 × 1 = 116.145 (Wikipedia's example gives 116)
+        assertEquals(116.145, score.fleschReadingEase(), EXACT);
+        // SMOG = 1.0430 × √0 + 3.1291
+        assertEquals(3.1291, score.smogGrade(), EXACT);
+    }
+
+    @Test
+    void matchesThePublishedFleschReadingEaseOfWikipediasExampleSentence() {
+        // Published reading ease: 69. Hand count, word by word:
+        // This(1) sen-tence(2) tak-en(2) as(1) a(1) read-ing(2) pas-sage(2) un-to(2) it-self(2) is(1)
+        // be-ing(2) used(1) to(1) prove(1) a(1) point(1) = 16 words, 23 syllables, 1 sentence.
+        ReadabilityScore score = Readability.ofText(
+                "This sentence, taken as a reading passage unto itself, is being used to prove a point.");
+
+        assertEquals(1, score.sentences());
+        assertEquals(16, score.words());
+        assertEquals(23, score.syllables());
+        // FRE = 206.835 − 1.015 × 16 − 84.6 × 23/16 = 68.9825
+        assertEquals(68.9825, score.fleschReadingEase(), EXACT);
+        assertEquals(69, score.fleschReadingEase(), 0.5);
+        // FK = 0.39 × 16 + 11.8 × 23/16 − 15.59 = 7.6125
+        assertEquals(7.6125, score.fleschKincaidGrade(), EXACT);
+    }
+
+    @ParameterizedTest(name = "{0} has {1} syllables")
+    @CsvSource({
+        "table, 2",        // ta-ble: consonant + le is a syllable
+        "fire, 1",         // silent final e
+        "created, 3",      // cre-at-ed: -ed after t is a syllable, e-a is two
+        "walked, 1",       // -ed after k is not
+        "people, 2",       // peo-ple
+        "every, 2",        // ev-ery (exception)
+        "business, 2",     // busi-ness (exception)
+        "simile, 3",       // sim-i-le (exception)
+        "the, 1",          // at least one
+        "queue, 1",        // one vowel group, final e after a vowel
+        "readability, 5",  // read-a-bil-i-ty
+        "being, 2",        // be-ing
+        "area, 3",         // ar-e-a
+        "couldn't, 2",     // could-n't
+        "MRI, 3",          // initialism, letter by letter
+    })
+    void countsSyllablesOfTrickyWords(String word, int syllables) {
+        ReadabilityScore score = Readability.ofText(word);
+
+        assertEquals(1, score.words(), word);
+        assertEquals(syllables, score.syllables(), word);
+    }
+
+    @Test
+    void abbreviationsDoNotEndSentences() {
+        // Dr Smith sees patients from the U.S and Canada e.g people with sciatica i.e leg pain = 16 words
+        ReadabilityScore score = Readability.ofText(
+                "Dr. Smith sees patients from the U.S. and Canada, e.g. people with sciatica, i.e. leg pain.");
+
+        assertEquals(1, score.sentences());
+        assertEquals(16, score.words());
+    }
+
+    @Test
+    void etcEndsASentenceOnlyBeforeACapitalLetter() {
+        assertEquals(2, Readability.ofText("We treat back pain, neck pain, etc. Call us today.").sentences());
+        assertEquals(1, Readability.ofText("Bring your scans, letters, etc. and a list of medicines.").sentences());
+    }
+
+    @Test
+    void runsOfMarksEndOneSentenceAndDecimalPointsNone() {
+        // "Really?!" / "Yes..." / "Take 2.5 mg daily." → 3 sentences; Really Yes Take 2.5 mg daily = 6 words
+        ReadabilityScore score = Readability.ofText("Really?! Yes... Take 2.5 mg daily.");
+
+        assertEquals(3, score.sentences());
+        assertEquals(6, score.words());
+    }
+
+    @Test
+    void aBlankLineInPlainTextEndsASentence() {
+        ReadabilityScore score = Readability.ofText("Key points\n\nRest helps.");
+
+        assertEquals(2, score.sentences());
+        assertEquals(4, score.words());
+    }
+
+    @Test
+    void countsANumberAsOneWordWithTheSyllablesOfReadingItAloud() {
+        // In(1) 2014 = twen-ty four-teen(4) 50% = fif-ty per-cent(4) of(1) pa-tients(2) im-proved(2)
+        // = 6 words, 14 syllables, 2 polysyllables (both numbers), 1 sentence.
+        ReadabilityScore score = Readability.ofText("In 2014, 50% of patients improved.");
+
+        assertEquals(1, score.sentences());
+        assertEquals(6, score.words());
+        assertEquals(14, score.syllables());
+        assertEquals(2, score.polysyllables());
+    }
+
+    @Test
+    void countsAHyphenatedWordAsOneWordWithTheSyllablesOfItsParts() {
+        // self-care = self(1) + care(1); sup-ports(2); well-being = well(1) + be-ing(2) = 3
+        ReadabilityScore score = Readability.ofText("Self-care supports well-being.");
+
+        assertEquals(3, score.words());
+        assertEquals(7, score.syllables());
+        assertEquals(1, score.polysyllables());
+    }
+
+    @Test
+    void smogOfThirtySentencesIsMcLaughlinsFormula() {
+        // 30 × "Med-i-ca-tion(4) helps(1)." → 30 sentences, 30 polysyllables.
+        // SMOG = 1.0430 × √30 + 3.1291 = 1.0430 × 5.4772256 + 3.1291 = 8.8418463
+        ReadabilityScore score = Readability.ofText("Medication helps. ".repeat(30));
+
+        assertEquals(30, score.sentences());
+        assertEquals(60, score.words());
+        assertEquals(30, score.polysyllables());
+        assertEquals(8.8418463, score.smogGrade(), EXACT);
+    }
+
+    @Test
+    void smogScalesAShortTextToThirtySentences() {
+        // Phys-i-cal(3) ther-a-py(3) can(1) re-duce(2) pain(1). Med-i-ca-tion(4) helps(1) some(1)
+        // pa-tients(2). Rest(1) is(1) im-por-tant(3).
+        // 3 sentences, 12 words, 23 syllables, 4 polysyllables (physical, therapy, medication, important).
+        // SMOG = 1.0430 × √(4 × 30 / 3) + 3.1291 = 1.0430 × √40 + 3.1291 = 9.7256112
+        ReadabilityScore score = Readability.ofText(
+                "Physical therapy can reduce pain. Medication helps some patients. Rest is important.");
+
+        assertEquals(3, score.sentences());
+        assertEquals(12, score.words());
+        assertEquals(23, score.syllables());
+        assertEquals(4, score.polysyllables());
+        assertEquals(9.7256112, score.smogGrade(), EXACT);
+    }
+
+    @Test
+    void aListItemWithoutAFullStopIsASentence() {
+        String html = """
+                <div class="paragraph"><p>After the injection:</p></div>
+                <div class="ulist"><ul>
+                <li><p>Rest for one day</p></li>
+                <li><p>Use ice on the area</p></li>
+                </ul></div>
+                """;
+
+        ReadabilityScore score = Readability.ofArticleHtml(html);
+
+        // "After the injection:" / "Rest for one day" / "Use ice on the area" → 3 sentences, 3 + 4 + 5 words
+        assertEquals(3, score.sentences());
+        assertEquals(12, score.words());
+    }
+
+    @Test
+    void articleHtmlIgnoresReferencesTablesAndCodeButKeepsAdmonitionText() {
+        String html = """
+                <div class="sect1">
+                <h2 id="_what_is_sciatica">What is sciatica?</h2>
+                <div class="sectionbody">
+                <div class="paragraph"><p>Sciatica is leg pain.</p></div>
+                <div class="admonitionblock warning"><table><tr>
+                <td class="icon"><div class="title">Warning</div></td>
+                <td class="content">Call us if you cannot walk.</td>
+                </tr></table></div>
+                <table class="tableblock frame-all grid-all stretch">
+                <caption class="title">Table 1. Usual doses of pain medicines for adults</caption>
+                <thead><tr><th class="tableblock halign-left valign-top">Medicine</th></tr></thead>
+                <tbody><tr><td class="tableblock halign-left valign-top"><p class="tableblock">Ibuprofen 400 mg</p></td></tr></tbody>
+                </table>
+                <div class="listingblock"><div class="content"><pre class="highlight"><code>dose = 400 mg</code></pre></div></div>
+                <div class="literalblock"><div class="content"><pre>Take two tablets.</pre></div></div>
+                <div class="ulist bibliography"><ul class="bibliography">
+                <li><p>[[[nice]]] National Institute for Health and Care Excellence. Low back pain and sciatica.</p></li>
+                </ul></div>
+                </div>
+                </div>
+                <div class="sect1">
+                <h2 id="references">References</h2>
+                <div class="sectionbody">
+                <div class="ulist"><ul>
+                <li><p>Smith J, Jones K. Epidural steroid injections for radicular pain: a systematic review. Spine. 2019.</p></li>
+                </ul></div>
+                </div>
+                </div>
+                """;
+
+        ReadabilityScore score = Readability.ofArticleHtml(html);
+
+        // What(1) is(1) sci-at-i-ca(4)? / Sci-at-i-ca(4) is(1) leg(1) pain(1). / Call(1) us(1) if(1) you(1)
+        // can-not(2) walk(1). → 3 sentences, 13 words, 20 syllables.
+        assertEquals(3, score.sentences());
+        assertEquals(13, score.words());
+        assertEquals(20, score.syllables());
+        assertEquals(Readability.ofText("What is sciatica?\n\nSciatica is leg pain.\n\nCall us if you cannot walk."),
+                score);
+    }
+
+    @Test
+    void articleHtmlDropsSectionNumbersAndFootnotes() {
+        String html = """
+                <div class="sect1">
+                <h2 id="_overview">1. Overview</h2>
+                <div class="sectionbody">
+                <div class="paragraph"><p>Rest helps.<sup class="footnote">[<a id="_footnoteref_1" class="footnote" \
+                href="#_footnotedef_1" title="View footnote.">1</a>]</sup></p></div>
+                </div>
+                </div>
+                <div id="footnotes">
+                <hr>
+                <div class="footnote" id="_footnotedef_1"><a href="#_footnoteref_1">1</a>. Smith J, et al. Rest and recovery. 2019.</div>
+                </div>
+                """;
+
+        ReadabilityScore score = Readability.ofArticleHtml(html);
+
+        // "Overview" / "Rest helps." → 2 sentences, 3 words
+        assertEquals(2, score.sentences());
+        assertEquals(3, score.words());
+        assertEquals(Readability.ofText("Overview\n\nRest helps."), score);
+    }
+
+    @Test
+    void textWithoutWordsScoresZero() {
+        assertEquals(new ReadabilityScore(0, 0, 0, 0, 0, 0, 0), Readability.ofText("  ... !! \n\n "));
+        assertEquals(new ReadabilityScore(0, 0, 0, 0, 0, 0, 0), Readability.ofArticleHtml("<pre>code</pre>"));
+    }
+}
