@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.diag.Diagnostic;
 
 /**
@@ -13,12 +14,15 @@ import org.clinicbake.diag.Diagnostic;
  * @param published   whether the output folder now holds this bake's site
  * @param pages       how many HTML pages were published
  * @param diagnostics every error and warning, in report order
+ * @param readability the reading level of every clinical article, by path
  * @param duration    wall time of the bake
  */
-public record BakeResult(Path outputDir, boolean published, int pages, List<Diagnostic> diagnostics, Duration duration) {
+public record BakeResult(Path outputDir, boolean published, int pages, List<Diagnostic> diagnostics,
+                         List<ArticleReadability> readability, Duration duration) {
 
-    public static BakeResult of(Path outputDir, boolean published, int pages, List<Diagnostic> diagnostics, long startedNanos) {
-        return new BakeResult(outputDir, published, pages, List.copyOf(diagnostics),
+    public static BakeResult of(Path outputDir, boolean published, int pages, List<Diagnostic> diagnostics,
+                                List<ArticleReadability> readability, long startedNanos) {
+        return new BakeResult(outputDir, published, pages, List.copyOf(diagnostics), List.copyOf(readability),
                 Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 

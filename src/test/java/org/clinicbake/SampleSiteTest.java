@@ -54,6 +54,14 @@ class SampleSiteTest {
     }
 
     @Test
+    @DisplayName("at least 14 clinical articles, every one at Flesch-Kincaid grade 8 or below")
+    void everyClinicalArticleReadsAtGradeEightOrBelow() {
+        assertTrue(result.readability().size() >= 14, "articles: " + result.readability().size());
+        result.readability().forEach(article ->
+                assertTrue(article.fleschKincaidGrade() <= 8, article.path() + " grade " + article.fleschKincaidGrade()));
+    }
+
+    @Test
     void writesEveryKindOfPage() {
         for (String page : List.of("index.html", "404.html", "archive.html", "feed.xml", "sitemap.xml", "robots.txt",
                 "tags/index.html", "tags/sciatica.html", "procedures/epidural-steroid-injection.html",

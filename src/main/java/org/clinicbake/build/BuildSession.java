@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.asciidoctor.Asciidoctor;
 import org.clinicbake.BakeOptions;
+import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.content.AsciidoctorLogBridge;
 import org.clinicbake.data.SiteData;
 import org.clinicbake.diag.Diagnostics;
@@ -41,6 +43,7 @@ public final class BuildSession implements AutoCloseable {
     private Map<String, Path> contentSlugs;
     private SchemaVocabulary vocabulary;
     private SchemaValidator schemaValidator;
+    private final java.util.Queue<ArticleReadability> readability = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
                  Diagnostics diagnostics, BakeOptions options) {
@@ -101,6 +104,16 @@ public final class BuildSession implements AutoCloseable {
             contentSlugs = Collections.unmodifiableMap(slugs);
         }
         return contentSlugs;
+    }
+
+    /** Records the reading level of a clinical article for the bake's report. */
+    public void readability(ArticleReadability article) {
+        readability.add(article);
+    }
+
+    /** The reading level of every clinical article parsed so far, by path. */
+    public List<ArticleReadability> readability() {
+        return readability.stream().sorted(java.util.Comparator.comparing(ArticleReadability::path)).toList();
     }
 
     /** Checks JSON-LD against the vocabulary. */

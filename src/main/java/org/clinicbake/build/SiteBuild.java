@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
+import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.data.SiteData;
 import org.clinicbake.data.SiteDataLoader;
 import org.clinicbake.diag.Diagnostics;
@@ -50,12 +51,13 @@ public final class SiteBuild {
         if (!Files.isDirectory(siteDir)) {
             diagnostics.error("site.missing", siteDir.toString(), 0, "the site folder does not exist",
                     "pass the folder that holds jbake.properties and content/");
-            return BakeResult.of(output.path(), false, 0, diagnostics.all(), started);
+            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), started);
         }
         if (!output.prepare(siteDir, diagnostics)) {
-            return BakeResult.of(output.path(), false, 0, diagnostics.all(), started);
+            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), started);
         }
         Path staging = output.createStaging();
+        List<ArticleReadability> readability = List.of();
         try {
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
             if (config.isPresent()) {
@@ -64,6 +66,7 @@ public final class SiteBuild {
                 synchronized (JBAKE_REGISTRIES) {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme, diagnostics, options)) {
                         new OvenRun(session).bake();
+                        readability = session.readability();
                     }
                 }
                 if (!diagnostics.hasErrors()) {
@@ -72,11 +75,11 @@ public final class SiteBuild {
             }
             if (diagnostics.hasErrors()) {
                 output.discard(staging);
-                return BakeResult.of(output.path(), false, 0, diagnostics.all(), started);
+                return BakeResult.of(output.path(), false, 0, diagnostics.all(), readability, started);
             }
             int pages = countPages(staging);
             output.publish(staging);
-            return BakeResult.of(output.path(), true, pages, diagnostics.all(), started);
+            return BakeResult.of(output.path(), true, pages, diagnostics.all(), readability, started);
         } catch (IOException | RuntimeException e) {
             output.discard(staging);
             throw e;

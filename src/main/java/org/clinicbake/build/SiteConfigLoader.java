@@ -3,6 +3,7 @@ package org.clinicbake.build;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.configuration2.CompositeConfiguration;
@@ -47,6 +48,15 @@ final class SiteConfigLoader {
             diagnostics.error("config.invalid", SITE_FILE, 0, "cannot read the configuration: " + rootMessage(e),
                     "each line is `key=value`; see README.md for the keys ClinicBake uses");
             return Optional.empty();
+        }
+        for (String key : List.of("readability.warn-above", "readability.fail-above")) {
+            try {
+                layers.getDouble(key, 0);
+            } catch (org.apache.commons.configuration2.ex.ConversionException e) {
+                diagnostics.error("config.invalid", SITE_FILE, 0, key + " must be a number, not '" + layers.getString(key) + "'",
+                        "write a US school grade, e.g. " + key + "=8");
+                return Optional.empty();
+            }
         }
         SiteConfiguration config = new SiteConfiguration(siteDir.toFile(), layers);
         config.setDestinationFolder(destination.toFile());

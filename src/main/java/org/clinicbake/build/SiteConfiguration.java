@@ -54,6 +54,11 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
+    /** A numeric setting, or the fallback when unset. */
+    public double getDouble(String key, double fallback) {
+        return getCompositeConfiguration().getDouble(key, fallback);
+    }
+
     /** A comma-separated setting as a list of its non-blank items. */
     public List<String> getList(String key) {
         return getCompositeConfiguration().getList(String.class, key, List.of()).stream()

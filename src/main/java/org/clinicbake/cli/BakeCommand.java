@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
+import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.ClinicBake;
 import org.clinicbake.diag.Diagnostic;
 import picocli.CommandLine.Command;
@@ -39,6 +40,9 @@ final class BakeCommand implements Callable<Integer> {
             description = "Judge review dates as of this day instead of today, e.g. to see what falls due next month.")
     private LocalDate today;
 
+    @Option(names = "--report", description = "Also print the reading level of every clinical article.")
+    private boolean report;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,6 +56,9 @@ final class BakeCommand implements Callable<Integer> {
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }
+        if (report) {
+            printReadability(result, out);
+        }
         if (result.hasErrors()) {
             err.printf("Bake failed with %d error(s); %s was left unchanged.%n", result.errors().size(), result.outputDir());
             err.flush();
@@ -63,5 +70,17 @@ final class BakeCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return ExitCode.OK.code();
+    }
+
+    private static void printReadability(BakeResult result, PrintWriter out) {
+        out.println("Reading level of clinical articles (US school grade; body text without references and tables):");
+        out.printf("%6s %6s %6s  %s%n", "FK", "SMOG", "words", "article");
+        for (ArticleReadability article : result.readability()) {
+            out.printf(java.util.Locale.ROOT, "%6.1f %6.1f %6d  %s%n", article.fleschKincaidGrade(), article.smogGrade(),
+                    article.words(), article.path());
+        }
+        result.readability().stream().mapToDouble(ArticleReadability::fleschKincaidGrade).max().ifPresent(highest ->
+                out.printf(java.util.Locale.ROOT, "Highest Flesch-Kincaid grade: %.1f over %d articles.%n", highest,
+                        result.readability().size()));
     }
 }

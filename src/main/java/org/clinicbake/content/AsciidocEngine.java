@@ -21,6 +21,8 @@ import org.asciidoctor.ast.Document;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
 import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.readability.Readability;
+import org.clinicbake.readability.ReadabilityScore;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.MarkupEngine;
@@ -82,11 +84,43 @@ public final class AsciidocEngine extends MarkupEngine {
             if (!MedicalHeaderCheck.check(session, path, header, model, Jsoup.parseBodyFragment(body))) {
                 return null;
             }
+            if (MedicalHeaderCheck.CLINICAL_TYPES.contains(model.getType())) {
+                checkReadability(session, path, header, model.getTitle(), body);
+            }
             model.setBody(body);
             return model;
         } finally {
             log.end();
         }
+    }
+
+    /**
+     * Patient materials should read at US grade 8 or below (NIH; the AMA suggests 6). The grade is
+     * Flesch-Kincaid on the prose a patient reads: references, tables and code are left out.
+     */
+    private static void checkReadability(BuildSession session, String path, DocumentHeader header, String title, String body) {
+        ReadabilityScore score = Readability.ofArticleHtml(body);
+        if (score.words() == 0) {
+            return;
+        }
+        session.readability(new ArticleReadability(path, title, score.words(), score.fleschKincaidGrade(), score.smogGrade()));
+        double grade = score.fleschKincaidGrade();
+        double failAbove = session.config().getDouble("readability.fail-above", 10);
+        double warnAbove = session.config().getDouble("readability.warn-above", 8);
+        String message = String.format(java.util.Locale.ROOT,
+                "reads at grade %.1f (Flesch-Kincaid; SMOG %.1f), above grade %s", grade, score.smogGrade(),
+                grade > failAbove ? format(failAbove) : format(warnAbove));
+        String hint = "patient pages should read at grade " + format(warnAbove)
+                + " or below: use shorter sentences and everyday words, and explain medical terms";
+        if (grade > failAbove) {
+            session.diagnostics().error("readability.grade", path, Math.max(header.titleLine(), 1), message, hint);
+        } else if (grade > warnAbove) {
+            session.diagnostics().warning("readability.grade", path, Math.max(header.titleLine(), 1), message, hint);
+        }
+    }
+
+    private static String format(double grade) {
+        return grade == Math.rint(grade) ? String.valueOf((long) grade) : String.valueOf(grade);
     }
 
     private static SourceText read(File file, String path, Diagnostics diagnostics) {

@@ -1,0 +1,88 @@
+package org.clinicbake.content;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.diag.Diagnostic;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sites: the minimal fixture site with its body rewritten at different reading levels. */
+class ReadabilityCheckTest {
+
+    /** 21 words, 1 sentence, 46 syllables: Flesch-Kincaid grade 0.39*21 + 11.8*46/21 - 15.59 = 18.4. */
+    private static final String HARD = "Interlaminar epidural corticosteroid administration necessitates meticulous "
+            + "fluoroscopic visualization, contrast confirmation, and comprehensive periprocedural anticoagulation "
+            + "management to minimize potentially catastrophic neurological complications.";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void plainArticlesAreReportedWithTheirGrade() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE);
+
+        assertEquals(List.of(), result.diagnostics());
+        ArticleReadability article = result.readability().get(0);
+        assertEquals("content/procedures/nerve-block.adoc", article.path());
+        assertTrue(article.fleschKincaidGrade() < 8, "grade " + article.fleschKincaidGrade());
+    }
+
+    @Test
+    void anArticleAboveGradeTenFailsTheBake() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.", HARD));
+
+        Diagnostic only = single(result);
+        assertEquals("readability.grade", only.code());
+        assertTrue(only.isError());
+        assertEquals(1, only.line());
+        assertTrue(only.message().matches("reads at grade \\d+\\.\\d \\(Flesch-Kincaid; SMOG \\d+\\.\\d\\), above grade 10"),
+                only.message());
+        assertFalse(result.published());
+    }
+
+    @Test
+    void thresholdsComeFromTheSiteConfiguration() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.", HARD) + """
+                -- jbake.properties --
+                site.host=https://clinic.example.org
+                readability.warn-above=8
+                readability.fail-above=30
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("readability.grade", only.code());
+        assertFalse(only.isError(), "between the thresholds it is a warning");
+        assertTrue(result.published());
+    }
+
+    @Test
+    void aThresholdThatIsNotANumberIsAConfigurationError() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- jbake.properties --
+                readability.warn-above=eight
+                """);
+
+        assertEquals("jbake.properties: error[config.invalid]: readability.warn-above must be a number, not 'eight'",
+                single(result).format().lines().findFirst().orElseThrow());
+    }
+
+    private BakeResult bake(String txtar) throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), txtar);
+        return ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+    }
+
+    private static Diagnostic single(BakeResult result) {
+        assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
+        return result.diagnostics().get(0);
+    }
+}
