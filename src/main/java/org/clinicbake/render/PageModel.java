@@ -51,6 +51,8 @@ final class PageModel {
         }
         page.put("tags", List.copyOf(tags));
         page.put("provider", "provider".equals(kind) ? site.provider(slug(uri)).orElse(null) : null);
+        page.put("written", "provider".equals(kind) ? site.articlesBy(slug(uri), "med-author") : List.of());
+        page.put("reviewed", "provider".equals(kind) ? site.articlesBy(slug(uri), "med-reviewer") : List.of());
         Object tag = model.get("tag");
         page.put("tag", "tag".equals(kind) && tag != null ? site.topic(tag.toString()) : null);
         page.put("tagged", "tag".equals(kind) && tag != null ? site.tagged(tag.toString()) : List.of());

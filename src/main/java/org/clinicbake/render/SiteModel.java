@@ -33,16 +33,24 @@ final class SiteModel {
     private final Map<String, Map<String, Object>> topicsByName;
     private final Map<String, List<Map<String, Object>>> taggedByName;
     private final Map<String, DocumentModel> documentsBySlug;
+    private final Map<String, List<Map<String, Object>>> byProvider;
 
     private SiteModel(Map<String, Object> values, Map<String, Map<String, Object>> providersById,
                       Map<String, Map<String, Object>> topicsByName,
                       Map<String, List<Map<String, Object>>> taggedByName,
-                      Map<String, DocumentModel> documentsBySlug) {
+                      Map<String, DocumentModel> documentsBySlug,
+                      Map<String, List<Map<String, Object>>> byProvider) {
         this.values = values;
         this.providersById = providersById;
         this.topicsByName = topicsByName;
         this.taggedByName = taggedByName;
         this.documentsBySlug = documentsBySlug;
+        this.byProvider = byProvider;
+    }
+
+    /** The published articles a provider wrote ({@code role} med-author) or reviewed (med-reviewer), by title. */
+    List<Map<String, Object>> articlesBy(String providerId, String role) {
+        return byProvider.getOrDefault(role + ":" + providerId, List.of());
     }
 
     /** A published page by its file name without extension, as {@code :med-related:} names it. */
@@ -98,12 +106,21 @@ final class SiteModel {
 
         List<Map<String, Object>> documents = new ArrayList<>();
         Map<String, List<Map<String, Object>>> tagged = new TreeMap<>();
+        Map<String, List<Map<String, Object>>> byProvider = new TreeMap<>();
         OffsetDateTime updated = null;
         for (DocumentModel document : published) {
             Map<String, Object> summary = summary(document, topics, zone);
             documents.add(summary);
             for (String tag : document.getTags()) {
                 tagged.computeIfAbsent(tag, key -> new ArrayList<>()).add(summary);
+            }
+            for (String role : List.of("med-author", "med-reviewer")) {
+                Object ids = document.get(role);
+                if (ids != null && CLINICAL_TYPES.contains(document.getType())) {
+                    for (String id : ids.toString().split(",")) {
+                        byProvider.computeIfAbsent(role + ":" + id.strip(), key -> new ArrayList<>()).add(summary);
+                    }
+                }
             }
             OffsetDateTime changed = (OffsetDateTime) summary.get("updated");
             if (updated == null || changed.isAfter(updated)) {
@@ -112,6 +129,7 @@ final class SiteModel {
         }
         Comparator<Map<String, Object>> byTitle = Comparator.comparing(item -> ((String) item.get("title")).toLowerCase(Locale.ROOT));
         tagged.values().forEach(list -> list.sort(byTitle));
+        byProvider.values().forEach(list -> list.sort(byTitle));
         List<Map<String, Object>> articles = documents.stream()
                 .filter(item -> CLINICAL_TYPES.contains((String) item.get("kind")))
                 .sorted(byTitle)
@@ -138,7 +156,7 @@ final class SiteModel {
         site.put("nav", navigation(session));
         Map<String, DocumentModel> bySlug = new TreeMap<>();
         published.forEach(document -> bySlug.putIfAbsent(slug(document.getUri()), document));
-        return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug);
+        return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug, byProvider);
     }
 
     private static Map<String, Object> summary(DocumentModel document, Map<String, Map<String, Object>> topics, ZoneId zone) {
