@@ -1,7 +1,6 @@
 package org.clinicbake.build;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.clinicbake.content.AsciidocEngine;
 import org.clinicbake.content.YamlDataEngine;
@@ -32,8 +31,7 @@ final class OvenRun {
     void bake() {
         useClinicBakeEngines();
         SiteConfiguration config = session.config();
-        // A store of its own per build: JBake's DBUtil would hand every build the same one.
-        ContentStore store = new ContentStore(config.getDatabaseStore(), "clinicbake-" + UUID.randomUUID());
+        ContentStore store = new MemoryContentStore();
         Utensils utensils = new Utensils();
         utensils.setConfiguration(config);
         utensils.setContentStore(store);

@@ -81,6 +81,10 @@ public final class AsciidocEngine extends MarkupEngine {
                 return null;
             }
             String body = document.convert();
+            if (log.problems() > 0) {
+                // Reported already; checking a half-converted page would only add noise.
+                return null;
+            }
             if (!MedicalHeaderCheck.check(session, path, header, model, Jsoup.parseBodyFragment(body))) {
                 return null;
             }

@@ -29,11 +29,17 @@ public final class AsciidoctorLogBridge implements LogHandler {
 
     /** Marks the file this thread converts until {@link #end()}, for messages without a cursor. */
     void begin(String path, List<String> lines) {
-        current.set(new Converting(path, lines));
+        current.set(new Converting(path, lines, new int[1]));
     }
 
     void end() {
         current.remove();
+    }
+
+    /** How many problems Asciidoctor reported for the file this thread is converting. */
+    int problems() {
+        Converting converting = current.get();
+        return converting == null ? 0 : converting.problems[0];
     }
 
     @Override
@@ -57,6 +63,9 @@ public final class AsciidoctorLogBridge implements LogHandler {
                 }
                 path = session.relativePath(source);
             }
+        }
+        if (converting != null) {
+            converting.problems[0]++;
         }
         session.diagnostics().report(toDiagnostic(message, invalidReference, path, line, converting));
     }
@@ -84,7 +93,7 @@ public final class AsciidoctorLogBridge implements LogHandler {
                 "see https://docs.asciidoctor.org/asciidoc/latest/ for the syntax");
     }
 
-    private record Converting(String path, List<String> lines) {
+    private record Converting(String path, List<String> lines, int[] problems) {
         int lineContaining(String needle) {
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains(needle)) {
