@@ -3,6 +3,7 @@ package org.clinicbake;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.diag.Diagnostic;
@@ -15,15 +16,23 @@ import org.clinicbake.diag.Diagnostic;
  * @param pages       how many HTML pages were published
  * @param diagnostics every error and warning, in report order
  * @param readability the reading level of every clinical article, by path
+ * @param phases      wall time of the stages (configure, convert, oven, write-assets, write-publish)
+ * @param work        how many articles Asciidoctor converted, and how many came from the cache
  * @param duration    wall time of the bake
  */
 public record BakeResult(Path outputDir, boolean published, int pages, List<Diagnostic> diagnostics,
-                         List<ArticleReadability> readability, Duration duration) {
+                         List<ArticleReadability> readability, Map<String, Duration> phases, Work work,
+                         Duration duration) {
+
+    /** Articles converted by Asciidoctor, and articles whose conversion was reused from the cache. */
+    public record Work(int converted, int reused) {
+    }
 
     public static BakeResult of(Path outputDir, boolean published, int pages, List<Diagnostic> diagnostics,
-                                List<ArticleReadability> readability, long startedNanos) {
+                                List<ArticleReadability> readability, Map<String, Duration> phases, Work work,
+                                long startedNanos) {
         return new BakeResult(outputDir, published, pages, List.copyOf(diagnostics), List.copyOf(readability),
-                Duration.ofNanos(System.nanoTime() - startedNanos));
+                Map.copyOf(phases), work, Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     public boolean hasErrors() {

@@ -19,8 +19,10 @@ import org.asciidoctor.Asciidoctor;
 import org.clinicbake.BakeOptions;
 import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.content.AsciidoctorLogBridge;
+import org.clinicbake.content.ConversionCache;
 import org.clinicbake.data.SiteData;
 import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.readability.Readability;
 import org.clinicbake.render.Theme;
 import org.clinicbake.schema.SchemaValidator;
 import org.clinicbake.schema.SchemaVocabulary;
@@ -37,25 +39,32 @@ public final class BuildSession implements AutoCloseable {
     private final Theme theme;
     private final Diagnostics diagnostics;
     private final BakeOptions options;
+    private final PhaseTimes times;
+    private final ConversionCache cache;
     private final AsciidoctorLogBridge logBridge;
     private final CompletableFuture<Asciidoctor> booting;
     private Asciidoctor asciidoctor;
     private Map<String, Path> contentSlugs;
     private SchemaVocabulary vocabulary;
     private SchemaValidator schemaValidator;
+    private final Readability readabilityScorer = new Readability();
     private final java.util.Queue<ArticleReadability> readability = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
-                 Diagnostics diagnostics, BakeOptions options) {
+                 Diagnostics diagnostics, BakeOptions options, PhaseTimes times, ConversionCache cache,
+                 boolean convertsSomething) {
         this.siteDir = siteDir;
         this.config = config;
         this.data = data;
         this.theme = theme;
         this.diagnostics = diagnostics;
         this.options = options;
+        this.times = times;
+        this.cache = cache;
         this.logBridge = new AsciidoctorLogBridge(this);
-        // JRuby takes seconds to boot; it boots while JBake starts its content store and crawls.
-        this.booting = CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor);
+        // JRuby takes seconds to boot: when some article must be converted it boots now, while JBake
+        // sets up; when every conversion is cached it never boots.
+        this.booting = convertsSomething ? CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor) : null;
         config.attach(this);
     }
 
@@ -84,6 +93,21 @@ public final class BuildSession implements AutoCloseable {
         return options.includeDrafts();
     }
 
+    /** Converted articles kept between bakes. */
+    public ConversionCache conversionCache() {
+        return cache;
+    }
+
+    /** Where the stages of this bake record their wall time. */
+    public PhaseTimes times() {
+        return times;
+    }
+
+    /** How many files are converted at once: one per core, or {@code clinicbake.threads} in jbake.properties. */
+    public int threads() {
+        return Math.max(1, (int) config.getDouble("clinicbake.threads", Runtime.getRuntime().availableProcessors()));
+    }
+
     /** Today in the site's time zone: the day review dates are judged against. */
     public LocalDate today() {
         return LocalDate.now(options.clock().withZone(zone()));
@@ -104,6 +128,11 @@ public final class BuildSession implements AutoCloseable {
             contentSlugs = Collections.unmodifiableMap(slugs);
         }
         return contentSlugs;
+    }
+
+    /** Scores reading levels, remembering the syllables of words across the whole bake. */
+    public Readability readabilityScorer() {
+        return readabilityScorer;
     }
 
     /** Records the reading level of a clinical article for the bake's report. */
@@ -163,7 +192,7 @@ public final class BuildSession implements AutoCloseable {
     /** The build's one Asciidoctor instance. */
     public synchronized Asciidoctor asciidoctor() {
         if (asciidoctor == null) {
-            asciidoctor = booting.join();
+            asciidoctor = booting != null ? booting.join() : bootAsciidoctor();
             asciidoctor.registerLogHandler(logBridge);
         }
         return asciidoctor;
@@ -180,8 +209,10 @@ public final class BuildSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        Asciidoctor booted = asciidoctor != null ? asciidoctor : booting.join();
-        booted.shutdown();
+        Asciidoctor booted = asciidoctor != null ? asciidoctor : booting != null ? booting.join() : null;
+        if (booted != null) {
+            booted.shutdown();
+        }
         asciidoctor = null;
     }
 }

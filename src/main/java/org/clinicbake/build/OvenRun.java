@@ -7,7 +7,6 @@ import org.clinicbake.content.YamlDataEngine;
 import org.clinicbake.render.ThemeAssets;
 import org.clinicbake.render.ThemeRenderer;
 import org.jbake.app.ContentStore;
-import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
 import org.jbake.app.Utensils;
 import org.jbake.parser.Engines;
@@ -35,13 +34,15 @@ final class OvenRun {
         Utensils utensils = new Utensils();
         utensils.setConfiguration(config);
         utensils.setContentStore(store);
-        utensils.setCrawler(new Crawler(store, config));
+        utensils.setCrawler(new ParallelCrawler(store, config, session.threads()));
         utensils.setRenderer(new ThemeRenderer(store, config));
         utensils.setAsset(new ThemeAssets(config));
 
         Oven oven = new Oven(utensils);
+        long started = System.nanoTime();
         try {
             oven.bake();
+            session.times().add("oven", started);
         } catch (RuntimeException e) {
             reportUnexplained(List.of(e));
             return;

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
 import org.clinicbake.content.ArticleReadability;
+import org.clinicbake.content.ConversionCache;
 import org.clinicbake.data.SiteData;
 import org.clinicbake.data.SiteDataLoader;
 import org.clinicbake.diag.Diagnostics;
@@ -47,27 +48,38 @@ public final class SiteBuild {
     public BakeResult run() throws IOException {
         long started = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
+        PhaseTimes times = new PhaseTimes();
         OutputFolder output = new OutputFolder(outputDir);
         if (!Files.isDirectory(siteDir)) {
             diagnostics.error("site.missing", siteDir.toString(), 0, "the site folder does not exist",
                     "pass the folder that holds jbake.properties and content/");
-            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), started);
+            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
         }
         if (!output.prepare(siteDir, diagnostics)) {
-            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), started);
+            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
         }
         Path staging = output.createStaging();
         List<ArticleReadability> readability = List.of();
+        BakeResult.Work work = new BakeResult.Work(0, 0);
         try {
+            long loading = System.nanoTime();
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
             if (config.isPresent()) {
                 SiteData data = new SiteDataLoader(diagnostics).load(siteDir);
                 Theme theme = new Theme(siteDir.resolve("templates"));
+                times.add("configure", loading);
+                ConversionCache cache = conversionCache(config.get());
+                boolean convertsSomething = anyNeedsConversion(config.get(), cache);
                 synchronized (JBAKE_REGISTRIES) {
-                    try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme, diagnostics, options)) {
+                    try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme, diagnostics, options,
+                            times, cache, convertsSomething)) {
                         new OvenRun(session).bake();
                         readability = session.readability();
                     }
+                }
+                work = new BakeResult.Work(cache.converted(), cache.reused());
+                if (!diagnostics.hasErrors()) {
+                    cache.prune();
                 }
                 if (!diagnostics.hasErrors()) {
                     reportEmptyPages(staging, diagnostics);
@@ -75,15 +87,48 @@ public final class SiteBuild {
             }
             if (diagnostics.hasErrors()) {
                 output.discard(staging);
-                return BakeResult.of(output.path(), false, 0, diagnostics.all(), readability, started);
+                return BakeResult.of(output.path(), false, 0, diagnostics.all(), readability, times.snapshot(), work, started);
             }
             int pages = countPages(staging);
+            long publishing = System.nanoTime();
             output.publish(staging);
-            return BakeResult.of(output.path(), true, pages, diagnostics.all(), readability, started);
+            times.add("write-publish", publishing);
+            return BakeResult.of(output.path(), true, pages, diagnostics.all(), readability, times.snapshot(), work, started);
         } catch (IOException | RuntimeException e) {
             output.discard(staging);
             throw e;
         }
+    }
+
+    /**
+     * The site's cache of converted articles, under {@code .clinicbake/cache} in the site folder
+     * (off with {@code clinicbake.cache=false}). Its key covers every setting the conversion reads.
+     */
+    private ConversionCache conversionCache(SiteConfiguration config) {
+        boolean enabled = !"false".equalsIgnoreCase(config.getString("clinicbake.cache", "true"));
+        String settings = String.join("\n",
+                "clinicbake " + String.valueOf(SiteBuild.class.getPackage().getImplementationVersion()),
+                "asciidoctorj " + String.valueOf(org.asciidoctor.Asciidoctor.class.getPackage().getImplementationVersion()),
+                "lang " + config.getString("site.lang", "en-US"),
+                "outfilesuffix " + config.getOutputExtension());
+        return new ConversionCache(enabled ? siteDir.resolve(".clinicbake/cache/asciidoc") : null, settings);
+    }
+
+    /** Whether any article must go through Asciidoctor, which decides whether to start JRuby at all. */
+    private static boolean anyNeedsConversion(SiteConfiguration config, ConversionCache cache) throws IOException {
+        try (Stream<Path> walk = Files.walk(config.getContentFolder().toPath())) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                    .filter(path -> path.getFileName().toString().matches(".*\\.(adoc|asciidoc|ad)")).toList()) {
+                String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+                if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                    text = text.substring(1);
+                }
+                if (cache.needsConversion(file, text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** JBake writes a 0-byte file when a template engine fails silently; such a page must never ship. */

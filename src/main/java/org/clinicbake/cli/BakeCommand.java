@@ -40,6 +40,9 @@ final class BakeCommand implements Callable<Integer> {
             description = "Judge review dates as of this day instead of today, e.g. to see what falls due next month.")
     private LocalDate today;
 
+    @Option(names = "--timings", description = "Also print where the time went, CPU time and peak memory (for benchmarks).")
+    private boolean timings;
+
     @Option(names = "--report", description = "Also print the reading level of every clinical article.")
     private boolean report;
 
@@ -58,6 +61,9 @@ final class BakeCommand implements Callable<Integer> {
         }
         if (report) {
             printReadability(result, out);
+        }
+        if (timings) {
+            out.println(Timings.line(result));
         }
         if (result.hasErrors()) {
             err.printf("Bake failed with %d error(s); %s was left unchanged.%n", result.errors().size(), result.outputDir());

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.asciidoctor.Attributes;
@@ -21,7 +22,6 @@ import org.asciidoctor.ast.Document;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
 import org.clinicbake.diag.Diagnostics;
-import org.clinicbake.readability.Readability;
 import org.clinicbake.readability.ReadabilityScore;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
@@ -69,30 +69,45 @@ public final class AsciidocEngine extends MarkupEngine {
             return null;
         }
 
+        Optional<ConversionCache.Converted> conversion = session.conversionCache().get(file.toPath(), source.text());
+        if (conversion.isEmpty()) {
+            conversion = convert(session, file, path, source, header);
+        }
+        if (conversion.isEmpty()) {
+            return null; // Asciidoctor reported why; checking a half-converted page would only add noise
+        }
+        ConversionCache.Converted converted = conversion.get();
+        DocumentModel model = new DocumentModel();
+        boolean headerOk = readHeader(converted, header, source.lines(), session, path, model)
+                && header.malformed().isEmpty();
+        XrefCheck.check(session, file, path, source.lines());
+        org.jsoup.nodes.Document html = Jsoup.parseBodyFragment(converted.body());
+        if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, html)) {
+            return null;
+        }
+        if (MedicalHeaderCheck.CLINICAL_TYPES.contains(model.getType())) {
+            checkReadability(session, path, header, model.getTitle(), html);
+        }
+        model.setBody(converted.body());
+        return model;
+    }
+
+    /** Runs Asciidoctor on the file; empty when it reported a problem (as a diagnostic). */
+    private static Optional<ConversionCache.Converted> convert(BuildSession session, File file, String path,
+                                                              SourceText source, DocumentHeader header) {
         AsciidoctorLogBridge log = session.logBridge();
         log.begin(path, source.lines());
         try {
             Document document = session.asciidoctor().load(source.text(), options(session, file));
-            DocumentModel model = new DocumentModel();
-            boolean headerOk = readHeader(document, header, source.lines(), session, path, model)
-                    && header.malformed().isEmpty();
-            XrefCheck.check(session, file, path, source.lines());
-            if (!headerOk) {
-                return null;
-            }
-            String body = document.convert();
+            List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
+            names.add("revdate");
+            ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
+                    ConversionCache.headerAttributes(document.getAttributes(), names), document.convert());
             if (log.problems() > 0) {
-                // Reported already; checking a half-converted page would only add noise.
-                return null;
+                return Optional.empty();
             }
-            if (!MedicalHeaderCheck.check(session, path, header, model, Jsoup.parseBodyFragment(body))) {
-                return null;
-            }
-            if (MedicalHeaderCheck.CLINICAL_TYPES.contains(model.getType())) {
-                checkReadability(session, path, header, model.getTitle(), body);
-            }
-            model.setBody(body);
-            return model;
+            session.conversionCache().put(file.toPath(), source.text(), converted);
+            return Optional.of(converted);
         } finally {
             log.end();
         }
@@ -102,8 +117,9 @@ public final class AsciidocEngine extends MarkupEngine {
      * Patient materials should read at US grade 8 or below (NIH; the AMA suggests 6). The grade is
      * Flesch-Kincaid on the prose a patient reads: references, tables and code are left out.
      */
-    private static void checkReadability(BuildSession session, String path, DocumentHeader header, String title, String body) {
-        ReadabilityScore score = Readability.ofArticleHtml(body);
+    private static void checkReadability(BuildSession session, String path, DocumentHeader header, String title,
+                                         org.jsoup.nodes.Document html) {
+        ReadabilityScore score = session.readabilityScorer().scoreArticle(html);
         if (score.words() == 0) {
             return;
         }
@@ -171,13 +187,13 @@ public final class AsciidocEngine extends MarkupEngine {
     }
 
     /** Fills JBake's model from the header; false when the header has an error that keeps the page out. */
-    private static boolean readHeader(Document document, DocumentHeader header, List<String> lines,
+    private static boolean readHeader(ConversionCache.Converted converted, DocumentHeader header, List<String> lines,
                                       BuildSession session, String path, DocumentModel model) {
         Diagnostics diagnostics = session.diagnostics();
-        Map<String, Object> attributes = document.getAttributes();
+        Map<String, String> attributes = converted.attributes();
         boolean ok = true;
 
-        String title = Jsoup.parse(document.getDoctitle()).text();
+        String title = Jsoup.parse(converted.doctitle()).text();
         model.setTitle(title);
         for (String name : header.attributes().keySet()) {
             Object value = attributes.get(name);

@@ -76,18 +76,35 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class Readability {
 
-    private Readability() {
-    }
-
     /**
      * Scores plain text; a blank line ends a block (and so a sentence), as a paragraph does.
      *
      * @param text the text, not {@code null}
      * @return its counts and grades
      */
+    /** Syllables of each distinct word seen by this scorer; one scorer serves a whole bake. */
+    private final java.util.Map<String, Integer> syllables = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A scorer that remembers the syllables of words it has seen (thread-safe). */
+    public Readability() {
+    }
+
+    /** Scores the body HTML of an article, as {@link #ofArticleHtml(String)}, reusing syllable counts. */
+    public ReadabilityScore scoreArticleHtml(String html) {
+        return articleHtml(html, new Tally(syllables));
+    }
+
+    /**
+     * Scores an article already parsed by jsoup, as {@link #ofArticleHtml(String)}; the document is
+     * changed (references, tables and code are removed from it), so pass one you no longer need.
+     */
+    public ReadabilityScore scoreArticle(Document parsed) {
+        return article(parsed, new Tally(syllables));
+    }
+
     public static ReadabilityScore ofText(String text) {
         Objects.requireNonNull(text, "text");
-        Tally tally = new Tally();
+        Tally tally = new Tally(new java.util.HashMap<>());
         for (String block : BLOCK_BREAK.split(text)) {
             tally.block(block);
         }
@@ -101,11 +118,17 @@ public final class Readability {
      * @return the counts and grades of its prose
      */
     public static ReadabilityScore ofArticleHtml(String html) {
+        return articleHtml(html, new Tally(new java.util.HashMap<>()));
+    }
+
+    private static ReadabilityScore articleHtml(String html, Tally tally) {
         Objects.requireNonNull(html, "html");
-        Document document = Jsoup.parse(html);
+        return article(Jsoup.parse(html), tally);
+    }
+
+    private static ReadabilityScore article(Document document, Tally tally) {
         Element body = document.body();
         prune(body);
-        Tally tally = new Tally();
         StringBuilder block = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
@@ -206,6 +229,7 @@ public final class Readability {
     private static final String CLOSERS = "\"'”’“‘»«›‹)]}*_";
     private static final String APOSTROPHES = "'’ʼ";
     private static final String HYPHENS = "-‐‑";
+    private static final Pattern HYPHEN = Pattern.compile("[" + HYPHENS + "]");
 
     /** Abbreviations whose full stop never ends a sentence (lower case, without the final full stop). */
     private static final Set<String> NEVER_FINAL = Set.of(
@@ -225,6 +249,12 @@ public final class Readability {
         private int words;
         private int syllables;
         private int polysyllables;
+        /** Words repeat; the syllable rules run once per distinct word. */
+        private final java.util.Map<String, Integer> syllablesOf;
+
+        Tally(java.util.Map<String, Integer> syllablesOf) {
+            this.syllablesOf = syllablesOf;
+        }
 
         /** Counts one block; its end ends the last sentence. */
         void block(String raw) {
@@ -234,7 +264,7 @@ public final class Readability {
                 String chunk = chunks.get(i);
                 List<Token> tokens = tokens(chunk);
                 for (Token token : tokens) {
-                    int count = wordSyllables(token.text());
+                    int count = syllablesOf.computeIfAbsent(token.text(), Readability::wordSyllables);
                     words++;
                     syllables += count;
                     if (count >= 3) {
@@ -389,7 +419,7 @@ public final class Readability {
     /** Syllables of one word (a token); at least 1. */
     static int wordSyllables(String word) {
         int total = 0;
-        for (String part : word.split("[" + HYPHENS + "]")) {
+        for (String part : HYPHEN.split(word)) {
             Matcher m = WORD_PART.matcher(part);
             boolean afterNumber = false;
             while (m.find()) {

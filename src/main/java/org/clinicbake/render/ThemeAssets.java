@@ -17,6 +17,7 @@ public final class ThemeAssets extends Asset {
 
     @Override
     public void copy() {
+        long started = System.nanoTime();
         try {
             config.session().theme().copyAssets(config.getDestinationFolder().toPath());
         } catch (IOException e) {
@@ -24,5 +25,6 @@ public final class ThemeAssets extends Asset {
                     "cannot copy the theme's assets: " + e.getMessage(), "check that the output folder is writable");
         }
         super.copy();
+        config.session().times().add("write-assets", started);
     }
 }

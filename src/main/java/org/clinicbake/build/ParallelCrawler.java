@@ -1,0 +1,146 @@
+package org.clinicbake.build;
+
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.commons.io.FilenameUtils;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Crawler;
+import org.jbake.app.FileUtil;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.DocumentTypes;
+import org.jbake.model.ModelAttributes;
+import org.jbake.parser.Engines;
+import org.jbake.parser.ParserEngine;
+import org.jbake.util.HtmlUtil;
+
+/**
+ * JBake's crawler, converting content files on all cores.
+ *
+ * <p>JBake converts one file after another; AsciiDoc conversion is most of a bake, and one
+ * Asciidoctor instance can serve several threads. Files are found in JBake's sorted order and
+ * added to the store in that order, so the result does not depend on which thread finished first.
+ * The document attributes are JBake's own (uri, rootpath, sha1, status...).
+ */
+final class ParallelCrawler extends Crawler {
+
+    private final ContentStore db;
+    private final SiteConfiguration config;
+    private final int threads;
+
+    ParallelCrawler(ContentStore db, SiteConfiguration config, int threads) {
+        super(db, config);
+        this.db = db;
+        this.config = config;
+        this.threads = threads;
+    }
+
+    @Override
+    public void crawl() {
+        long started = System.nanoTime();
+        try {
+            crawlInParallel();
+        } finally {
+            config.session().times().add("convert", started);
+        }
+    }
+
+    private void crawlInParallel() {
+        List<File> files = new ArrayList<>();
+        collect(config.getContentFolder(), files);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "clinicbake-convert");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<DocumentModel>> parsed = new ArrayList<>();
+            for (File file : files) {
+                parsed.add(pool.submit(() -> parse(file)));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                DocumentModel document = parsed.get(i).get();
+                if (document != null && DocumentTypes.contains(document.getType())) {
+                    addJBakeAttributes(document, files.get(i));
+                    db.addDocument(document);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while converting content", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("converting content failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void collect(File folder, List<File> files) {
+        File[] entries = folder.listFiles(FileUtil.getFileFilter(config));
+        if (entries == null) {
+            return;
+        }
+        Arrays.sort(entries);
+        for (File entry : entries) {
+            if (entry.isFile()) {
+                files.add(entry);
+            } else if (entry.isDirectory()) {
+                collect(entry, files);
+            }
+        }
+    }
+
+    private DocumentModel parse(File file) {
+        ParserEngine engine = Engines.get(FileUtil.fileExt(file));
+        return engine == null ? null : engine.parse(config, file);
+    }
+
+    /** What JBake's crawler adds to every document it stores (its own methods are private). */
+    private void addJBakeAttributes(DocumentModel document, File file) {
+        String uri = uri(file);
+        document.setRootPath(FileUtil.getUriPathToContentRoot(config, file));
+        document.setSha1(sha1(file));
+        document.setRendered(false);
+        document.setFile(file.getPath());
+        document.setSourceUri(uri);
+        document.setUri(uri);
+        document.setCached(true);
+        if (ModelAttributes.Status.PUBLISHED_DATE.equals(document.getStatus())
+                && document.getDate() != null && new Date().after(document.getDate())) {
+            document.setStatus(ModelAttributes.Status.PUBLISHED);
+        }
+        if (config.getUriWithoutExtension()) {
+            document.setNoExtensionUri(uri.replace("/index.html", "/"));
+        }
+        if (config.getImgPathUpdate()) {
+            HtmlUtil.fixImageSourceUrls(document, config);
+        }
+    }
+
+    private String uri(File file) {
+        String path = FileUtil.asPath(file).replace(FileUtil.asPath(config.getContentFolder()), "");
+        String base = URLEncoder.encode(FilenameUtils.getBaseName(path), StandardCharsets.UTF_8);
+        String prefix = config.getPrefixForUriWithoutExtension();
+        String uri = config.getUriWithoutExtension() && prefix != null && !prefix.isEmpty() && path.startsWith(prefix)
+                ? "/" + FilenameUtils.getPath(path) + base + "/index" + config.getOutputExtension()
+                : "/" + FilenameUtils.getPath(path) + base + config.getOutputExtension();
+        return uri.startsWith("/") ? uri.substring(1) : uri;
+    }
+
+    private static String sha1(File file) {
+        try {
+            return FileUtil.sha1(file);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}

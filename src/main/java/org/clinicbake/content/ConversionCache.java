@@ -1,0 +1,157 @@
+package org.clinicbake.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Converted articles kept between bakes, keyed by a hash of everything the conversion depends on:
+ * the file's text and path, the conversion settings and ClinicBake's version. An unchanged article
+ * is not converted again, and when nothing changed, JRuby is not even started.
+ *
+ * <p>Only clean conversions are kept (no Asciidoctor message), and files that include other files
+ * are always converted, since their text alone does not say what they contain. Rendering, data
+ * and checks are redone on every bake: the cache holds only what Asciidoctor produced.
+ */
+public final class ConversionCache {
+
+    /** Change when the cached form or the conversion changes, so old entries are not reused. */
+    private static final String FORMAT = "clinicbake-asciidoc-1";
+
+    private final Path folder;
+    private final String settings;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger converted = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
+
+    /**
+     * @param folder   where entries are kept; {@code null} turns the cache off
+     * @param settings everything besides a file's own text that changes how it converts
+     */
+    public ConversionCache(Path folder, String settings) {
+        this.folder = folder;
+        this.settings = FORMAT + "\n" + settings;
+    }
+
+    /** What Asciidoctor made of a file. */
+    public record Converted(String doctitle, Map<String, String> attributes, String body) {
+    }
+
+    /** Whether the file must go through Asciidoctor (its conversion is not cached). */
+    public boolean needsConversion(Path file, String text) {
+        return folder == null || !cacheable(text) || !Files.exists(entry(key(file, text)));
+    }
+
+    Optional<Converted> get(Path file, String text) {
+        if (folder == null || !cacheable(text)) {
+            return Optional.empty();
+        }
+        String key = key(file, text);
+        Path entry = entry(key);
+        if (!Files.exists(entry)) {
+            return Optional.empty();
+        }
+        try {
+            Converted hit = json.readValue(entry.toFile(), Converted.class);
+            used.add(key);
+            reused.incrementAndGet();
+            return Optional.of(hit);
+        } catch (IOException e) {
+            return Optional.empty(); // a damaged entry is converted again and replaced
+        }
+    }
+
+    void put(Path file, String text, Converted conversion) {
+        converted.incrementAndGet();
+        if (folder == null || !cacheable(text)) {
+            return;
+        }
+        String key = key(file, text);
+        Path entry = entry(key);
+        try {
+            Files.createDirectories(entry.getParent());
+            Path partial = Files.createTempFile(entry.getParent(), key, ".partial");
+            json.writeValue(partial.toFile(), conversion);
+            Files.move(partial, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            used.add(key);
+        } catch (IOException e) {
+            // The cache only saves time; a bake never fails because of it.
+        }
+    }
+
+    /** Articles converted by Asciidoctor in this bake. */
+    public int converted() {
+        return converted.get();
+    }
+
+    /** Articles taken from the cache in this bake. */
+    public int reused() {
+        return reused.get();
+    }
+
+    /** Deletes entries this bake did not use, so the cache does not grow without end. */
+    public void prune() {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.walk(folder)) {
+            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                String name = entry.getFileName().toString();
+                if (!used.contains(name.replace(".json", ""))) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean cacheable(String text) {
+        return !text.contains("include::");
+    }
+
+    private Path entry(String key) {
+        return folder.resolve(key.substring(0, 2)).resolve(key + ".json");
+    }
+
+    private String key(Path file, String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(settings.getBytes(StandardCharsets.UTF_8));
+            sha.update(("\n" + file.toAbsolutePath().normalize() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The header attributes worth keeping from a converted document: those the header wrote. */
+    static Map<String, String> headerAttributes(Map<String, Object> all, List<String> names) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : names) {
+            Object value = all.get(name);
+            if (value != null) {
+                kept.put(name, value.toString());
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,140 @@
+package org.clinicbake.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * ClinicBake's benchmark: for each size, writes a synthetic site and bakes it in fresh JVMs through
+ * the launcher ({@code src/main/sh/clinicbake}), then measures the AsciidoctorJ lower bound on the
+ * same files. Run it with {@code bash src/bench/benchmark.sh 100 1000 10000}.
+ *
+ * <p>Each row: a full bake with an empty cache, a re-bake with nothing changed, a re-bake after one
+ * article changed, and the raw conversion (one AsciidoctorJ instance shared by all cores, the
+ * launcher's JVM flags, no templates, no store, no checks). Figures are wall and CPU seconds and
+ * the peak resident set of the baking process; medians when {@code --runs} is above 1.
+ */
+public final class Benchmark {
+
+    private static final Pattern FIELD = Pattern.compile("(\\w+)=(-?\\d+)");
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        int runs = 1;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--runs")) {
+                runs = Integer.parseInt(args[++i]);
+            } else {
+                sizes.add(Integer.parseInt(args[i].replace(",", "").replace("_", "")));
+            }
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(100, 1000);
+        }
+        Path root = Path.of("target/bench").toAbsolutePath();
+        Path launcher = Path.of("src/main/sh/clinicbake").toAbsolutePath();
+        System.out.printf("ClinicBake benchmark, %d cores, %s, %d run(s) each (medians)%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
+        // The launcher writes its class-data-sharing archive on its first run; that run is not measured.
+        Path warmUp = root.resolve("warm-up");
+        deleteTree(warmUp);
+        SyntheticSite.write(warmUp, 20);
+        bake(launcher, warmUp, root.resolve("warm-up-out"));
+        System.out.println("| articles | full bake | CPU | peak RSS | pages/s | start-up | convert | render | write "
+                + "| no change | one change | raw AsciidoctorJ | full/raw |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int size : sizes) {
+            Path site = root.resolve("site-" + size);
+            deleteTree(site);
+            SyntheticSite.write(site, size);
+            Path out = root.resolve("out-" + size);
+            List<Map<String, Long>> full = new ArrayList<>();
+            List<Map<String, Long>> unchanged = new ArrayList<>();
+            List<Map<String, Long>> oneChange = new ArrayList<>();
+            List<Map<String, Long>> raw = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                deleteTree(site.resolve(".clinicbake"));
+                full.add(bake(launcher, site, out));
+                unchanged.add(bake(launcher, site, out));
+                Path edited = site.resolve("content/articles/" + SyntheticSite.slug(size / 2) + ".adoc");
+                Files.writeString(edited, "\nEdited in run " + run + ".\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.APPEND);
+                oneChange.add(bake(launcher, site, out));
+                raw.add(raw(site));
+            }
+            Map<String, Long> f = median(full);
+            Map<String, Long> r = median(raw);
+            System.out.printf("| %,d | %.1f s | %.1f s | %d MB | %.0f | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.2f |%n",
+                    size, s(f.get("wall")), s(f.get("cpu")), f.get("rss"), f.get("pages") * 1000.0 / f.get("wall"),
+                    s(f.get("startup") + f.get("configure")), s(f.get("convert")), s(f.get("render")), s(f.get("write")),
+                    s(median(unchanged).get("wall")), s(median(oneChange).get("wall")), s(r.get("wall")),
+                    (double) f.get("wall") / r.get("wall"));
+        }
+    }
+
+    private static Map<String, Long> bake(Path launcher, Path site, Path out) throws IOException, InterruptedException {
+        List<String> command = List.of("bash", launcher.toString(), "bake", site.toString(), "-o", out.toString(),
+                "--today", "2026-11-25", "--timings");
+        return run(command, "timings:");
+    }
+
+    private static Map<String, Long> raw(Path site) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens", "java.base/java.io=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), RawConversion.class.getName(), site.resolve("content").toString()));
+        return run(command, "raw:");
+    }
+
+    private static Map<String, Long> run(List<String> command, String prefix) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        long wall = (System.nanoTime() - started) / 1_000_000;
+        String line = output.lines().filter(text -> text.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("exit " + exit + ", no '" + prefix + "' line in:\n" + output));
+        Map<String, Long> fields = new LinkedHashMap<>();
+        Matcher matcher = FIELD.matcher(line);
+        while (matcher.find()) {
+            fields.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+        }
+        fields.put("wall", wall);
+        return fields;
+    }
+
+    private static Map<String, Long> median(List<Map<String, Long>> runs) {
+        Map<String, Long> median = new LinkedHashMap<>();
+        for (String key : runs.get(0).keySet()) {
+            List<Long> values = runs.stream().map(run -> run.get(key)).sorted().toList();
+            median.put(key, values.get(values.size() / 2));
+        }
+        return median;
+    }
+
+    private static double s(long millis) {
+        return millis / 1000.0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.clinicbake.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+
+/**
+ * The lower bound of a bake: the same files converted by one AsciidoctorJ instance shared by N
+ * threads, with no templates, no store and no checks. Prints one {@code raw:} line like the bake's
+ * {@code timings:} line.
+ */
+public final class RawConversion {
+
+    private RawConversion() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path content = Path.of(args[0]);
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        long started = System.nanoTime();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(content)) {
+            files = walk.filter(path -> path.toString().endsWith(".adoc")).sorted().toList();
+        }
+        Asciidoctor asciidoctor = Asciidoctor.Factory.create();
+        long booted = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long bytes = 0;
+        for (Future<Integer> converted : pool.invokeAll(files.stream().map(file -> (java.util.concurrent.Callable<Integer>) () -> {
+            Options options = Options.builder().safe(SafeMode.SAFE).baseDir(file.getParent().toFile()).standalone(false).build();
+            return asciidoctor.load(Files.readString(file), options).convert().length();
+        }).toList())) {
+            bytes += converted.get();
+        }
+        pool.shutdown();
+        long done = System.nanoTime();
+        asciidoctor.shutdown();
+        long total = ManagementFactory.getRuntimeMXBean().getUptime();
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        System.out.printf("raw: files=%d boot=%d convert=%d total=%d cpu=%d rss=%d bytes=%d%n", files.size(),
+                (booted - started) / 1_000_000, (done - booted) / 1_000_000, total, cpu, peakRss(), bytes);
+    }
+
+    private static long peakRss() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}
