@@ -64,14 +64,14 @@ public final class SiteBuild {
         try {
             long loading = System.nanoTime();
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
-            if (config.isPresent()) {
+            Optional<Theme> theme = config.flatMap(loaded -> theme(loaded, diagnostics));
+            if (theme.isPresent()) {
                 SiteData data = new SiteDataLoader(diagnostics).load(siteDir);
-                Theme theme = new Theme(siteDir.resolve("templates"));
                 times.add("configure", loading);
                 ConversionCache cache = conversionCache(config.get());
                 boolean convertsSomething = anyNeedsConversion(config.get(), cache);
                 synchronized (JBAKE_REGISTRIES) {
-                    try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme, diagnostics, options,
+                    try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
                             times, cache, convertsSomething)) {
                         new OvenRun(session).bake();
                         readability = session.readability();
@@ -97,6 +97,17 @@ public final class SiteBuild {
         } catch (IOException | RuntimeException e) {
             output.discard(staging);
             throw e;
+        }
+    }
+
+    /** The template layers of the site: its own folder, the theme of {@code site.theme}, the built-in theme. */
+    private Optional<Theme> theme(SiteConfiguration config, Diagnostics diagnostics) {
+        try {
+            return Optional.of(Theme.forSite(siteDir, config.getString("site.theme", "default")));
+        } catch (IllegalArgumentException e) {
+            diagnostics.error("config.unknown-theme", "jbake.properties", 0, e.getMessage(),
+                    "set site.theme to a folder under themes/ or a theme on the class path, or remove it for the default theme");
+            return Optional.empty();
         }
     }
 

@@ -10,12 +10,16 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import io.pebbletemplates.pebble.error.LoaderException;
@@ -23,58 +27,101 @@ import io.pebbletemplates.pebble.loader.Loader;
 import io.pebbletemplates.pebble.utils.PathUtils;
 
 /**
- * Where templates and theme assets come from: the site's own {@code templates/} folder first, then
- * the default theme inside the ClinicBake jar.
+ * Where templates and assets come from, in layers; the first layer that has a file wins:
+ * <ol>
+ *   <li>{@code site}: the site's own {@code templates/} and {@code assets/};</li>
+ *   <li>the theme chosen with {@code site.theme} in jbake.properties, then the theme it extends
+ *       ({@code extends=} in its {@code theme.properties}), and so on;</li>
+ *   <li>{@code default}: the theme inside the ClinicBake jar.</li>
+ * </ol>
+ * A theme is a folder {@code themes/<name>/} in the site, or {@code org/clinicbake/theme/<name>/}
+ * on the class path (a jar), each holding {@code templates/}, {@code assets/} and {@code theme.properties}.
  *
- * <p>A template name prefixed with {@code theme:} skips the site's folder, so a site template can
- * extend the theme template it overrides ({@code {% extends "theme:article.peb" %}}) without
- * extending itself.
+ * <p>A name prefixed with a layer starts the lookup at that layer, so a template can extend the
+ * one it overrides without extending itself: {@code {% extends "theme:article.peb" %}} (the chosen
+ * theme and below), {@code "default:article.peb"}, or any theme's name. The table is in
+ * src/docs/theme-lookup.md.
  */
 public final class Theme implements Loader<String> {
 
-    /** Prefix of a template name that always resolves in the built-in theme. */
+    /** Prefix of a template name that skips the site's own templates. */
     public static final String THEME_PREFIX = "theme:";
-    static final String BUILT_IN = "org/clinicbake/theme/default/";
+    static final String DEFAULT = "default";
+    private static final String CLASSPATH_THEMES = "org/clinicbake/theme/";
 
-    private final Path siteTemplates;
+    private final List<Layer> layers;
 
-    /** @param siteTemplates the site's {@code templates/} folder; it need not exist */
-    public Theme(Path siteTemplates) {
-        this.siteTemplates = siteTemplates.toAbsolutePath().normalize();
+    private Theme(List<Layer> layers) {
+        this.layers = List.copyOf(layers);
     }
 
-    /** Where a template name resolves, as shown in diagnostics: {@code templates/x.peb} or {@code theme:default/x.peb}. */
+    /**
+     * The layers for a site: its own folders, the chosen theme and its parents, the built-in theme.
+     *
+     * @throws IllegalArgumentException when a theme does not exist or its parents form a loop
+     */
+    public static Theme forSite(Path siteDir, String chosenTheme) {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(Layer.folder("site", siteDir.resolve("templates"), siteDir.resolve("assets"), "templates/"));
+        String name = chosenTheme == null || chosenTheme.isBlank() ? DEFAULT : chosenTheme.strip();
+        List<String> seen = new ArrayList<>();
+        while (name != null) {
+            if (seen.contains(name)) {
+                throw new IllegalArgumentException("themes extend each other in a loop: " + String.join(" -> ", seen) + " -> " + name);
+            }
+            seen.add(name);
+            Layer layer = find(siteDir, name).orElseThrow(missing(name, siteDir));
+            layers.add(layer);
+            String parent = layer.parent();
+            name = parent != null ? parent : DEFAULT.equals(name) ? null : DEFAULT;
+        }
+        return new Theme(layers);
+    }
+
+    /** Only the site's {@code templates/} folder over the built-in theme. */
+    public static Theme forSite(Path siteDir) {
+        return forSite(siteDir, DEFAULT);
+    }
+
+    /** The names of the layers, first to last, e.g. {@code [site, harbor, default]}. */
+    public List<String> layerNames() {
+        return layers.stream().map(Layer::name).toList();
+    }
+
+    /** Where a template name resolves, as diagnostics show it: {@code templates/x.peb}, {@code theme:harbor/x.peb}... */
     public String describe(String templateName) {
         if (templateName == null) {
             return "<template>";
         }
-        return siteFile(templateName)
-                .map(file -> "templates/" + siteTemplates.relativize(file).toString().replace('\\', '/'))
-                .orElse("theme:default/" + stripPrefix(templateName));
+        List<Layer> candidates = candidates(templateName);
+        for (Layer layer : candidates) {
+            if (layer.has(name(templateName))) {
+                return layer.describe(name(templateName));
+            }
+        }
+        // Missing: name the first place it was looked for, which is where a user would add it.
+        return candidates.isEmpty() ? name(templateName) : candidates.get(0).describe(name(templateName));
     }
 
     @Override
     public Reader getReader(String templateName) {
-        java.util.Optional<Path> siteFile = siteFile(templateName);
-        try {
-            if (siteFile.isPresent()) {
-                return Files.newBufferedReader(siteFile.get(), StandardCharsets.UTF_8);
-            }
-            InputStream builtIn = Theme.class.getClassLoader().getResourceAsStream(builtInTemplate(templateName));
-            if (builtIn == null) {
-                throw new LoaderException(null, "template '" + stripPrefix(templateName)
-                        + "' is neither in the site's templates/ folder nor in the default theme");
-            }
-            return new InputStreamReader(builtIn, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String name = name(templateName);
+        if (name.contains("..") || name.startsWith("/")) {
+            throw new LoaderException(null, "template names cannot leave the templates folder: " + name);
         }
+        for (Layer layer : candidates(templateName)) {
+            Optional<Reader> reader = layer.open(name);
+            if (reader.isPresent()) {
+                return reader.get();
+            }
+        }
+        throw new LoaderException(null, "template '" + name + "' is in none of the layers " + layerNames(candidates(templateName)));
     }
 
     @Override
     public boolean resourceExists(String templateName) {
-        return siteFile(templateName).isPresent()
-                || Theme.class.getClassLoader().getResource(builtInTemplate(templateName)) != null;
+        String name = name(templateName);
+        return candidates(templateName).stream().anyMatch(layer -> layer.has(name));
     }
 
     @Override
@@ -84,10 +131,10 @@ public final class Theme implements Loader<String> {
 
     @Override
     public String resolveRelativePath(String relativePath, String anchorPath) {
-        if (relativePath.startsWith(THEME_PREFIX)) {
+        if (prefix(relativePath) != null) {
             return relativePath;
         }
-        return PathUtils.resolveRelativePath(stripPrefix(relativePath), stripPrefix(anchorPath), '/');
+        return PathUtils.resolveRelativePath(relativePath, name(anchorPath), '/');
     }
 
     @Override
@@ -97,7 +144,7 @@ public final class Theme implements Loader<String> {
 
     @Override
     public void setPrefix(String prefix) {
-        // Locations are fixed: the site's templates/ folder, then the built-in theme.
+        // The layers are fixed by the site's configuration.
     }
 
     @Override
@@ -105,63 +152,188 @@ public final class Theme implements Loader<String> {
         // Template names carry their extension.
     }
 
-    /** Copies the theme's assets (css/...) into the output folder; the site's own assets are copied after. */
+    /** Copies every layer's assets into the output folder, last layer first, so the first layer's files win. */
     public void copyAssets(Path outputDir) throws IOException {
-        URL assets = Theme.class.getClassLoader().getResource(BUILT_IN + "assets");
-        if (assets == null) {
-            return;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            layers.get(i).copyAssets(outputDir);
         }
-        URI uri;
-        try {
-            uri = assets.toURI();
-        } catch (URISyntaxException e) {
-            throw new IOException("bad theme location " + assets, e);
+    }
+
+    private List<Layer> candidates(String templateName) {
+        String prefix = prefix(templateName);
+        if (prefix == null) {
+            return layers;
         }
-        if ("jar".equals(uri.getScheme())) {
-            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                copyTree(jar.provider().getPath(uri), outputDir);
+        if (prefix.equals("theme")) {
+            return layers.subList(1, layers.size());
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).name().equals(prefix)) {
+                return layers.subList(i, layers.size());
             }
-        } else {
-            copyTree(Path.of(uri), outputDir);
         }
+        return List.of();
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(from)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : files) {
-            Path target = to.resolve(from.relativize(file).toString());
-            Files.createDirectories(target.getParent());
-            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private java.util.Optional<Path> siteFile(String templateName) {
-        if (templateName == null || templateName.startsWith(THEME_PREFIX)) {
-            return java.util.Optional.empty();
-        }
-        Path file = siteTemplates.resolve(templateName).normalize();
-        if (!file.startsWith(siteTemplates) || !Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(file);
-    }
-
-    private static String builtInTemplate(String templateName) {
-        String name = stripPrefix(templateName);
-        if (name.contains("..")) {
-            throw new LoaderException(null, "template names cannot leave the templates folder: " + name);
-        }
-        return BUILT_IN + "templates/" + name;
-    }
-
-    private static String stripPrefix(String templateName) {
+    private static String prefix(String templateName) {
         if (templateName == null) {
             return null;
         }
-        String name = templateName.startsWith(THEME_PREFIX) ? templateName.substring(THEME_PREFIX.length()) : templateName;
-        return name.startsWith("/") ? name.substring(1) : name;
+        int colon = templateName.indexOf(':');
+        return colon > 0 && templateName.substring(0, colon).matches("[a-z0-9][a-z0-9-]*") ? templateName.substring(0, colon) : null;
+    }
+
+    private static String name(String templateName) {
+        String prefix = prefix(templateName);
+        return prefix == null ? templateName : templateName.substring(prefix.length() + 1);
+    }
+
+    private static List<String> layerNames(List<Layer> layers) {
+        return layers.stream().map(Layer::name).toList();
+    }
+
+    private static Optional<Layer> find(Path siteDir, String name) {
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            return Optional.empty();
+        }
+        Path folder = siteDir.resolve("themes").resolve(name);
+        if (Files.isDirectory(folder)) {
+            return Optional.of(Layer.folder(name, folder.resolve("templates"), folder.resolve("assets"),
+                    "themes/" + name + "/templates/").withParent(parentOf(folder.resolve("theme.properties"))));
+        }
+        String base = CLASSPATH_THEMES + name + "/";
+        ClassLoader loader = Theme.class.getClassLoader();
+        if (loader.getResource(base + "theme.properties") != null || loader.getResource(base + "templates/base.peb") != null) {
+            return Optional.of(new Layer(name, null, null, base, "theme:" + name + "/", null)
+                    .withParent(parentOf(loader.getResource(base + "theme.properties"))));
+        }
+        return Optional.empty();
+    }
+
+    private static java.util.function.Supplier<IllegalArgumentException> missing(String name, Path siteDir) {
+        return () -> new IllegalArgumentException("no theme '" + name + "': neither " + siteDir.resolve("themes").resolve(name)
+                + " nor " + CLASSPATH_THEMES + name + "/ on the class path");
+    }
+
+    private static String parentOf(Path properties) {
+        if (!Files.isRegularFile(properties)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(properties)) {
+            return parent(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String parentOf(URL properties) {
+        if (properties == null) {
+            return null;
+        }
+        try (InputStream in = properties.openStream()) {
+            return parent(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String parent(InputStream in) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String parent = properties.getProperty("extends");
+        return parent == null || parent.isBlank() ? null : parent.strip();
+    }
+
+    /**
+     * One layer: a folder pair (site or a site theme) or a class-path location (a theme in a jar).
+     *
+     * @param shown prefix of a template's path in diagnostics
+     */
+    private record Layer(String name, Path templates, Path assets, String classpathBase, String shown, String parent) {
+
+        static Layer folder(String name, Path templates, Path assets, String shown) {
+            return new Layer(name, templates.toAbsolutePath().normalize(), assets.toAbsolutePath().normalize(), null, shown, null);
+        }
+
+        Layer withParent(String parent) {
+            return new Layer(name, templates, assets, classpathBase, shown, parent);
+        }
+
+        boolean has(String name) {
+            if (templates != null) {
+                Path file = templates.resolve(name).normalize();
+                return file.startsWith(templates) && Files.isRegularFile(file);
+            }
+            return Theme.class.getClassLoader().getResource(classpathBase + "templates/" + name) != null;
+        }
+
+        Optional<Reader> open(String name) {
+            if (!has(name)) {
+                return Optional.empty();
+            }
+            try {
+                if (templates != null) {
+                    return Optional.of(Files.newBufferedReader(templates.resolve(name), StandardCharsets.UTF_8));
+                }
+                InputStream in = Theme.class.getClassLoader().getResourceAsStream(classpathBase + "templates/" + name);
+                return Optional.of(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String describe(String name) {
+            return shown + name;
+        }
+
+        void copyAssets(Path outputDir) throws IOException {
+            if (templates != null) {
+                if (!name.equals("site") && Files.isDirectory(assets)) {
+                    copyTree(assets, outputDir);
+                }
+                return; // the site's own assets/ are copied by JBake's asset step, after every theme
+            }
+            URL location = Theme.class.getClassLoader().getResource(classpathBase + "assets");
+            if (location == null) {
+                return;
+            }
+            URI uri;
+            try {
+                uri = location.toURI();
+            } catch (URISyntaxException e) {
+                throw new IOException("bad theme location " + location, e);
+            }
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                boolean opened = false;
+                try {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                    opened = true;
+                } catch (FileSystemAlreadyExistsException e) {
+                    jar = FileSystems.getFileSystem(uri);
+                }
+                try {
+                    copyTree(jar.provider().getPath(uri), outputDir);
+                } finally {
+                    if (opened) {
+                        jar.close();
+                    }
+                }
+            } else {
+                copyTree(Path.of(uri), outputDir);
+            }
+        }
+
+        private static void copyTree(Path from, Path to) throws IOException {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(from)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path file : files) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

@@ -73,7 +73,7 @@ class BakeDiagnosticsTest {
                 template.therapy.file=procedure-page.peb
                 """);
 
-        assertEquals(List.of("theme:default/procedure-page.peb: error[template.missing]: "
+        assertEquals(List.of("templates/procedure-page.peb: error[template.missing]: "
                 + "template 'procedure-page.peb' does not exist"), firstLines(result));
     }
 

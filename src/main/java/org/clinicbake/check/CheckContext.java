@@ -1,0 +1,206 @@
+package org.clinicbake.check;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.clinicbake.schema.SchemaValidator;
+import org.clinicbake.schema.SchemaVocabulary;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+
+/**
+ * What the checks of one run see: the output folder, its files, its HTML pages parsed by jsoup (positions tracked), the
+ * few site settings the checks need, the day review dates are judged on, and one schema.org validator.
+ *
+ * <p>Reads the output folder and the site's {@code jbake.properties} only; never the content, never JRuby.
+ */
+public final class CheckContext {
+
+    /** jbake.properties key: hosts (or origins) the pages may load resources from, comma-separated. */
+    public static final String ALLOWED_ORIGINS = "check.allowed-origins";
+
+    private final Path siteDir;
+    private final Path outputDir;
+    private final LocalDate today;
+    private final Properties config;
+    private final Set<String> files;
+    private final Map<String, Page> pages;
+    private final Set<String> allowedHosts;
+    private final Supplier<SchemaVocabulary> vocabulary;
+    private SchemaValidator validator;
+
+    private CheckContext(Path siteDir, Path outputDir, LocalDate today, Properties config, Set<String> files,
+            Map<String, Page> pages, Supplier<SchemaVocabulary> vocabulary) {
+        this.siteDir = siteDir;
+        this.outputDir = outputDir;
+        this.config = config;
+        this.files = Collections.unmodifiableSet(files);
+        this.pages = Collections.unmodifiableMap(pages);
+        this.vocabulary = vocabulary;
+        this.today = today != null ? today : LocalDate.now(zone(config));
+        this.allowedHosts = allowedHosts(config);
+    }
+
+    /**
+     * Reads the output folder.
+     *
+     * @param siteDir   the site folder, for its {@code jbake.properties}; it need not exist
+     * @param outputDir the baked output folder
+     * @param today     the day review dates are judged on, or {@code null} for today in the site's time zone
+     * @throws NoSuchFileException when the output folder does not exist
+     */
+    public static CheckContext load(Path siteDir, Path outputDir, LocalDate today) throws IOException {
+        return load(siteDir, outputDir, today, SchemaVocabulary::load);
+    }
+
+    /** As {@link #load(Path, Path, LocalDate)}, with the schema.org vocabulary from {@code vocabulary} (asked at most once). */
+    public static CheckContext load(Path siteDir, Path outputDir, LocalDate today, Supplier<SchemaVocabulary> vocabulary)
+            throws IOException {
+        Objects.requireNonNull(siteDir, "siteDir");
+        Objects.requireNonNull(outputDir, "outputDir");
+        Objects.requireNonNull(vocabulary, "vocabulary");
+        if (!Files.isDirectory(outputDir)) {
+            throw new NoSuchFileException(outputDir.toString(), null, "no output folder to check");
+        }
+        Properties config = new Properties();
+        Path properties = siteDir.resolve("jbake.properties");
+        if (Files.isRegularFile(properties)) {
+            try (Reader reader = Files.newBufferedReader(properties, StandardCharsets.UTF_8)) {
+                config.load(reader);
+            }
+        }
+        Set<String> files = new TreeSet<>();
+        List<Path> htmlFiles = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(outputDir)) {
+            walk.filter(Files::isRegularFile).sorted().forEach(file -> {
+                String relative = relative(outputDir, file);
+                files.add(relative);
+                if (isHtml(relative)) {
+                    htmlFiles.add(file);
+                }
+            });
+        }
+        Map<String, Page> pages = new TreeMap<>();
+        for (Path file : htmlFiles) {
+            Document document = Jsoup.parse(file.toFile(), "UTF-8", file.toUri().toString(),
+                    Parser.htmlParser().setTrackPosition(true));
+            String relative = relative(outputDir, file);
+            pages.put(relative, new Page(relative, file, document, Files.size(file)));
+        }
+        return new CheckContext(siteDir, outputDir, today, config, files, pages, vocabulary);
+    }
+
+    static boolean isHtml(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".html") || lower.endsWith(".htm");
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private static ZoneId zone(Properties config) {
+        try {
+            return ZoneId.of(config.getProperty("site.timezone", "UTC").strip());
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static Set<String> allowedHosts(Properties config) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String entry : config.getProperty(ALLOWED_ORIGINS, "").split(",")) {
+            String host = Urls.hostOf(entry.strip()).orElse(entry.strip().toLowerCase(Locale.ROOT));
+            if (!host.isEmpty()) {
+                hosts.add(host);
+            }
+        }
+        return Collections.unmodifiableSet(hosts);
+    }
+
+    /** The site folder (for its settings). */
+    public Path siteDir() {
+        return siteDir;
+    }
+
+    /** The baked output folder being checked. */
+    public Path outputDir() {
+        return outputDir;
+    }
+
+    /** The day review dates are judged on. */
+    public LocalDate today() {
+        return today;
+    }
+
+    /** A value of the site's {@code jbake.properties}, if set there. */
+    public Optional<String> config(String key) {
+        return Optional.ofNullable(config.getProperty(key)).map(String::strip);
+    }
+
+    /** Every regular file of the output, relative to it with {@code /} separators, sorted. */
+    public Set<String> files() {
+        return files;
+    }
+
+    /** Whether the output has this file (exact case). */
+    public boolean hasFile(String path) {
+        return files.contains(path);
+    }
+
+    /** Every HTML page of the output, sorted by path. */
+    public List<Page> pages() {
+        return List.copyOf(pages.values());
+    }
+
+    /** The HTML page at this path, relative to the output folder. */
+    public Optional<Page> page(String path) {
+        return Optional.ofNullable(pages.get(path));
+    }
+
+    /** Hosts pages may request resources from ({@value #ALLOWED_ORIGINS}), lower case; empty by default. */
+    public Set<String> allowedHosts() {
+        return allowedHosts;
+    }
+
+    /** The host of {@code site.host} in jbake.properties: the site's own origin, never a third party. */
+    public Optional<String> siteHost() {
+        return config("site.host").flatMap(Urls::hostOf);
+    }
+
+    /** Whether a request to {@code host} stays with the site or a host the site allows. */
+    public boolean isAllowedHost(String host) {
+        return allowedHosts.contains(host) || siteHost().filter(host::equals).isPresent();
+    }
+
+    /** The schema.org 30.0 validator, created on first use and shared by the run. */
+    public synchronized SchemaValidator schemaValidator() {
+        if (validator == null) {
+            validator = new SchemaValidator(vocabulary.get());
+        }
+        return validator;
+    }
+}

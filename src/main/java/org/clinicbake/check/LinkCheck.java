@@ -1,0 +1,85 @@
+package org.clinicbake.check;
+
+import java.util.Optional;
+
+import org.clinicbake.diag.Diagnostics;
+import org.jsoup.nodes.Element;
+
+/**
+ * {@value #BROKEN}: an internal link or resource whose file is not in the output; {@value #ANCHOR}: a {@code #fragment}
+ * that is no {@code id} on the target page (the same page included).
+ *
+ * <p>Links with a scheme ({@code https:}, {@code mailto:}, {@code tel:} ...) leave the site and are not followed. A
+ * path starting with {@code /} is resolved from the output's root, as a host serves it (the 404 page links that way).
+ */
+public final class LinkCheck implements OutputCheck {
+
+    public static final String BROKEN = "link.broken";
+    public static final String ANCHOR = "link.anchor";
+
+    private static final String REFERENCES = "a[href], link[href], img[src], script[src], iframe[src], source[src], "
+            + "video[src], audio[src], embed[src], object[data]";
+
+    @Override
+    public String id() {
+        return "links";
+    }
+
+    @Override
+    public void run(CheckContext context, Diagnostics out) {
+        for (Page page : context.pages()) {
+            for (Element element : page.document().select(REFERENCES)) {
+                String attribute = element.is("a, link") ? "href" : element.is("object") ? "data" : "src";
+                String url = element.attr(attribute);
+                Urls.internal(url).ifPresent(reference -> check(context, page, element, url, reference, out));
+            }
+        }
+    }
+
+    private static void check(CheckContext context, Page page, Element element, String url, Urls.Reference reference,
+            Diagnostics out) {
+        int line = Page.line(element);
+        Optional<String> resolved = Urls.resolve(page.path(), reference.path());
+        if (resolved.isEmpty()) {
+            out.error(BROKEN, page.path(), line, noun(element) + " '" + url + "' points outside the output folder",
+                    "link to a page of the site by its path from this page, or from the site root with a leading /");
+            return;
+        }
+        String target = resolved.get();
+        if (!context.hasFile(target)) {
+            String folderIndex = target + "/index.html";
+            if (!reference.path().isEmpty() && context.hasFile(folderIndex)) {
+                target = folderIndex;
+            } else {
+                out.error(BROKEN, page.path(), line,
+                        noun(element) + " '" + url + "' points to '" + target + "', which is not in the output",
+                        "fix the address or publish the missing file; between articles, write an AsciiDoc xref to "
+                                + "the .adoc file (xref:../conditions/sciatica.adoc[sciatica]) so the bake checks it");
+                return;
+            }
+        }
+        String fragment = reference.fragment();
+        if (fragment == null || fragment.isEmpty() || fragment.equalsIgnoreCase("top")) {
+            return;
+        }
+        Optional<Page> targetPage = context.page(target);
+        if (targetPage.isPresent() && !targetPage.get().hasTarget(fragment)) {
+            out.error(ANCHOR, page.path(), line,
+                    noun(element) + " '" + url + "' points to '#" + fragment + "', but " + target
+                            + " has no element with id '" + fragment + "'",
+                    "link to an id the page has, or give the target section that id with [#" + fragment
+                            + "] above its heading");
+        }
+    }
+
+    private static String noun(Element element) {
+        return switch (element.normalName()) {
+            case "a", "link" -> "link";
+            case "img" -> "image";
+            case "script" -> "script";
+            case "iframe" -> "frame";
+            case "source", "video", "audio" -> "media source";
+            default -> "embedded object";
+        };
+    }
+}

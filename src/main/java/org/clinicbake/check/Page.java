@@ -1,0 +1,85 @@
+package org.clinicbake.check;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
+
+/**
+ * One HTML page of the output, parsed by jsoup with source positions tracked.
+ *
+ * <p>{@link #path()} is relative to the output folder with {@code /} separators: the path diagnostics name.
+ */
+public final class Page {
+
+    private final String path;
+    private final Path file;
+    private final Document document;
+    private final long size;
+    private Set<String> ids;
+
+    Page(String path, Path file, Document document, long size) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.file = Objects.requireNonNull(file, "file");
+        this.document = Objects.requireNonNull(document, "document");
+        this.size = size;
+    }
+
+    /** The page's path relative to the output folder, e.g. {@code procedures/nerve-block.html}. */
+    public String path() {
+        return path;
+    }
+
+    /** The page's file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The parsed page; {@link #line(Element)} gives an element's line. */
+    public Document document() {
+        return document;
+    }
+
+    /** The file's size in bytes. */
+    public long size() {
+        return size;
+    }
+
+    /** Whether a fragment {@code #id} finds a target on this page: an element with that {@code id}, or an {@code a name}. */
+    public synchronized boolean hasTarget(String id) {
+        if (ids == null) {
+            Set<String> found = new HashSet<>();
+            document.select("[id]").forEach(element -> found.add(element.id()));
+            document.select("a[name]").forEach(element -> found.add(element.attr("name")));
+            ids = found;
+        }
+        return ids.contains(id);
+    }
+
+    /** The 1-based line an element's start tag begins on, or 0 when the parser made the element up (an implied tag). */
+    public static int line(Element element) {
+        Range range = element.sourceRange();
+        if (!range.isTracked() || range.isImplicit()) {
+            return 0;
+        }
+        return Math.max(0, range.start().lineNumber());
+    }
+
+    /** The line an element's start tag ends on, where its content begins; 0 when unknown. */
+    static int contentLine(Element element) {
+        Range range = element.sourceRange();
+        if (!range.isTracked() || range.isImplicit()) {
+            return 0;
+        }
+        return Math.max(0, range.end().lineNumber());
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}

@@ -1,0 +1,190 @@
+package org.clinicbake.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.clinicbake.diag.Diagnostics;
+import org.jsoup.nodes.Element;
+
+/**
+ * {@value #THIRD_PARTY}: a page or stylesheet that makes the visitor's browser request something from another host
+ * (scripts, images, frames, stylesheets, fonts, media, preconnects ...), unless the host is the site's own
+ * ({@code site.host}) or listed in {@value CheckContext#ALLOWED_ORIGINS}. {@value #SCRIPT}: a script that is not a
+ * JSON-LD data block (a warning: the default theme ships no JavaScript).
+ */
+public final class PrivacyCheck implements OutputCheck {
+
+    public static final String THIRD_PARTY = "privacy.third-party";
+    public static final String SCRIPT = "privacy.script";
+
+    /** {@code link rel} values that make the browser fetch (or connect to) the {@code href}. */
+    private static final Set<String> REQUESTING_RELS = Set.of("stylesheet", "preload", "modulepreload", "prefetch",
+            "dns-prefetch", "preconnect", "icon", "apple-touch-icon", "manifest");
+
+    /** {@code url(...)} and {@code @import "..."} in CSS. */
+    private static final Pattern CSS_URL = Pattern.compile(
+            "url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)'\"\\s]*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)')",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
+
+    private static final String HINT = "serve the file from the site itself (put it under assets/), or add the host to "
+            + CheckContext.ALLOWED_ORIGINS + " in jbake.properties once it is vetted; HHS guidance on tracking technologies says "
+            + "a request from a health page can disclose protected health information to that host";
+
+    @Override
+    public String id() {
+        return "privacy";
+    }
+
+    @Override
+    public void run(CheckContext context, Diagnostics out) {
+        for (Page page : context.pages()) {
+            for (Element element : page.document().getAllElements()) {
+                element(context, page, element, out);
+            }
+        }
+        for (String file : context.files()) {
+            if (file.toLowerCase(Locale.ROOT).endsWith(".css")) {
+                stylesheet(context, file, out);
+            }
+        }
+    }
+
+    private static void element(CheckContext context, Page page, Element element, Diagnostics out) {
+        int line = Page.line(element);
+        for (Request request : requests(element)) {
+            thirdParty(context, page.path(), line, request.what(), request.url(), out);
+        }
+        if (element.hasAttr("style")) {
+            css(context, page.path(), line, 0, "inline style", element.attr("style"), out);
+        }
+        String tag = element.normalName();
+        if (tag.equals("style")) {
+            css(context, page.path(), Page.contentLine(element), 1, "style block", element.data(), out);
+        }
+        if (tag.equals("script") && !element.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
+            String src = element.attr("src");
+            if (src.isBlank()) {
+                out.warning(SCRIPT, page.path(), line, "inline script runs on this page",
+                        "remove it; the default theme ships no JavaScript, and a script on a health page can send "
+                                + "what a visitor reads to others (see HHS guidance on tracking technologies)");
+            } else if (Urls.remoteHost(src).filter(host -> !context.isAllowedHost(host)).isEmpty()) {
+                out.warning(SCRIPT, page.path(), line, "script '" + src + "' runs on this page",
+                        "remove it, or make sure it sends nothing about the visitor to anyone; the default theme "
+                                + "ships no JavaScript (see HHS guidance on tracking technologies)");
+            }
+        }
+    }
+
+    private record Request(String what, String url) {
+    }
+
+    /** The URLs an element makes the browser fetch, with what it is for the message. */
+    private static List<Request> requests(Element element) {
+        List<Request> requests = new ArrayList<>();
+        switch (element.normalName()) {
+            case "script" -> add(requests, "script", element.attr("src"));
+            case "img" -> {
+                add(requests, "image", element.attr("src"));
+                srcset(requests, "image", element.attr("srcset"));
+            }
+            case "iframe", "frame" -> add(requests, "frame", element.attr("src"));
+            case "source" -> {
+                add(requests, "media source", element.attr("src"));
+                srcset(requests, "image source", element.attr("srcset"));
+            }
+            case "video" -> {
+                add(requests, "video", element.attr("src"));
+                add(requests, "video poster", element.attr("poster"));
+            }
+            case "audio" -> add(requests, "audio", element.attr("src"));
+            case "track" -> add(requests, "text track", element.attr("src"));
+            case "object" -> add(requests, "embedded object", element.attr("data"));
+            case "embed" -> add(requests, "embedded object", element.attr("src"));
+            case "link" -> {
+                for (String rel : element.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+                    if (REQUESTING_RELS.contains(rel)) {
+                        add(requests, rel + " link", element.attr("href"));
+                        break;
+                    }
+                }
+            }
+            default -> {
+                // Other elements request nothing by themselves; links (a href) are navigation, not requests.
+            }
+        }
+        return requests;
+    }
+
+    private static void add(List<Request> requests, String what, String url) {
+        if (!url.isBlank()) {
+            requests.add(new Request(what, url.strip()));
+        }
+    }
+
+    private static void srcset(List<Request> requests, String what, String srcset) {
+        for (String candidate : srcset.split(",")) {
+            String url = candidate.strip().split("\\s+")[0];
+            add(requests, what, url);
+        }
+    }
+
+    private static void stylesheet(CheckContext context, String file, Diagnostics out) {
+        String css;
+        try {
+            css = Files.readString(context.outputDir().resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        css(context, file, 1, 1, "stylesheet", css, out);
+    }
+
+    /**
+     * Reports the remote {@code url(...)} and {@code @import} of CSS text that starts on line {@code firstLine}; with
+     * {@code perLine} 1 each finding gets its own line, with 0 they all get {@code firstLine} (a style attribute).
+     */
+    private static void css(CheckContext context, String path, int firstLine, int perLine, String what, String css,
+            Diagnostics out) {
+        Matcher comments = CSS_COMMENT.matcher(css);
+        StringBuilder code = new StringBuilder(css.length());
+        while (comments.find()) {
+            // Keep the newlines of a comment, so the lines of what follows stay right.
+            comments.appendReplacement(code, Matcher.quoteReplacement(comments.group().replaceAll("[^\\n]", " ")));
+        }
+        comments.appendTail(code);
+        Matcher urls = CSS_URL.matcher(code);
+        while (urls.find()) {
+            String url = firstNonNull(urls);
+            int line = firstLine == 0 ? 0 : firstLine + perLine * (int) code.substring(0, urls.start()).chars()
+                    .filter(c -> c == '\n').count();
+            thirdParty(context, path, line, what, url, out);
+        }
+    }
+
+    private static String firstNonNull(Matcher matcher) {
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            if (matcher.group(group) != null) {
+                return matcher.group(group);
+            }
+        }
+        return "";
+    }
+
+    private static void thirdParty(CheckContext context, String path, int line, String what, String url,
+            Diagnostics out) {
+        Optional<String> host = Urls.remoteHost(url);
+        if (host.isPresent() && !context.isAllowedHost(host.get())) {
+            out.error(THIRD_PARTY, path, line,
+                    what + " requests '" + url + "' from the third-party host " + host.get(), HINT);
+        }
+    }
+}
