@@ -3,14 +3,18 @@ package org.clinicbake;
 import java.time.Clock;
 import java.util.Objects;
 
+import org.asciidoctor.Asciidoctor;
+
 /**
  * How to bake.
  *
  * @param includeDrafts render draft pages too (preview), or leave them out entirely (publishing)
  * @param clock         what "today" is for the review-date rules; tests fix it so a page's review
  *                      does not fall due in the middle of a test run
+ * @param asciidoctor   an Asciidoctor instance that outlives the bake (the preview server keeps one
+ *                      warm between rebuilds), or {@code null} for one started and stopped by the bake
  */
-public record BakeOptions(boolean includeDrafts, Clock clock) {
+public record BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciidoctor) {
 
     public BakeOptions {
         Objects.requireNonNull(clock, "clock");
@@ -18,10 +22,15 @@ public record BakeOptions(boolean includeDrafts, Clock clock) {
 
     /** Publishing: no drafts, today's date. */
     public static BakeOptions publishing() {
-        return new BakeOptions(false, Clock.systemUTC());
+        return new BakeOptions(false, Clock.systemUTC(), null);
+    }
+
+    /** Preview: drafts included, one warm Asciidoctor reused by every rebuild. */
+    public static BakeOptions preview(Asciidoctor asciidoctor) {
+        return new BakeOptions(true, Clock.systemUTC(), asciidoctor);
     }
 
     public BakeOptions withClock(Clock clock) {
-        return new BakeOptions(includeDrafts, clock);
+        return new BakeOptions(includeDrafts, clock, asciidoctor);
     }
 }

@@ -64,7 +64,8 @@ public final class BuildSession implements AutoCloseable {
         this.logBridge = new AsciidoctorLogBridge(this);
         // JRuby takes seconds to boot: when some article must be converted it boots now, while JBake
         // sets up; when every conversion is cached it never boots.
-        this.booting = convertsSomething ? CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor) : null;
+        this.booting = convertsSomething && options.asciidoctor() == null
+                ? CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor) : null;
         config.attach(this);
     }
 
@@ -192,7 +193,8 @@ public final class BuildSession implements AutoCloseable {
     /** The build's one Asciidoctor instance. */
     public synchronized Asciidoctor asciidoctor() {
         if (asciidoctor == null) {
-            asciidoctor = booting != null ? booting.join() : bootAsciidoctor();
+            asciidoctor = options.asciidoctor() != null ? options.asciidoctor()
+                    : booting != null ? booting.join() : bootAsciidoctor();
             asciidoctor.registerLogHandler(logBridge);
         }
         return asciidoctor;
@@ -209,6 +211,14 @@ public final class BuildSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (options.asciidoctor() != null) {
+            // Borrowed from the preview server: keep it running, but stop sending its messages here.
+            if (asciidoctor != null) {
+                asciidoctor.unregisterLogHandler(logBridge);
+            }
+            asciidoctor = null;
+            return;
+        }
         Asciidoctor booted = asciidoctor != null ? asciidoctor : booting != null ? booting.join() : null;
         if (booted != null) {
             booted.shutdown();

@@ -230,8 +230,18 @@ final class MedicalHeaderCheck {
     }
 
     private void error(String code, HeaderKey key, String message, String hint) {
-        diagnostics.error(code, path, key == null ? header.lineOf("") : header.lineOf(key.attribute()), message, hint);
+        int line = key == null ? header.lineOf("") : header.lineOf(key.attribute());
+        if (isDraft()) {
+            // A draft is never published, so an unfinished one must not stop a bake: it is told, not failed.
+            diagnostics.warning(code, path, line, message + " (draft)", hint);
+            return;
+        }
+        diagnostics.error(code, path, line, message, hint);
         ok = false;
+    }
+
+    private boolean isDraft() {
+        return "draft".equals(model.getStatus());
     }
 
     private void warning(String code, HeaderKey key, String message, String hint) {

@@ -60,6 +60,7 @@ final class PageModel {
         page.put("also_known_as", list(content.get("med-also-known-as")));
         page.put("body_location", content.get("med-body-location"));
         page.put("anatomy", list(content.get("med-anatomy")));
+        page.put("draft", Boolean.TRUE.equals(content.get("draft")));
         page.put("jsonld", null);
         return page;
     }

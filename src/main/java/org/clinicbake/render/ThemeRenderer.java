@@ -38,7 +38,16 @@ public final class ThemeRenderer extends Renderer {
     @Override
     public void render(DocumentModel content) throws Exception {
         BuildSession session = config.session();
-        if (ModelAttributes.Status.DRAFT.equals(content.getStatus()) && !session.includeDrafts()) {
+        if (ModelAttributes.Status.DRAFT.equals(content.getStatus())) {
+            if (!session.includeDrafts()) {
+                return;
+            }
+            // In preview a draft shows at the address it will have once published, with a banner.
+            DocumentModel preview = new DocumentModel();
+            preview.putAll(content);
+            preview.setStatus(ModelAttributes.Status.PUBLISHED);
+            preview.put("draft", Boolean.TRUE);
+            super.render(preview);
             return;
         }
         super.render(content);

@@ -1,0 +1,104 @@
+package org.clinicbake.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.clinicbake.diag.Diagnostics;
+import org.jsoup.nodes.Element;
+
+/**
+ * {@value #EMPTY_PAGE}: an HTML or XML file with nothing in it (or a page whose body has no text);
+ * {@value #DUPLICATE_PATH}: two files whose paths differ only by case, or two pages that declare the same canonical
+ * address.
+ */
+public final class OutputFilesCheck implements OutputCheck {
+
+    public static final String EMPTY_PAGE = "output.empty-page";
+    public static final String DUPLICATE_PATH = "output.duplicate-path";
+
+    @Override
+    public String id() {
+        return "output";
+    }
+
+    @Override
+    public void run(CheckContext context, Diagnostics out) {
+        emptyFiles(context, out);
+        caseCollisions(context, out);
+        canonicalCollisions(context, out);
+    }
+
+    private static void emptyFiles(CheckContext context, Diagnostics out) {
+        String hint = "a template or the source produced nothing; check the page's source and its template, then bake again";
+        for (String file : context.files()) {
+            String lower = file.toLowerCase(Locale.ROOT);
+            if (CheckContext.isHtml(file)) {
+                Page page = context.page(file).orElseThrow();
+                if (page.size() == 0) {
+                    out.error(EMPTY_PAGE, file, 0, "page is an empty file", hint);
+                } else if (page.document().body() == null || page.document().body().text().isBlank()) {
+                    out.error(EMPTY_PAGE, file, 0, "page body has no text", hint);
+                }
+            } else if (lower.endsWith(".xml")) {
+                try {
+                    byte[] bytes = Files.readAllBytes(context.outputDir().resolve(file));
+                    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+                        out.error(EMPTY_PAGE, file, 0, "file is empty", hint);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file, e);
+                }
+            }
+        }
+    }
+
+    private static void caseCollisions(CheckContext context, Diagnostics out) {
+        Map<String, String> byLowerCase = new HashMap<>();
+        for (String file : context.files()) {
+            String first = byLowerCase.putIfAbsent(file.toLowerCase(Locale.ROOT), file);
+            if (first != null) {
+                out.error(DUPLICATE_PATH, file, 0,
+                        "path differs from '" + first + "' only by case, so the two collide on case-insensitive hosts",
+                        "rename one of the sources; on Windows, macOS and some hosts only one of the two files survives");
+            }
+        }
+    }
+
+    private static void canonicalCollisions(CheckContext context, Diagnostics out) {
+        Map<String, String> pageByCanonical = new HashMap<>();
+        for (Page page : context.pages()) {
+            Element canonical = page.document().select("link[rel][href]").stream()
+                    .filter(link -> link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?canonical(\\s.*)?"))
+                    .findFirst().orElse(null);
+            if (canonical == null || canonical.attr("href").isBlank()) {
+                continue;
+            }
+            String address = absolute(page, canonical.attr("href").strip());
+            String first = pageByCanonical.putIfAbsent(address, page.path());
+            if (first != null) {
+                out.error(DUPLICATE_PATH, page.path(), Page.line(canonical),
+                        "page declares the canonical address '" + address + "', as " + first + " does",
+                        "each page should name its own address as canonical; search engines keep only one of the "
+                                + "pages that share one");
+            }
+        }
+    }
+
+    /** A relative canonical address, made absolute from the page's place in the output, so equal addresses compare equal. */
+    private static String absolute(Page page, String href) {
+        try {
+            URI uri = new URI(href);
+            return uri.isAbsolute() ? uri.normalize().toString()
+                    : new URI("site", "output", "/" + page.path(), null).resolve(uri).normalize().toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return href;
+        }
+    }
+}

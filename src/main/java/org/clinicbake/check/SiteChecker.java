@@ -1,0 +1,77 @@
+package org.clinicbake.check;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.schema.SchemaVocabulary;
+
+/**
+ * Checks a baked output folder: runs its checks in a fixed order and returns every problem sorted by file, line and
+ * code. Reads the output (and the site's {@code jbake.properties}) only, so it takes a fraction of a bake's time.
+ *
+ * <pre>{@code
+ * CheckResult result = new SiteChecker().check(Path.of("site"), Path.of("site/output"), null);
+ * result.diagnostics().forEach(problem -> System.err.println(problem.format()));
+ * }</pre>
+ */
+public final class SiteChecker {
+
+    private final List<OutputCheck> checks;
+    private final Supplier<SchemaVocabulary> vocabulary;
+
+    /** The built-in checks. */
+    public SiteChecker() {
+        this(builtInChecks());
+    }
+
+    /** These checks, in this order. */
+    public SiteChecker(List<OutputCheck> checks) {
+        this(checks, SchemaVocabulary::load);
+    }
+
+    /** These checks, with the schema.org vocabulary from {@code vocabulary} (asked at most once per run). */
+    public SiteChecker(List<OutputCheck> checks, Supplier<SchemaVocabulary> vocabulary) {
+        this.checks = List.copyOf(checks);
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    }
+
+    /**
+     * The built-in checks, in the order they run: links and anchors, accessibility, third-party requests and scripts,
+     * JSON-LD, empty and colliding files, review dates.
+     */
+    public static List<OutputCheck> builtInChecks() {
+        return List.of(new LinkCheck(), new AccessibilityCheck(), new PrivacyCheck(), new JsonLdCheck(),
+                new OutputFilesCheck(), new ReviewDateCheck());
+    }
+
+    /** The checks this checker runs, in order. */
+    public List<OutputCheck> checks() {
+        return checks;
+    }
+
+    /**
+     * Checks {@code outputDir}.
+     *
+     * @param siteDir the site folder, for {@code jbake.properties} ({@code check.allowed-origins}, {@code site.host},
+     *                {@code site.timezone}); it need not exist
+     * @param today   the day review dates are judged on, or {@code null} for today in the site's time zone
+     * @throws java.nio.file.NoSuchFileException when the output folder does not exist
+     */
+    public CheckResult check(Path siteDir, Path outputDir, LocalDate today) throws IOException {
+        return check(CheckContext.load(siteDir, outputDir, today, vocabulary));
+    }
+
+    /** Runs the checks on an output folder already read. */
+    public CheckResult check(CheckContext context) {
+        Diagnostics diagnostics = new Diagnostics();
+        for (OutputCheck check : checks) {
+            check.run(context, diagnostics);
+        }
+        return new CheckResult(context.pages().size(), diagnostics.all());
+    }
+}

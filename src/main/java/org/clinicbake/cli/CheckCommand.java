@@ -1,0 +1,63 @@
+package org.clinicbake.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.clinicbake.ClinicBake;
+import org.clinicbake.check.CheckResult;
+import org.clinicbake.check.SiteChecker;
+import org.clinicbake.diag.Diagnostic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check a baked output folder: links and anchors, accessibility basics, third-party requests, "
+                + "JSON-LD, empty or colliding files and review dates. Reads the output only; bake first.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors (warnings allowed)", "1:the output has errors, or there is no output folder",
+                "2:wrong usage", "3:internal or I/O error"})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE_DIR", defaultValue = ".",
+            description = "Site folder, for the settings in jbake.properties (default: the current folder).")
+    private Path siteDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Baked output folder to check (default: SITE_DIR/output).")
+    private Path outputDir;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
+            description = "Judge review dates as of this day instead of today.")
+    private LocalDate today;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path output = outputDir != null ? outputDir : ClinicBake.defaultOutput(siteDir);
+        if (!Files.isDirectory(output)) {
+            err.println(Diagnostic.error("check.no-output", output.toString(), 0, "there is no output folder to check",
+                    "run `clinicbake bake " + siteDir + "` first, or name the baked folder with -o OUT").format());
+            err.flush();
+            return ExitCode.CONTENT_ERRORS.code();
+        }
+        CheckResult result = new SiteChecker().check(siteDir, output, today);
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            err.println(diagnostic.format());
+        }
+        err.flush();
+        out.printf("Checked %d pages: %d error(s), %d warning(s).%n", result.pages(), result.errors().size(),
+                result.warnings().size());
+        out.flush();
+        return result.hasErrors() ? ExitCode.CONTENT_ERRORS.code() : ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,248 @@
+package org.clinicbake.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves the preview folder over HTTP, adding the live-reload script to HTML pages as they are
+ * sent (the files on disk never contain it), and pushes reload and error events to open pages.
+ *
+ * <p>Requests cannot leave the folder: paths are decoded once, normalised, and checked again
+ * after following symbolic links; unknown paths get the theme's 404 page with status 404; there
+ * are no directory listings.
+ */
+final class PreviewServer implements AutoCloseable {
+
+    static final String EVENTS = "/__clinicbake/events";
+    static final String SCRIPT = "/__clinicbake/livereload.js";
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
+            Map.entry("xml", "application/xml; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"), Map.entry("pdf", "application/pdf"));
+
+    private final Path root;
+    private final HttpServer server;
+    private final CopyOnWriteArrayList<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    private volatile String errors;
+
+    PreviewServer(Path root, InetAddress address, int port) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
+        server.createContext("/", this::handle);
+        // Event streams hold a thread each; a cached pool keeps pages and streams apart.
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "clinicbake-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Tells every open page to reload, and forgets the last errors. */
+    void reload() {
+        errors = null;
+        broadcast("reload", "{}");
+    }
+
+    /** Shows the build's errors over every open page (and over pages opened later, until a reload). */
+    void showErrors(String text) {
+        errors = text;
+        broadcast("errors", errorsJson(text));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (EVENTS.equals(path)) {
+                stream(exchange);
+                return;
+            }
+            if (SCRIPT.equals(path)) {
+                try (InputStream script = PreviewServer.class.getResourceAsStream("/org/clinicbake/serve/livereload.js")) {
+                    send(exchange, 200, TYPES.get("js"), script.readAllBytes());
+                }
+                return;
+            }
+            serveFile(exchange, path);
+        }
+    }
+
+    private void serveFile(HttpExchange exchange, String path) throws IOException {
+        Path file = resolve(path);
+        if (file == null) {
+            notFound(exchange);
+            return;
+        }
+        byte[] body;
+        try {
+            body = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            notFound(exchange);
+            return;
+        }
+        String type = type(file);
+        if (type.startsWith("text/html")) {
+            body = withLiveReload(body);
+        }
+        send(exchange, 200, type, body);
+    }
+
+    /** The file for a request path, or null when it does not exist or lies outside the folder. */
+    private Path resolve(String path) throws IOException {
+        if (path == null || path.indexOf('\0') >= 0 || path.contains("\\")) {
+            return null;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                return null;
+            }
+        }
+        // The folder is swapped atomically after each rebuild; for a moment it may not exist.
+        for (int wait = 0; wait < 10 && !Files.isDirectory(root); wait++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        Path file = root.resolve(path.startsWith("/") ? path.substring(1) : path).normalize();
+        if (!file.startsWith(root)) {
+            return null;
+        }
+        if (Files.isDirectory(file)) {
+            file = file.resolve("index.html");
+        }
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        // A symbolic link inside the folder must not lead out of it.
+        Path real = file.toRealPath();
+        return real.startsWith(root.toRealPath()) ? real : null;
+    }
+
+    private void notFound(HttpExchange exchange) throws IOException {
+        Path page = root.resolve("404.html");
+        byte[] body = Files.isRegularFile(page) ? withLiveReload(Files.readAllBytes(page))
+                : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8);
+        send(exchange, 404, TYPES.get("html"), body);
+    }
+
+    private static byte[] withLiveReload(byte[] html) {
+        String page = new String(html, StandardCharsets.UTF_8);
+        String tag = "<script src=\"" + SCRIPT + "\" defer></script>";
+        int end = page.lastIndexOf("</body>");
+        page = end < 0 ? page + tag : page.substring(0, end) + tag + page.substring(end);
+        return page.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        synchronized (out) {
+            out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+            String current = errors;
+            if (current != null) {
+                out.write(event("errors", errorsJson(current)));
+            }
+            out.flush();
+        }
+        listeners.add(out);
+        try {
+            // Hold the connection open; broadcasts write to it from other threads.
+            while (listeners.contains(out)) {
+                Thread.sleep(15_000);
+                synchronized (out) {
+                    out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the page went away
+        } finally {
+            listeners.remove(out);
+        }
+    }
+
+    private void broadcast(String name, String data) {
+        byte[] message = event(name, data);
+        for (OutputStream listener : listeners) {
+            try {
+                synchronized (listener) {
+                    listener.write(message);
+                    listener.flush();
+                }
+            } catch (IOException e) {
+                listeners.remove(listener);
+            }
+        }
+    }
+
+    private static byte[] event(String name, String data) {
+        return ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String errorsJson(String text) {
+        return "{\"text\":" + com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(text) + "}";
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static String type(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "application/octet-stream" : TYPES.getOrDefault(name.substring(dot + 1), "application/octet-stream");
+    }
+
+    @Override
+    public void close() {
+        listeners.clear();
+        server.stop(0);
+    }
+
+    static URI url(InetAddress address, int port) {
+        String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return URI.create("http://" + host + ":" + port + "/");
+    }
+}

@@ -1,0 +1,98 @@
+package org.clinicbake.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.clinicbake.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code clinicbake check} through the command line, as a user runs it. */
+class CheckCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void cleanOutputExitsZeroAndPrintsTheSummary() {
+        OutputFixture output = SiteCheckerTest.cleanOutput(temp);
+
+        int code = run("check", output.site.toString(), "--today", "2026-11-25");
+
+        assertEquals(0, code, err.toString());
+        assertEquals("", err.toString());
+        assertEquals("Checked 3 pages: 0 error(s), 0 warning(s).\n", out.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void errorsArePrintedInTheDiagnosticFormatAndExitOne() {
+        OutputFixture output = new OutputFixture(temp).page("index.html", "<p><a href=\"missing.html\">x</a></p>");
+
+        int code = run("check", output.site.toString(), "-o", output.out.toString());
+
+        assertEquals(1, code);
+        assertEquals(String.join("\n",
+                "index.html:10: error[link.broken]: link 'missing.html' points to 'missing.html', which is not in the output",
+                "  hint: fix the address or publish the missing file; between articles, write an AsciiDoc xref to the "
+                        + ".adoc file (xref:../conditions/sciatica.adoc[sciatica]) so the bake checks it",
+                ""), err.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals("Checked 1 pages: 1 error(s), 0 warning(s).\n", out.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void warningsAloneExitZero() {
+        OutputFixture output = new OutputFixture(temp).page("index.html", "<script>track();</script>");
+
+        int code = run("check", output.site.toString());
+
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().startsWith("index.html:10: warning[privacy.script]: inline script runs on this page"),
+                err.toString());
+        assertEquals("Checked 1 pages: 0 error(s), 1 warning(s).\n", out.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void todayOptionMovesTheReviewDeadline() {
+        OutputFixture output = new OutputFixture(temp).page("index.html", """
+                <script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Home", "lastReviewed": "2026-01-01"}</script>
+                <p class="review">Next review due: <time datetime="2027-01-01">January 1, 2027</time></p>""");
+
+        assertEquals(0, run("check", output.site.toString(), "--today", "2026-01-02"), err.toString());
+        assertEquals(1, run("check", output.site.toString(), "--today", "2027-01-02"));
+        assertTrue(err.toString().contains("index.html:11: error[medical.review-date]: medical review of this page was "
+                + "due on 2027-01-01, 1 day(s) ago"), err.toString());
+    }
+
+    @Test
+    void missingOutputFolderSaysToBakeFirstAndExitsOne() {
+        Path site = temp.resolve("site");
+
+        int code = run("check", site.toString());
+
+        assertEquals(1, code);
+        assertEquals(String.join("\n",
+                site.resolve("output") + ": error[check.no-output]: there is no output folder to check",
+                "  hint: run `clinicbake bake " + site + "` first, or name the baked folder with -o OUT",
+                ""), err.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void badDateIsAUsageErrorWithExitTwo() {
+        OutputFixture output = SiteCheckerTest.cleanOutput(temp);
+
+        assertEquals(2, run("check", output.site.toString(), "--today", "tomorrow"));
+        assertEquals(2, run("check", "--no-such-option"));
+    }
+}

@@ -1,0 +1,74 @@
+package org.clinicbake.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.diag.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLdCheckTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void blockThatIsNotJsonIsAnErrorOnTheLineOfTheMistake() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", """
+                        <script type="application/ld+json">
+                        {
+                          "@context": "https://schema.org",
+                          "@type": "WebPage",
+                          "name": "Home",
+                        }
+                        </script>""");
+
+        assertEquals(List.of("index.html:15: error[jsonld.invalid]: JSON-LD block is not valid JSON: Unexpected character "
+                + "('}' (code 125)): was expecting double-quote to start field name"), output.firstLines());
+    }
+
+    @Test
+    void emptyBlockIsInvalidJson() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", "<script type=\"application/ld+json\">  </script>");
+
+        assertEquals(List.of("index.html:10: error[jsonld.invalid]: JSON-LD block is not valid JSON: the block is empty"),
+                output.firstLines());
+    }
+
+    @Test
+    void schemaOrgProblemsKeepTheirCodesAndSeverities() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", """
+                        <script type="application/ld+json">
+                        {"@context": "https://schema.org", "@graph": [
+                          {"@type": "MedicalWebPage", "@id": "https://clinic.example.org/#webpage", "Name": "Home"},
+                          {"@type": "Person", "name": "Ann Lee", "headline": "Pain doctor"}
+                        ]}
+                        </script>""");
+
+        List<Diagnostic> diagnostics = output.check().diagnostics();
+
+        assertEquals(List.of(
+                "index.html:10: warning[schema.domain]: property 'headline' is not expected on Person (in Person)",
+                "index.html:10: error[schema.unknown-property]: unknown schema.org property 'Name' "
+                        + "(in https://clinic.example.org/#webpage)"),
+                diagnostics.stream().map(OutputFixture::firstLine).toList());
+        assertEquals("did you mean 'name'? schema.org names are case-sensitive", diagnostics.get(1).hint());
+    }
+
+    @Test
+    void validGraphHasNoProblems() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", """
+                        <script type="application/ld+json">
+                        {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Home",
+                         "lastReviewed": "2026-11-02"}
+                        </script>""");
+
+        assertEquals(List.of(), output.firstLines());
+    }
+}

@@ -1,0 +1,114 @@
+package org.clinicbake.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinkCheckTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void linkToAFileThatIsNotInTheOutputIsAnError() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("procedures/nerve-block.html", "<p>See <a href=\"../conditions/sciatca.html\">sciatica</a>.</p>")
+                .page("conditions/sciatica.html", "<p>Sciatica.</p>");
+
+        assertEquals(List.of("procedures/nerve-block.html:10: error[link.broken]: link '../conditions/sciatca.html' "
+                + "points to 'conditions/sciatca.html', which is not in the output"), output.firstLines());
+    }
+
+    @Test
+    void missingStylesheetOrImageIsABrokenLinkToo() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", "<p><img src=\"images/spine.png\" alt=\"The spine\"></p>");
+
+        assertEquals(List.of("index.html:10: error[link.broken]: image 'images/spine.png' points to 'images/spine.png', "
+                + "which is not in the output"), output.firstLines());
+    }
+
+    @Test
+    void fragmentThatIsNoIdOnTheTargetPageIsAnError() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", "<p><a href=\"about.html#team\">Our team</a> <a href=\"about.html#history\">ok</a></p>")
+                .page("about.html", "<h2 id=\"history\">History</h2>");
+
+        assertEquals(List.of("index.html:10: error[link.anchor]: link 'about.html#team' points to '#team', "
+                + "but about.html has no element with id 'team'"), output.firstLines());
+    }
+
+    @Test
+    void samePageFragmentMustNameAnIdOfThePage() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", "<p><a href=\"#main\">Skip</a> <a href=\"#risk\">Risks</a> <a href=\"#top\">Top</a></p>");
+
+        assertEquals(List.of("index.html:10: error[link.anchor]: link '#risk' points to '#risk', "
+                + "but index.html has no element with id 'risk'"), output.firstLines());
+    }
+
+    @Test
+    void rootRelativeLinksResolveAgainstTheOutputFolder() {
+        OutputFixture output = new OutputFixture(temp)
+                .file("css/site.css", "body { color: black; }\n")
+                .page("index.html", "<p>Home</p>")
+                .page("404.html", "<p><a href=\"/index.html\">Home</a><link rel=\"stylesheet\" href=\"/css/site.css\"></p>\n"
+                        + "<p><a href=\"/archive.html\">All articles</a></p>");
+
+        assertEquals(List.of("404.html:11: error[link.broken]: link '/archive.html' points to 'archive.html', "
+                + "which is not in the output"), output.firstLines());
+    }
+
+    @Test
+    void externalMailAndTelephoneLinksAreNotFollowed() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", """
+                        <p><a href="https://www.nih.gov/missing.html">NIH</a> <a href="http://example.org/#x">x</a>
+                        <a href="mailto:care@example.org">Email</a> <a href="tel:+1-555-010-0100">Call</a>
+                        <a href="//example.net/page">Protocol-relative</a> <a href="">Here</a></p>""");
+
+        assertEquals(List.of(), output.firstLines());
+    }
+
+    @Test
+    void folderLinkFindsItsIndexPageAndQueryIsIgnored() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", "<p><a href=\"tags/\">Topics</a> <a href=\"tags\">Topics</a> "
+                        + "<a href=\"tags/index.html?sort=name#main\">Topics</a> <a href=\"./\">Home</a></p>")
+                .page("tags/index.html", "<p>Topics</p>");
+
+        assertEquals(List.of(), output.firstLines());
+    }
+
+    @Test
+    void linkThatClimbsOutOfTheOutputFolderIsAnError() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", "<p><a href=\"../jbake.properties\">settings</a></p>");
+
+        assertEquals(List.of("index.html:10: error[link.broken]: link '../jbake.properties' points outside the output folder"),
+                output.firstLines());
+    }
+
+    @Test
+    void linkPathsAreCaseSensitiveAsOnStaticHosts() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", "<p><a href=\"About.html\">About</a></p>")
+                .page("about.html", "<p>About</p>");
+
+        assertEquals(List.of("index.html:10: error[link.broken]: link 'About.html' points to 'About.html', "
+                + "which is not in the output"), output.firstLines());
+    }
+
+    @Test
+    void percentEncodedPathsAndFragmentsAreDecoded() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", "<p><a href=\"pain%20diary.html#week%201\">Diary</a></p>")
+                .page("pain diary.html", "<h2 id=\"week 1\">Week 1</h2>");
+
+        assertEquals(List.of(), output.firstLines());
+    }
+}

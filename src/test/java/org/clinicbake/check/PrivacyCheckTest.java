@@ -1,0 +1,118 @@
+package org.clinicbake.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.diag.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrivacyCheckTest {
+
+    @TempDir
+    Path temp;
+
+    private static final String TRACKER_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en-US">
+            <head>
+            <title>Tracked</title>
+            <link rel="preconnect" href="https://fonts.gstatic.com">
+            <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">
+            <link rel="alternate" type="application/atom+xml" href="https://feeds.example.com/feed.xml">
+            <script async src="https://www.googletagmanager.com/gtag/js?id=G-123"></script>
+            </head>
+            <body>
+            <main>
+            <h1>Tracked</h1>
+            <p><img src="https://px.ads.example.com/p.gif" alt=""> <a href="https://www.nih.gov/">NIH</a></p>
+            <iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>
+            <div style="background: url('https://cdn.example.org/bg.png')">Text</div>
+            </main>
+            </body>
+            </html>
+            """;
+
+    @Test
+    void requestToAnotherOriginIsAnErrorWithHhsHint() {
+        OutputFixture output = new OutputFixture(temp).file("index.html", TRACKER_PAGE);
+
+        List<Diagnostic> diagnostics = output.check().diagnostics();
+
+        assertEquals(List.of(
+                "index.html:5: error[privacy.third-party]: preconnect link requests 'https://fonts.gstatic.com' "
+                        + "from the third-party host fonts.gstatic.com",
+                "index.html:6: error[privacy.third-party]: stylesheet link requests "
+                        + "'https://fonts.googleapis.com/css2?family=Inter' from the third-party host fonts.googleapis.com",
+                "index.html:8: error[privacy.third-party]: script requests 'https://www.googletagmanager.com/gtag/js?id=G-123' "
+                        + "from the third-party host www.googletagmanager.com",
+                "index.html:13: error[privacy.third-party]: image requests 'https://px.ads.example.com/p.gif' "
+                        + "from the third-party host px.ads.example.com",
+                "index.html:14: error[privacy.third-party]: frame requests 'https://www.youtube.com/embed/abc' "
+                        + "from the third-party host www.youtube.com",
+                "index.html:15: error[privacy.third-party]: inline style requests 'https://cdn.example.org/bg.png' "
+                        + "from the third-party host cdn.example.org"),
+                diagnostics.stream().map(OutputFixture::firstLine).toList());
+        assertTrue(diagnostics.get(0).hint().contains("HHS guidance on tracking technologies"), diagnostics.get(0).hint());
+    }
+
+    @Test
+    void stylesheetOfTheOutputMayNotImportFromAnotherOrigin() {
+        OutputFixture output = new OutputFixture(temp)
+                .file("css/site.css", """
+                        /* Fonts: url(https://fonts.example.com/commented-out.woff2) */
+                        @import "https://fonts.googleapis.com/css2?family=Inter";
+                        body { background: url(../images/paper.png); }
+                        .hero {
+                          background-image: url( "//cdn.example.net/hero.jpg" );
+                        }
+                        """)
+                .file("images/paper.png", "png")
+                .page("index.html", "<p>Home</p>");
+
+        assertEquals(List.of(
+                "css/site.css:2: error[privacy.third-party]: stylesheet requests "
+                        + "'https://fonts.googleapis.com/css2?family=Inter' from the third-party host fonts.googleapis.com",
+                "css/site.css:5: error[privacy.third-party]: stylesheet requests '//cdn.example.net/hero.jpg' "
+                        + "from the third-party host cdn.example.net"), output.firstLines());
+    }
+
+    @Test
+    void hostsInAllowedOriginsAndTheSitesOwnHostAreAllowed() {
+        OutputFixture output = new OutputFixture(temp)
+                .properties("""
+                        site.host=https://www.example.org
+                        check.allowed-origins=fonts.googleapis.com, https://fonts.gstatic.com,www.youtube.com,\
+                        cdn.example.org,px.ads.example.com
+                        """)
+                .file("index.html", TRACKER_PAGE.replace("https://www.googletagmanager.com/gtag/js?id=G-123",
+                        "https://www.example.org/js/menu.js"));
+
+        assertEquals(List.of("index.html:8: warning[privacy.script]: script 'https://www.example.org/js/menu.js' "
+                + "runs on this page"), output.firstLines());
+    }
+
+    @Test
+    void allowListDoesNotCoverOtherHosts() {
+        OutputFixture output = new OutputFixture(temp)
+                .properties("check.allowed-origins=fonts.googleapis.com\n")
+                .page("index.html", "<p><img src=\"https://fonts.googleapis.com.evil.example/p.gif\" alt=\"\"></p>");
+
+        assertEquals(List.of("index.html:10: error[privacy.third-party]: image requests "
+                + "'https://fonts.googleapis.com.evil.example/p.gif' from the third-party host fonts.googleapis.com.evil.example"),
+                output.firstLines());
+    }
+
+    @Test
+    void inlineScriptIsAWarningButJsonLdIsNot() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", """
+                        <script>window.dataLayer = [];</script>
+                        <script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", "name": "Home"}</script>""");
+
+        assertEquals(List.of("index.html:10: warning[privacy.script]: inline script runs on this page"), output.firstLines());
+    }
+}

@@ -1,0 +1,187 @@
+package org.clinicbake.serve;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.clinicbake.ClinicBake;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Site: the minimal fixture plus a draft, served by {@code clinicbake serve} on a free port of
+ * 127.0.0.1. Features tested: pages are served with the live-reload script (never written to
+ * disk), an edit rebuilds and sends a reload event, errors are sent to the page and cleared by the
+ * fix, requests cannot leave the preview folder, unknown paths get the 404 page, and drafts are
+ * previewed but never baked.
+ */
+class PreviewTest {
+
+    private static final String DRAFT = """
+            -- content/news-draft.adoc --
+            = Coming Soon
+            :jbake-type: page
+            :jbake-status: draft
+            :jbake-date: 2026-01-10
+
+            Not ready yet.
+            """;
+
+    @TempDir
+    Path temp;
+    Path site;
+    Preview preview;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void startPreview() throws IOException {
+        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + DRAFT);
+        preview = Preview.start(site, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
+    }
+
+    @AfterEach
+    void stopPreview() throws IOException {
+        preview.close();
+    }
+
+    @Test
+    void servesPagesWithTheLiveReloadScriptWhichTheFilesDoNotContain() throws Exception {
+        HttpResponse<String> page = get("/procedures/nerve-block.html");
+
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(page.body().contains("<script src=\"/__clinicbake/livereload.js\" defer></script></body>"));
+        assertFalse(Files.readString(site.resolve(".clinicbake/preview/procedures/nerve-block.html")).contains("livereload"));
+        assertEquals("text/css; charset=utf-8", get("/css/site.css").headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("127.0.0.1", preview.url().getHost());
+    }
+
+    @Test
+    void anEditRebuildsThePageAndTellsOpenPagesToReload() throws Exception {
+        BlockingQueue<String> events = listen();
+        Path article = site.resolve("content/procedures/nerve-block.adoc");
+
+        Files.writeString(article, Files.readString(article).replace("The doctor uses X-ray guidance.",
+                "The doctor uses live X-ray guidance."));
+
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        assertTrue(get("/procedures/nerve-block.html").body().contains("The doctor uses live X-ray guidance."));
+        assertTrue(preview.lastLatencyMillis() >= 0);
+    }
+
+    @Test
+    void aBrokenArticleShowsItsErrorsAndTheFixClearsThem() throws Exception {
+        BlockingQueue<String> events = listen();
+        Path article = site.resolve("content/procedures/nerve-block.adoc");
+        String good = Files.readString(article);
+
+        Files.writeString(article, good.replace(":jbake-type: therapy", ":jbake-type: therapie"));
+        String shown = events.poll(60, TimeUnit.SECONDS);
+        assertTrue(shown != null && shown.startsWith("errors:") && shown.contains("nerve-block.adoc:2: error[header.unknown-type]"), shown);
+        assertTrue(get("/procedures/nerve-block.html").body().contains("The doctor uses X-ray guidance."),
+                "the last good page is still served");
+
+        Files.writeString(article, good);
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void requestsCannotLeaveThePreviewFolder() throws Exception {
+        Path outside = Files.writeString(temp.resolve("secret.txt"), "PATIENT RECORDS");
+        Files.createSymbolicLink(site.resolve(".clinicbake/preview/leak.txt"), outside);
+
+        for (String path : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/css/..%2f..%2fsecret.txt",
+                "/..%5csecret.txt", "/leak.txt", "/../../../../etc/passwd"}) {
+            String response = raw(path);
+            assertTrue(response.startsWith("HTTP/1.1 404"), path + " -> " + response.lines().findFirst().orElse(""));
+            assertFalse(response.contains("PATIENT RECORDS") || response.contains("root:"), path);
+        }
+    }
+
+    @Test
+    void unknownPathsGetTheThemes404PageAndFoldersAreNotListed() throws Exception {
+        HttpResponse<String> missing = get("/no/such/page.html");
+        HttpResponse<String> folder = get("/procedures/");
+
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"), missing.body());
+        assertEquals(404, folder.statusCode());
+        assertFalse(folder.body().contains("nerve-block.html\">nerve-block.html"), "no directory listing");
+    }
+
+    @Test
+    void draftsArePreviewedWithABannerAndNeverBaked() throws Exception {
+        HttpResponse<String> draft = get("/news-draft.html");
+        assertEquals(200, draft.statusCode());
+        assertTrue(draft.body().contains("class=\"draft-banner\""));
+
+        Path published = temp.resolve("published");
+        ClinicBake.bake(site, published, SiteFixture.options());
+        assertFalse(Files.exists(published.resolve("news-draft.html")));
+        assertFalse(Files.exists(published.resolve("news-draft-draft.html")));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(preview.url().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request sent as raw bytes, so no client library normalises the path first. */
+    private String raw(String path) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), preview.url().getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Events of the page's event stream, as {@code reload} or {@code errors: <data>}. */
+    private BlockingQueue<String> listen() throws Exception {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpURLConnection connection = (HttpURLConnection) URI.create(preview.url() + "__clinicbake/events").toURL().openConnection();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals(": connected", reader.readLine());
+        Thread thread = new Thread(() -> {
+            try {
+                String name = null;
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (line.startsWith("event: ")) {
+                        name = line.substring(7);
+                    } else if (line.startsWith("data: ") && name != null) {
+                        events.add(name.equals("reload") ? "reload" : name + ": " + line.substring(6));
+                        name = null;
+                    }
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return events;
+    }
+}
