@@ -41,6 +41,8 @@ public final class BuildSession implements AutoCloseable {
     private final BakeOptions options;
     private final PhaseTimes times;
     private final ConversionCache cache;
+    private final Plugins plugins;
+    private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private final AsciidoctorLogBridge logBridge;
     private final CompletableFuture<Asciidoctor> booting;
     private Asciidoctor asciidoctor;
@@ -52,7 +54,7 @@ public final class BuildSession implements AutoCloseable {
 
     BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
                  Diagnostics diagnostics, BakeOptions options, PhaseTimes times, ConversionCache cache,
-                 boolean convertsSomething) {
+                 boolean convertsSomething, Plugins plugins) {
         this.siteDir = siteDir;
         this.config = config;
         this.data = data;
@@ -61,6 +63,7 @@ public final class BuildSession implements AutoCloseable {
         this.options = options;
         this.times = times;
         this.cache = cache;
+        this.plugins = plugins;
         this.logBridge = new AsciidoctorLogBridge(this);
         // JRuby takes seconds to boot: when some article must be converted it boots now, while JBake
         // sets up; when every conversion is cached it never boots.
@@ -92,6 +95,16 @@ public final class BuildSession implements AutoCloseable {
     /** Whether drafts are rendered (preview) or left out entirely (bake). */
     public boolean includeDrafts() {
         return options.includeDrafts();
+    }
+
+    /** Template functions, filters and checks from plugins on the class path. */
+    public Plugins plugins() {
+        return plugins;
+    }
+
+    /** Assets templates asked for by content hash (asset path to its fingerprinted path), written after the assets. */
+    public Map<String, String> fingerprints() {
+        return fingerprints;
     }
 
     /** Converted articles kept between bakes. */

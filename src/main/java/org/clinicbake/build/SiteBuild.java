@@ -65,14 +65,15 @@ public final class SiteBuild {
             long loading = System.nanoTime();
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
             Optional<Theme> theme = config.flatMap(loaded -> theme(loaded, diagnostics));
-            if (theme.isPresent()) {
+            Optional<Plugins> plugins = Plugins.load(SiteBuild.class.getClassLoader(), diagnostics);
+            if (theme.isPresent() && plugins.isPresent()) {
                 SiteData data = new SiteDataLoader(diagnostics).load(siteDir);
                 times.add("configure", loading);
                 ConversionCache cache = conversionCache(config.get());
                 boolean convertsSomething = anyNeedsConversion(config.get(), cache);
                 synchronized (JBAKE_REGISTRIES) {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
-                            times, cache, convertsSomething)) {
+                            times, cache, convertsSomething, plugins.get())) {
                         new OvenRun(session).bake();
                         readability = session.readability();
                     }

@@ -64,9 +64,9 @@ public final class LinkCheck implements OutputCheck {
         }
         Optional<Page> targetPage = context.page(target);
         if (targetPage.isPresent() && !targetPage.get().hasTarget(fragment)) {
+            String where = target.equals(page.path()) && reference.path().isEmpty() ? "this page" : target;
             out.error(ANCHOR, page.path(), line,
-                    noun(element) + " '" + url + "' points to '#" + fragment + "', but " + target
-                            + " has no element with id '" + fragment + "'",
+                    noun(element) + " '" + url + "' points to an id '" + fragment + "' that " + where + " does not have",
                     "link to an id the page has, or give the target section that id with [#" + fragment
                             + "] above its heading");
         }

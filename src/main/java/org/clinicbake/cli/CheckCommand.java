@@ -9,6 +9,12 @@ import java.util.concurrent.Callable;
 import org.clinicbake.ClinicBake;
 import org.clinicbake.check.CheckResult;
 import org.clinicbake.check.SiteChecker;
+import org.clinicbake.check.OutputCheck;
+import org.clinicbake.build.Plugins;
+import org.clinicbake.diag.Diagnostics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.clinicbake.diag.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +56,15 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CONTENT_ERRORS.code();
         }
-        CheckResult result = new SiteChecker().check(siteDir, output, today);
+        Diagnostics pluginProblems = new Diagnostics();
+        Optional<Plugins> plugins = Plugins.load(CheckCommand.class.getClassLoader(), pluginProblems);
+        if (plugins.isEmpty()) {
+            pluginProblems.all().forEach(problem -> spec.commandLine().getErr().println(problem.format()));
+            return ExitCode.CONTENT_ERRORS.code();
+        }
+        List<OutputCheck> checks = new ArrayList<>(SiteChecker.builtInChecks());
+        checks.addAll(plugins.get().checks());
+        CheckResult result = new SiteChecker(checks).check(siteDir, output, today);
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }

@@ -54,6 +54,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                 .autoEscaping(true)
                 .strictVariables(true)
                 .defaultLocale(session.locale())
+                .extension(new ClinicExtension(session, session.plugins().functions(), session.plugins().filters()))
                 .build();
     }
 

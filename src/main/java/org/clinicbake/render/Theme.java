@@ -152,6 +152,47 @@ public final class Theme implements Loader<String> {
         // Template names carry their extension.
     }
 
+    /** An asset's bytes as they will be published: from the first layer that has it (the site's assets/ first). */
+    public Optional<byte[]> asset(String path) {
+        if (path.contains("..") || path.startsWith("/")) {
+            return Optional.empty();
+        }
+        for (Layer layer : layers) {
+            Optional<byte[]> bytes = layer.assetBytes(path);
+            if (bytes.isPresent()) {
+                return bytes;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The asset's path with a hash of its content before the extension: {@code css/site.3f2a9c1b0d.css}. */
+    public Optional<String> fingerprint(String path) {
+        return asset(path).map(bytes -> {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+                String hash = java.util.HexFormat.of().formatHex(digest).substring(0, 10);
+                int dot = path.lastIndexOf('.');
+                int slash = path.lastIndexOf('/');
+                return dot > slash ? path.substring(0, dot) + "." + hash + path.substring(dot) : path + "." + hash;
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        });
+    }
+
+    /** Width and height in pixels of an image asset, when Java can read it. */
+    public Optional<int[]> imageSize(String path) {
+        return asset(path).flatMap(bytes -> {
+            try {
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+                return image == null ? Optional.empty() : Optional.of(new int[] {image.getWidth(), image.getHeight()});
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     /** Copies every layer's assets into the output folder, last layer first, so the first layer's files win. */
     public void copyAssets(Path outputDir) throws IOException {
         for (int i = layers.size() - 1; i >= 0; i--) {
@@ -284,6 +325,20 @@ public final class Theme implements Loader<String> {
 
         String describe(String name) {
             return shown + name;
+        }
+
+        Optional<byte[]> assetBytes(String name) {
+            try {
+                if (assets != null) {
+                    Path file = assets.resolve(name).normalize();
+                    return file.startsWith(assets) && Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+                }
+                try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(classpathBase + "assets/" + name)) {
+                    return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         void copyAssets(Path outputDir) throws IOException {

@@ -25,6 +25,21 @@ public final class ThemeAssets extends Asset {
                     "cannot copy the theme's assets: " + e.getMessage(), "check that the output folder is writable");
         }
         super.copy();
+        writeFingerprintedCopies();
         config.session().times().add("write-assets", started);
+    }
+
+    /** The copies templates asked for with asset(): same bytes, a name with their hash. */
+    private void writeFingerprintedCopies() {
+        java.nio.file.Path out = config.getDestinationFolder().toPath();
+        config.session().fingerprints().forEach((path, fingerprinted) -> {
+            try {
+                java.nio.file.Files.copy(out.resolve(path), out.resolve(fingerprinted),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                config.session().diagnostics().error("theme.assets", path, 0,
+                        "cannot write the fingerprinted copy of the asset: " + e.getMessage(), "check the output folder");
+            }
+        });
     }
 }

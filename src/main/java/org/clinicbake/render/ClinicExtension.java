@@ -1,0 +1,181 @@
+package org.clinicbake.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import org.clinicbake.build.BuildSession;
+import org.jsoup.Jsoup;
+import org.unbescape.html.HtmlEscape;
+
+/**
+ * ClinicBake's template functions and filters (documented in src/docs/template-model.md):
+ * {@code asset()}, {@code image()}, {@code reviewed_by()}, {@code json_ld()}, {@code breadcrumbs()},
+ * and the filters {@code long_date} and {@code reading_time}.
+ */
+final class ClinicExtension extends AbstractExtension {
+
+    private final BuildSession session;
+    private final Map<String, Function> functions;
+    private final Map<String, Filter> filters;
+
+    ClinicExtension(BuildSession session, Map<String, Function> pluginFunctions, Map<String, Filter> pluginFilters) {
+        this.session = session;
+        Map<String, Function> functions = new LinkedHashMap<>();
+        functions.put("asset", function(List.of("path"), (args, context, line) -> asset(string(args, "path", line), context, line)));
+        functions.put("image", function(List.of("src", "alt"), (args, context, line) -> image(args, context, line)));
+        functions.put("reviewed_by", function(List.of(), (args, context, line) -> reviewedBy(context)));
+        functions.put("json_ld", function(List.of(), (args, context, line) -> page(context).get("jsonld")));
+        functions.put("breadcrumbs", function(List.of(), (args, context, line) -> page(context).get("breadcrumbs")));
+        Map<String, Filter> filters = new LinkedHashMap<>();
+        filters.put("long_date", filter((input, line) -> longDate(input)));
+        filters.put("reading_time", filter((input, line) -> readingTime(input)));
+        addAll(functions, pluginFunctions, "function");
+        addAll(filters, pluginFilters, "filter");
+        this.functions = Map.copyOf(functions);
+        this.filters = Map.copyOf(filters);
+    }
+
+    @Override
+    public Map<String, Function> getFunctions() {
+        return functions;
+    }
+
+    @Override
+    public Map<String, Filter> getFilters() {
+        return filters;
+    }
+
+    /** A copy of the asset under a name that carries a hash of its content, so hosts may cache it forever. */
+    private Object asset(String path, EvaluationContext context, int line) {
+        String fingerprinted = session.theme().fingerprint(path)
+                .orElseThrow(() -> new PebbleException(null, "no asset '" + path + "' in the site's or the theme's assets/",
+                        line, null));
+        session.fingerprints().put(path, fingerprinted);
+        return page(context).get("root") + fingerprinted;
+    }
+
+    private Object image(Map<String, Object> args, EvaluationContext context, int line) {
+        String src = string(args, "src", line);
+        Object alt = args.get("alt");
+        if (alt == null) {
+            throw new PebbleException(null, "image('" + src + "') needs alt text: image(src, alt); use \"\" only for decoration",
+                    line, null);
+        }
+        int[] size = session.theme().imageSize(src).orElse(null);
+        StringBuilder tag = new StringBuilder("<img src=\"")
+                .append(HtmlEscape.escapeHtml5Xml(page(context).get("root") + src))
+                .append("\" alt=\"").append(HtmlEscape.escapeHtml5Xml(alt.toString())).append('"');
+        if (size != null) {
+            // Width and height let the browser reserve the space before the image loads (no layout shift).
+            tag.append(" width=\"").append(size[0]).append("\" height=\"").append(size[1]).append('"');
+        }
+        tag.append(" loading=\"lazy\" decoding=\"async\">");
+        return new SafeString(tag.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object reviewedBy(EvaluationContext context) {
+        Map<String, Object> page = page(context);
+        Map<String, Object> reviewer = (Map<String, Object>) page.get("reviewer");
+        Object reviewed = page.get("last_reviewed");
+        if (reviewer == null || reviewed == null) {
+            return null;
+        }
+        return "Medically reviewed by " + reviewer.get("display_name") + " on " + longDate(reviewed);
+    }
+
+    private String longDate(Object input) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("MMMM d, yyyy", session.locale());
+        if (input instanceof TemporalAccessor time) {
+            return format.format(time);
+        }
+        if (input instanceof Date date) {
+            return format.format(date.toInstant().atZone(session.zone()));
+        }
+        return input == null ? null : input.toString();
+    }
+
+    /** Minutes to read at 200 words a minute (a common estimate for adult readers), at least 1. */
+    private static Object readingTime(Object input) {
+        if (input == null) {
+            return 0;
+        }
+        String text = Jsoup.parse(input.toString()).text().strip();
+        int words = text.isEmpty() ? 0 : text.split("\\s+").length;
+        return Math.max(1, (int) Math.ceil(words / 200.0));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> page(EvaluationContext context) {
+        Object page = context.getVariable("page");
+        return page instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static String string(Map<String, Object> args, String name, int line) {
+        Object value = args.get(name);
+        if (value == null) {
+            throw new PebbleException(null, "missing argument '" + name + "'", line, null);
+        }
+        return value.toString();
+    }
+
+    private static <T> void addAll(Map<String, T> builtIn, Map<String, T> extra, String kind) {
+        extra.forEach((name, value) -> {
+            if (builtIn.putIfAbsent(name, value) != null) {
+                throw new IllegalArgumentException("a plugin's template " + kind + " '" + name + "' has the name of one that exists");
+            }
+        });
+    }
+
+    private interface Body {
+        Object run(Map<String, Object> args, EvaluationContext context, int line);
+    }
+
+    private static Function function(List<String> arguments, Body body) {
+        return new Function() {
+            @Override
+            public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+                return body.run(args, context, lineNumber);
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return arguments;
+            }
+        };
+    }
+
+    private interface FilterBody {
+        Object run(Object input, int line);
+    }
+
+    private static Filter filter(FilterBody body) {
+        return new Filter() {
+            @Override
+            public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                                int lineNumber) {
+                return body.run(input, lineNumber);
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of();
+            }
+        };
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Browser checks of the default theme, in Debian's Chromium (/usr/bin/chromium, package chromium):
+#
+#   bash src/test/browser/run.sh           (from the repository root; needs Node.js 20+ and npm)
+#
+# 1. installs the pinned tools (npm ci) if node_modules/ is missing;
+# 2. bakes the sample site into a temporary folder with the launcher;
+# 3. serves it on 127.0.0.1 (serve.mjs: 404.html for unknown paths, the production security headers);
+# 4. axe-core on every page type: zero violations of WCAG 2.1 A/AA and axe's best practices;
+# 5. Lighthouse on the home page, the ESI article and a condition page: accessibility, SEO and best
+#    practices 100, performance at least 95;
+# 6. screenshots of the home page and the ESI article, phone and desktop, into src/docs/screenshots/.
+#
+# Ends with "browser: N passed, M failed" and exits non-zero if any check failed.
+# CHROMIUM_PATH overrides the browser; BROWSER_KEEP=1 keeps the temporary folder (bake log, site,
+# Lighthouse HTML reports) and prints where it is.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+started=$SECONDS
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/clinicbake-browser.XXXXXX")"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ "${BROWSER_KEEP:-}" = "1" ]; then echo "browser: kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+export BROWSER_RESULTS="$work/results.txt"
+: > "$BROWSER_RESULTS"
+fail() { echo "FAIL $1" | tee -a "$BROWSER_RESULTS"; }
+step() { printf '\n== %s (%ss)\n' "$1" "$((SECONDS - started))"; }
+summary() {
+  local passed failed
+  passed="$(grep -c '^PASS ' "$BROWSER_RESULTS" || true)"
+  failed="$(grep -c '^FAIL ' "$BROWSER_RESULTS" || true)"
+  printf '\nbrowser checks took %ss\n' "$((SECONDS - started))"
+  echo "browser: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+}
+
+# ---- 0. what the run needs
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  fail "chromium: no browser at $CHROMIUM_PATH (apt-get install chromium)"
+  summary || exit 1
+fi
+if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  fail "node: Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))"
+  summary || exit 1
+fi
+
+# ---- 1. the pinned tools
+if [ ! -d "$here/node_modules" ]; then
+  step "npm ci"
+  if ! (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) > "$work/npm.log" 2>&1; then
+    cat "$work/npm.log"
+    fail "npm ci in src/test/browser"
+    summary || exit 1
+  fi
+fi
+
+# ---- 2. bake the sample site
+step "bake site/"
+if bash "$root/src/main/sh/clinicbake" bake "$root/site" -o "$work/site" --today 2026-11-25 > "$work/bake.log" 2>&1 \
+   && [ -f "$work/site/index.html" ]; then
+  echo "PASS bake of the sample site" | tee -a "$BROWSER_RESULTS"
+else
+  grep -v '\[cds\]' "$work/bake.log" | tail -n 40
+  fail "bake of the sample site"
+  summary || exit 1
+fi
+
+# ---- 3. serve it
+node "$here/serve.mjs" "$work/site" --port-file "$work/port" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  [ -s "$work/port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ ! -s "$work/port" ]; then
+  cat "$work/server.log"
+  fail "static server did not start"
+  summary || exit 1
+fi
+export PORT="$(cat "$work/port")"
+echo "serving $work/site on http://127.0.0.1:$PORT/"
+
+# Runs one check script; a script that stops without recording a failure is a failure too.
+run_script() {
+  local name="$1"; shift
+  local before status=0
+  before="$(grep -c '^FAIL ' "$BROWSER_RESULTS" || true)"
+  (cd "$here" && node "$@") || status=$?
+  if [ "$status" -ne 0 ] && [ "$(grep -c '^FAIL ' "$BROWSER_RESULTS" || true)" -eq "$before" ]; then
+    fail "$name stopped with exit code $status"
+  fi
+}
+
+# ---- 4. axe-core on every page type
+step "axe-core"
+run_script axe.mjs axe.mjs
+
+# ---- 6. screenshots (before Lighthouse, which takes the longest)
+step "screenshots"
+run_script screenshots.mjs screenshots.mjs --out "$root/src/docs/screenshots"
+
+# ---- 5. Lighthouse
+step "Lighthouse"
+run_script lighthouse.mjs lighthouse.mjs --report-dir "$work/lighthouse"
+
+summary

@@ -1,0 +1,88 @@
+package org.clinicbake.render;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Site: the minimal fixture with a template calling every ClinicBake function and filter. */
+class ClinicExtensionTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void templateFunctionsAndFiltersDoWhatTheModelDocumentSays() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- assets/css/extra.css --
+                body { color: black; }
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                <link href="{{ asset("css/extra.css") }}">
+                {{ image("images/diagram.png", "Diagram of a nerve block") }}
+                <p>{{ reviewed_by() }}</p>
+                <p>{{ page.last_reviewed | long_date }}</p>
+                <p>{{ page.body | reading_time }} min</p>
+                <p>{{ breadcrumbs() | length }} crumbs</p>
+                <script type="application/ld+json">{{ json_ld() }}</script>
+                """);
+        Files.createDirectories(site.resolve("assets/images"));
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", site.resolve("assets/images/diagram.png").toFile());
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"));
+        String hashed = "css/extra." + page.split("css/extra\\.")[1].substring(0, 10) + ".css";
+        assertTrue(page.contains("<link href=\"../" + hashed + "\">"), page);
+        assertEquals(Files.readString(temp.resolve("out/css/extra.css")), Files.readString(temp.resolve("out").resolve(hashed)));
+        assertTrue(page.contains("<img src=\"../images/diagram.png\" alt=\"Diagram of a nerve block\" width=\"40\" height=\"30\""
+                + " loading=\"lazy\" decoding=\"async\">"), page);
+        assertTrue(page.contains("<p>Medically reviewed by Dr. Ann Lee, MD on February 1, 2026</p>"), page);
+        assertTrue(page.contains("<p>February 1, 2026</p>"), page);
+        assertTrue(page.contains("<p>1 min</p>"), page);
+        assertTrue(page.contains("<p>3 crumbs</p>"), page);
+        assertTrue(page.contains("\"@type\" : \"MedicalWebPage\""), page);
+    }
+
+    @Test
+    void anAssetThatDoesNotExistIsATemplateError() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                <link href="{{ asset("css/missing.css") }}">
+                """);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals("templates/article.peb:2: error[template.error]: no asset 'css/missing.css' in the site's or the theme's assets/",
+                result.diagnostics().get(0).format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void anImageNeedsAltText() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {{ image("images/diagram.png") }}
+                """);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertTrue(result.diagnostics().get(0).message().startsWith("image('images/diagram.png') needs alt text"),
+                result.diagnostics().toString());
+    }
+}

@@ -1,0 +1,57 @@
+package org.clinicbake.spi;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.build.Plugins;
+import org.clinicbake.diag.Diagnostic;
+import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plugins from a developer's jar: found with ServiceLoader, usable in templates, and never silently shadowing a name. */
+class PluginTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aPluginsTemplateFunctionIsAvailableToTemplates() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1><p>{{ greeting_hello(name="Ann") }}</p>
+                """);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        assertTrue(Files.readString(temp.resolve("out/procedures/nerve-block.html")).contains("<p>Hello from a plugin, Ann</p>"));
+    }
+
+    @Test
+    void aNameThatIsAlreadyTakenIsAnError() throws IOException {
+        Path services = temp.resolve("extra/META-INF/services/org.clinicbake.spi.ClinicBakePlugin");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "org.clinicbake.spi.CollidingPlugin\n");
+        Diagnostics diagnostics = new Diagnostics();
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("extra").toUri().toURL()}, getClass().getClassLoader())) {
+            assertTrue(Plugins.load(loader, diagnostics).isEmpty());
+        }
+
+        Diagnostic only = diagnostics.all().get(0);
+        assertEquals("plugin colliding: error[plugin.name-collision]: template function or filter 'asset' is already defined by ClinicBake",
+                only.format().lines().findFirst().orElseThrow());
+    }
+}
