@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "clinicbake", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Bakes pain-clinic patient-education sites written in AsciiDoc into static HTML.",
-        subcommands = {BakeCommand.class, ServeCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BakeCommand.class, ServeCommand.class, CheckCommand.class, InitCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -92,6 +92,16 @@ public final class AsciidocEngine extends MarkupEngine {
         return model;
     }
 
+    /**
+     * Asciidoctor writes table column widths as {@code <col style="width: 50%;">}; the site's
+     * Content-Security-Policy allows no inline styles, so the browser would ignore them anyway.
+     */
+    static String withoutInlineStyles(String html) {
+        return COLUMN_STYLE.matcher(html).replaceAll("<col>");
+    }
+
+    private static final java.util.regex.Pattern COLUMN_STYLE = java.util.regex.Pattern.compile("<col style=\"[^\"]*\">");
+
     /** Runs Asciidoctor on the file; empty when it reported a problem (as a diagnostic). */
     private static Optional<ConversionCache.Converted> convert(BuildSession session, File file, String path,
                                                               SourceText source, DocumentHeader header) {
@@ -102,7 +112,7 @@ public final class AsciidocEngine extends MarkupEngine {
             List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
-                    ConversionCache.headerAttributes(document.getAttributes(), names), document.convert());
+                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()));
             if (log.problems() > 0) {
                 return Optional.empty();
             }

@@ -1,0 +1,144 @@
+package org.clinicbake.scaffold;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code clinicbake init} and {@code clinicbake new article}: a new site that bakes at once, and a
+ * new article with every header attribute in place. Neither ever overwrites a file.
+ */
+public final class Scaffold {
+
+    private static final String SITE = "org/clinicbake/scaffold/";
+
+    private Scaffold() {
+    }
+
+    /**
+     * Writes a starter clinic site into {@code dir}, which must be missing or empty.
+     *
+     * @return the files written, relative to {@code dir}
+     */
+    public static List<String> init(Path dir, LocalDate today) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new FileAlreadyExistsException(dir.toString(), null, "the folder is not empty");
+                }
+            }
+        }
+        List<String> files = resource("files.txt").lines().filter(line -> !line.isBlank()).toList();
+        for (String file : files) {
+            Path target = dir.resolve(file);
+            Files.createDirectories(target.getParent());
+            String text = resource("site/" + file).replace("{today}", today.toString());
+            Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        }
+        Files.writeString(dir.resolve(".gitignore"), "output/\n.clinicbake/\n", StandardOpenOption.CREATE_NEW);
+        return files;
+    }
+
+    /**
+     * Writes a new draft article under the site's {@code content/} and returns its path.
+     *
+     * @param type     therapy, procedure, condition or article
+     * @param provider the id of the author and reviewer to start with (the first in providers.yml when null)
+     */
+    public static Path newArticle(Path site, String title, String type, String provider, LocalDate today) throws IOException {
+        String folder = switch (type) {
+            case "therapy", "procedure" -> "procedures";
+            case "condition" -> "conditions";
+            case "article" -> "guides";
+            default -> throw new IllegalArgumentException("unknown article type '" + type
+                    + "'; use therapy, procedure, condition or article");
+        };
+        Path file = site.resolve("content").resolve(folder).resolve(slug(title) + ".adoc");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, article(title, type, provider == null ? firstProvider(site) : provider, today),
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        return file;
+    }
+
+    static String article(String title, String type, String provider, LocalDate today) {
+        String entity = switch (type) {
+            case "therapy" -> "MedicalTherapy";
+            case "procedure" -> "TherapeuticProcedure";
+            case "condition" -> "MedicalCondition";
+            default -> null;
+        };
+        StringBuilder text = new StringBuilder("= ").append(title).append('\n')
+                .append(":jbake-type: ").append(type).append('\n')
+                .append("// A draft is previewed by `clinicbake serve` but never published; set it to published after review.\n")
+                .append(":jbake-status: draft\n")
+                .append(":jbake-date: ").append(today).append('\n')
+                .append(":jbake-tags: ").append(type.equals("condition") ? "conditions" : type.equals("article") ? "guides" : "procedures").append('\n')
+                .append(":description: One or two plain sentences (50 to 160 characters) saying what this page is about.\n");
+        if (entity != null) {
+            text.append(":med-entity-type: ").append(entity).append('\n')
+                    .append(":med-entity-name: ").append(title.toLowerCase(Locale.ROOT)).append('\n');
+        }
+        text.append(":med-author: ").append(provider).append('\n')
+                .append(":med-reviewer: ").append(provider).append('\n')
+                .append(":med-last-reviewed: ").append(today).append('\n')
+                .append(":med-review-interval: 12\n")
+                .append(":med-audience: patient\n")
+                .append("\nSay the main message here, in one or two short sentences.\n\n");
+        List<String> sections = switch (type) {
+            case "therapy", "procedure" -> List.of("overview|What is it?", "why-done|Who may it help?",
+                    "how-performed|How is it done?", "preparation|How do I prepare?", "risks|What are the risks?",
+                    "contraindications|Who should not have it?", "followup|What happens after?", "when-to-call|When to call us");
+            case "condition" -> List.of("overview|What is it?", "symptoms|What are the symptoms?", "causes|What causes it?",
+                    "risk-factors|Who gets it?", "diagnosis|How is it diagnosed?", "treatment|How is it treated?",
+                    "when-to-call|When to call us");
+            default -> List.of("overview|Overview", "when-to-call|When to call us");
+        };
+        for (String section : sections) {
+            String[] parts = section.split("\\|");
+            text.append("[#").append(parts[0]).append("]\n== ").append(parts[1]).append("\n\nWrite this section.\n\n");
+        }
+        text.append("[bibliography]\n[#references]\n== References\n\n")
+                .append("* [[[source1,1]]] Publisher. Title of the page or paper. Year. https://example.org/source\n");
+        return text.toString();
+    }
+
+    /** A file name from a title: lower case ASCII words joined by hyphens. */
+    static String slug(String title) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (slug.isEmpty()) {
+            throw new IllegalArgumentException("the title '" + title + "' has no letters or digits to name the file after");
+        }
+        return slug;
+    }
+
+    private static String firstProvider(Path site) throws IOException {
+        Path providers = site.resolve("data/providers.yml");
+        if (Files.exists(providers)) {
+            for (String line : Files.readAllLines(providers)) {
+                if (line.matches("[a-z0-9][a-z0-9-]*:\\s*")) {
+                    return line.substring(0, line.indexOf(':'));
+                }
+            }
+        }
+        return "your-provider-id";
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Scaffold.class.getClassLoader().getResourceAsStream(SITE + name)) {
+            if (in == null) {
+                throw new IOException("missing scaffold resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

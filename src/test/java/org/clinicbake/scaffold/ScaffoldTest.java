@@ -1,0 +1,95 @@
+package org.clinicbake.scaffold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.cli.Main;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code init} then {@code bake}, and {@code new article} then {@code bake}: the scaffolds bake cleanly. */
+class ScaffoldTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aNewSiteBakesWithoutAnyProblem() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        StringWriter out = new StringWriter();
+
+        int code = Main.run(new String[] {"init", site.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("Created a clinic site"), out.toString());
+        assertEquals(List.of(), result.diagnostics());
+        assertTrue(Files.exists(site.resolve("output/guides/back-pain-basics.html")));
+    }
+
+    @Test
+    void initNeverWritesIntoAFolderThatHasFiles() throws IOException {
+        Path site = Files.createDirectories(temp.resolve("busy"));
+        Files.writeString(site.resolve("notes.txt"), "mine");
+
+        assertThrows(FileAlreadyExistsException.class, () -> Scaffold.init(site, SiteFixture.TODAY));
+        assertEquals(List.of("notes.txt"), Files.list(site).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void aNewArticleHasEveryAttributeAndIsADraftUntilReviewed() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, SiteFixture.TODAY);
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"new", "article", "Facet Joint Pain Relief", "--site", site.toString(), "--type", "therapy"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        Path article = site.resolve("content/procedures/facet-joint-pain-relief.adoc");
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(0, code, err.toString());
+        String text = Files.readString(article);
+        for (String attribute : List.of(":jbake-type: therapy", ":jbake-status: draft", ":med-entity-type: MedicalTherapy",
+                ":med-author: alex-morgan", ":med-reviewer: alex-morgan", ":med-last-reviewed: ", "[#how-performed]",
+                "[bibliography]")) {
+            assertTrue(text.contains(attribute), attribute);
+        }
+        assertFalse(result.hasErrors(), result.diagnostics().toString());
+        assertTrue(result.diagnostics().stream().allMatch(d -> !d.isError()), "a draft only warns");
+        assertFalse(Files.exists(site.resolve("output/procedures/facet-joint-pain-relief.html")), "drafts are not published");
+    }
+
+    @Test
+    void newNeverOverwritesAnArticle() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, SiteFixture.TODAY);
+        Scaffold.newArticle(site, "Neck Pain", "condition", null, SiteFixture.TODAY);
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"new", "article", "Neck Pain", "--site", site.toString(), "--type", "condition"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("error[new.exists]"), err.toString());
+    }
+
+    @Test
+    void slugsAreLowerCaseAsciiWords() {
+        assertEquals("epidural-steroid-injection-esi", Scaffold.slug("Epidural Steroid Injection (ESI)"));
+        assertEquals("sciatica-douleur", Scaffold.slug("Sciatica: douleur!"));
+        assertEquals("creme-brulee", Scaffold.slug("Crème brûlée"));
+    }
+}
