@@ -21,21 +21,25 @@ const base = baseUrl();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  // What the browser complains about while loading: a CSP violation, a missing file, a script
+  // error. Reported as warnings: axe's verdict and the HTTP status decide the check.
+  let warnings = [];
+  let current = { url: '', wanted: 200 };
+  page.on('console', (msg) => {
+    const source = msg.location()?.url ?? '';
+    const ownStatus = source === current.url && current.wanted !== 200
+      && msg.text().includes(`status of ${current.wanted}`);
+    if (msg.type() === 'error' && !ownStatus) warnings.push(`console error: ${msg.text()}${source ? ` [${source}]` : ''}`);
+  });
+  page.on('pageerror', (err) => warnings.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => warnings.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
   for (const spec of PAGES) {
     const started = Date.now();
-    const page = await context.newPage();
     const url = new URL(spec.path, base).href;
     const wanted = spec.status ?? 200;
-    // What the browser complains about while loading: a CSP violation, a missing file, a script
-    // error. Reported as warnings: axe's verdict and the HTTP status decide the check.
-    const warnings = [];
-    page.on('console', (msg) => {
-      const source = msg.location()?.url ?? '';
-      const ownStatus = source === url && wanted !== 200 && msg.text().includes(`status of ${wanted}`);
-      if (msg.type() === 'error' && !ownStatus) warnings.push(`console error: ${msg.text()}${source ? ` [${source}]` : ''}`);
-    });
-    page.on('pageerror', (err) => warnings.push(`page error: ${err.message}`));
-    page.on('requestfailed', (req) => warnings.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+    current = { url, wanted };
+    warnings = [];
     const response = await page.goto(url, { waitUntil: 'load' });
     const status = response?.status();
 
@@ -62,8 +66,8 @@ try {
     if (process.env.AXE_VERBOSE) {
       for (const r of result.incomplete) console.log(`    ? ${r.id} (${r.nodes.length}): ${r.help}`);
     }
-    await page.close();
   }
+  await page.close();
   await context.close();
 } finally {
   await browser.close();

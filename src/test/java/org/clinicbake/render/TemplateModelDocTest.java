@@ -37,7 +37,8 @@ class TemplateModelDocTest {
                 .map(String::strip).filter(name -> !name.isEmpty()).toList());
 
         Set<String> documented = new TreeSet<>();
-        Matcher matcher = DOCUMENTED.matcher(Files.readString(Path.of("src/docs/template-model.md")));
+        String document = Files.readString(Path.of("src/docs/template-model.md"));
+        Matcher matcher = DOCUMENTED.matcher(document.substring(0, document.indexOf("## Functions and filters")));
         while (matcher.find()) {
             documented.add(matcher.group(1));
         }
