@@ -82,8 +82,8 @@ class KillDuringBakeTest {
                 // Stratified over the measured duration (plus half, since bakes on a busy machine run
                 // slower), so the kills cover start-up, rendering and publishing rather than clustering.
                 long delay = (long) (duration * 1.5 * (trial + random.nextDouble()) / STRATIFIED_TRIALS);
-                Thread.sleep(delay);
-                when = delay + " ms after start";
+                boolean ended = bake.waitFor(delay, TimeUnit.MILLISECONDS);
+                when = ended ? "after it ended, before " + delay + " ms" : delay + " ms after start";
             } else {
                 // Aimed at the end: the theme's assets are the last files written before the swap.
                 long delayMicros = random.nextInt(40_000);
