@@ -2,9 +2,9 @@
 //
 //   PORT=N node axe.mjs
 //
-// One check per page: the expected HTTP status and zero axe violations of WCAG 2.1 A/AA and axe's
-// best practices, each printed with its rule, impact and selector. Console errors and failed
-// requests (a CSP violation shows here) are printed as WARN lines.
+// Two checks per page: the expected HTTP status and zero axe violations of WCAG 2.1 A/AA and axe's
+// best practices, each violation printed with its rule, impact and selector; and a clean load: no
+// console error and no failed request (a CSP violation or a missing stylesheet shows here).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -23,7 +23,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   // What the browser complains about while loading: a CSP violation, a missing file, a script
-  // error. Reported as warnings: axe's verdict and the HTTP status decide the check.
+  // error. Lighthouse's best-practices score counts these on three pages; here every page type must
+  // load without one.
   let warnings = [];
   let current = { url: '', wanted: 200 };
   page.on('console', (msg) => {
@@ -62,7 +63,10 @@ try {
       `HTTP ${status}, ${result.violations.length} violation(s) on ${nodes} element(s), `
       + `${incomplete} element(s) for manual review, ${Date.now() - started} ms`);
     for (const b of bad) console.log(`    - ${b}`);
-    for (const w of [...new Set(warnings)]) console.log(`    WARN ${w}`);
+    const complaints = [...new Set(warnings)];
+    record(complaints.length === 0, `console ${spec.name} /${spec.path}`,
+      complaints.length === 0 ? 'no console error, no failed request' : `${complaints.length} problem(s)`);
+    for (const w of complaints) console.log(`    - ${w}`);
     if (process.env.AXE_VERBOSE) {
       for (const r of result.incomplete) console.log(`    ? ${r.id} (${r.nodes.length}): ${r.help}`);
     }

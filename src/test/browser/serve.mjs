@@ -44,16 +44,17 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-// The headers the site is meant to be served with (see netlify.toml); the CSP is the one the
-// checks are specified against. HSTS is left out: it means nothing over plain-HTTP localhost.
+// The headers the site is meant to be served with (netlify.toml's [[headers]]), so that Lighthouse's
+// best practices and the console checks see what production sends. The CSP is the one the checks
+// are specified against, with netlify.toml's form-action; HSTS is left out: it means nothing over
+// plain-HTTP localhost.
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
 
 async function fileFor(urlPath) {

@@ -1,6 +1,10 @@
 package org.clinicbake.build;
 
 import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.clinicbake.testing.SiteFixture.bake;
+import static org.clinicbake.testing.SiteFixture.firstLine;
+import static org.clinicbake.testing.SiteFixture.firstLines;
+import static org.clinicbake.testing.SiteFixture.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +35,7 @@ class BakeDiagnosticsTest {
     @Test
     @DisplayName("a header line without its leading colon is reported at its line")
     void reportsMalformedHeaderLine() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace(":jbake-status: published", "jbake-status: published"));
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-status: published", "jbake-status: published"));
 
         assertEquals(List.of("content/procedures/nerve-block.adoc:3: error[header.malformed]: "
                 + "header line is not an attribute entry: 'jbake-status: published'"), firstLines(result));
@@ -39,7 +43,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsUnknownPageTypeWithTheTypesThatExist() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
 
         Diagnostic only = single(result);
         assertEquals("content/procedures/nerve-block.adoc:2: error[header.unknown-type]: unknown page type 'therapie'",
@@ -49,7 +53,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsInvalidDate() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace(":jbake-date: 2026-01-10", ":jbake-date: 2026-02-30"));
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-date: 2026-01-10", ":jbake-date: 2026-02-30"));
 
         assertEquals(List.of("content/procedures/nerve-block.adoc:4: error[header.invalid-date]: "
                 + "'2026-02-30' is not a date in the format yyyy-MM-dd"), firstLines(result));
@@ -57,7 +61,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsAuthorWhoIsNotAProvider() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace(":med-reviewer: ann-lee", ":med-reviewer: ann-le"));
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":med-reviewer: ann-lee", ":med-reviewer: ann-le"));
 
         Diagnostic only = single(result);
         assertEquals("content/procedures/nerve-block.adoc:8: error[header.unknown-provider]: "
@@ -67,7 +71,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsMissingTemplate() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE + """
+        BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- jbake.properties --
                 site.host=https://clinic.example.org
                 template.therapy.file=procedure-page.peb
@@ -79,7 +83,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsTemplateSyntaxErrorAtItsLine() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE + """
+        BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- templates/article.peb --
                 <h1>{{ page.title }}</h1>
                 {% if page.description %}
@@ -92,7 +96,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsUnknownTemplateVariableAtItsLine() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE + """
+        BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- templates/article.peb --
                 <h1>{{ page.title }}</h1>
                 <p>{{ page.subtitle }}</p>
@@ -105,7 +109,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsUnknownTopLevelTemplateVariable() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE + """
+        BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- templates/article.peb --
                 <h1>{{ pgae.title }}</h1>
                 """);
@@ -116,7 +120,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsCrossReferenceToAMissingArticle() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "The doctor uses X-ray guidance.\nSee xref:../conditions/sciatic.adoc[sciatica]."));
 
         assertEquals(List.of("content/procedures/nerve-block.adoc:18: error[xref.missing-target]: "
@@ -125,7 +129,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsCrossReferenceToAMissingSection() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "The doctor uses X-ray guidance.\nSee <<risk-list>>."));
 
         assertEquals(List.of("content/procedures/nerve-block.adoc:18: error[xref.unknown-anchor]: "
@@ -134,7 +138,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsMissingIncludeFile() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "include::partials/steps.adoc[]"));
 
         Diagnostic only = single(result);
@@ -147,7 +151,7 @@ class BakeDiagnosticsTest {
     @DisplayName("SAFE mode: an include cannot read a file outside the article's folder")
     void refusesIncludesOutsideTheSite() throws IOException {
         Path secret = Files.writeString(temp.resolve("secret.txt"), "PATIENT RECORDS");
-        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "include::" + secret.toAbsolutePath() + "[]"));
 
         assertFalse(result.published());
@@ -157,7 +161,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsBrokenYamlInDataFiles() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE + """
+        BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- data/clinic.yml --
                 name: Test Clinic
                 address:
@@ -171,7 +175,7 @@ class BakeDiagnosticsTest {
 
     @Test
     void reportsEveryProblemOfTheSiteInOneRun() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE + """
+        BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- content/broken-type.adoc --
                 = Broken
                 :jbake-type: blog
@@ -226,21 +230,7 @@ class BakeDiagnosticsTest {
         assertEquals("keep me", Files.readString(notOurs.resolve("letter.txt")));
     }
 
-    private BakeResult bake(String txtar) throws IOException {
-        Path site = SiteFixture.write(temp.resolve("site"), txtar);
-        return ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
-    }
 
-    private static Diagnostic single(BakeResult result) {
-        assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
-        return result.diagnostics().get(0);
-    }
 
-    private static List<String> firstLines(BakeResult result) {
-        return result.diagnostics().stream().map(BakeDiagnosticsTest::firstLine).toList();
-    }
 
-    private static String firstLine(Diagnostic diagnostic) {
-        return diagnostic.format().lines().findFirst().orElseThrow();
-    }
 }

@@ -1,6 +1,10 @@
 package org.clinicbake.content;
 
 import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.clinicbake.testing.SiteFixture.bake;
+import static org.clinicbake.testing.SiteFixture.firstLine;
+import static org.clinicbake.testing.SiteFixture.firstLines;
+import static org.clinicbake.testing.SiteFixture.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -68,7 +72,7 @@ class MedicalRulesTest {
 
     @Test
     void aLongerIntervalKeepsAnOlderReviewValid() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace("2026-02-01", "2025-01-10")
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("2026-02-01", "2025-01-10")
                 .replace(":med-entity-type:", ":med-review-interval: 24\n:med-entity-type:"));
 
         assertEquals(List.of(), result.diagnostics());
@@ -76,7 +80,7 @@ class MedicalRulesTest {
 
     @Test
     void aReviewRunningOutWithinThirtyDaysIsAWarning() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace("2026-02-01", "2025-12-10"));
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("2026-02-01", "2025-12-10"));
 
         assertEquals(List.of(PAGE + ":9: warning[medical.review-due-soon]: the medical review runs out on 2026-12-10"),
                 firstLines(result));
@@ -110,7 +114,7 @@ class MedicalRulesTest {
 
     @Test
     void painMedicineIsNotASchemaOrgSpecialty() throws IOException {
-        Diagnostic only = single(bake(MINIMAL_SITE.replace(":med-entity-type:", ":med-specialty: PainMedicine\n:med-entity-type:")));
+        Diagnostic only = single(bake(temp, MINIMAL_SITE.replace(":med-entity-type:", ":med-specialty: PainMedicine\n:med-entity-type:")));
 
         assertEquals(PAGE + ":10: error[header.unknown-specialty]: 'PainMedicine' is not a schema.org MedicalSpecialty",
                 firstLine(only));
@@ -143,7 +147,7 @@ class MedicalRulesTest {
 
     @Test
     void clinicPagesNeedNoReviewer() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE + """
+        BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- content/about.adoc --
                 = About Us
                 :jbake-type: page
@@ -161,26 +165,12 @@ class MedicalRulesTest {
     }
 
     private void assertOnly(String site, String expectedFirstLine) throws IOException {
-        BakeResult result = bake(site);
+        BakeResult result = bake(temp, site);
         assertEquals(List.of(expectedFirstLine), firstLines(result));
         assertFalse(result.published());
     }
 
-    private BakeResult bake(String txtar) throws IOException {
-        Path site = SiteFixture.write(temp.resolve("site"), txtar);
-        return ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
-    }
 
-    private static Diagnostic single(BakeResult result) {
-        assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
-        return result.diagnostics().get(0);
-    }
 
-    private static List<String> firstLines(BakeResult result) {
-        return result.diagnostics().stream().map(MedicalRulesTest::firstLine).toList();
-    }
 
-    private static String firstLine(Diagnostic diagnostic) {
-        return diagnostic.format().lines().findFirst().orElseThrow();
-    }
 }

@@ -1,6 +1,10 @@
 package org.clinicbake.content;
 
 import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.clinicbake.testing.SiteFixture.bake;
+import static org.clinicbake.testing.SiteFixture.firstLine;
+import static org.clinicbake.testing.SiteFixture.firstLines;
+import static org.clinicbake.testing.SiteFixture.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +33,7 @@ class ReadabilityCheckTest {
 
     @Test
     void plainArticlesAreReportedWithTheirGrade() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE);
+        BakeResult result = bake(temp, MINIMAL_SITE);
 
         assertEquals(List.of(), result.diagnostics());
         ArticleReadability article = result.readability().get(0);
@@ -39,7 +43,7 @@ class ReadabilityCheckTest {
 
     @Test
     void anArticleAboveGradeTenFailsTheBake() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.", HARD));
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.", HARD));
 
         Diagnostic only = single(result);
         assertEquals("readability.grade", only.code());
@@ -52,7 +56,7 @@ class ReadabilityCheckTest {
 
     @Test
     void thresholdsComeFromTheSiteConfiguration() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE.replace("The doctor uses X-ray guidance.", HARD) + """
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.", HARD) + """
                 -- jbake.properties --
                 site.host=https://clinic.example.org
                 readability.warn-above=8
@@ -67,7 +71,7 @@ class ReadabilityCheckTest {
 
     @Test
     void aThresholdThatIsNotANumberIsAConfigurationError() throws IOException {
-        BakeResult result = bake(MINIMAL_SITE + """
+        BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- jbake.properties --
                 readability.warn-above=eight
                 """);
@@ -76,13 +80,5 @@ class ReadabilityCheckTest {
                 single(result).format().lines().findFirst().orElseThrow());
     }
 
-    private BakeResult bake(String txtar) throws IOException {
-        Path site = SiteFixture.write(temp.resolve("site"), txtar);
-        return ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
-    }
 
-    private static Diagnostic single(BakeResult result) {
-        assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
-        return result.diagnostics().get(0);
-    }
 }

@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.clinicbake.BakeOptions;
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.diag.Diagnostic;
 
 /**
  * Writes a small site from one text block in txtar style: each file starts with a line
@@ -76,6 +80,27 @@ public final class SiteFixture {
     }
 
     private SiteFixture() {
+    }
+
+    /** Writes {@code txtar} as a site under {@code temp/site} and bakes it into {@code temp/out}. */
+    public static BakeResult bake(Path temp, String txtar) throws IOException {
+        Path site = write(temp.resolve("site"), txtar);
+        return ClinicBake.bake(site, temp.resolve("out"), options());
+    }
+
+    /** The one diagnostic of a bake; fails, listing them, when there is not exactly one. */
+    public static Diagnostic single(BakeResult result) {
+        org.junit.jupiter.api.Assertions.assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
+        return result.diagnostics().get(0);
+    }
+
+    /** The first line of every diagnostic: {@code path:line: severity[code]: message}. */
+    public static List<String> firstLines(BakeResult result) {
+        return result.diagnostics().stream().map(SiteFixture::firstLine).toList();
+    }
+
+    public static String firstLine(Diagnostic diagnostic) {
+        return diagnostic.format().lines().findFirst().orElseThrow();
     }
 
     /** Writes the files of {@code txtar} under {@code root} and returns {@code root}. */

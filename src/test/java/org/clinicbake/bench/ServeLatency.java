@@ -1,0 +1,52 @@
+package org.clinicbake.bench;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clinicbake.serve.Preview;
+
+/**
+ * Edit-to-reload latency of {@code clinicbake serve}: on a synthetic site of N articles, appends a
+ * line to one article and waits until the preview has rebuilt and sent its reload event; repeated,
+ * and the median printed. Run with {@code bash src/bench/serve-latency.sh 1000}.
+ */
+public final class ServeLatency {
+
+    private ServeLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int edits = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        Path site = Path.of("target/bench/serve-" + size).toAbsolutePath();
+        if (!Files.exists(site)) {
+            SyntheticSite.write(site, size);
+        }
+        try (Preview preview = Preview.start(site, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()))) {
+            List<Long> latencies = new ArrayList<>();
+            Path article = site.resolve("content/articles/" + SyntheticSite.slug(size / 2) + ".adoc");
+            for (int edit = 0; edit < edits; edit++) {
+                long builds = preview.builds();
+                Files.writeString(article, "\nEdit " + edit + ".\n", StandardOpenOption.APPEND);
+                long deadline = System.currentTimeMillis() + 120_000;
+                while (preview.builds() == builds || preview.lastLatencyMillis() < 0) {
+                    if (System.currentTimeMillis() > deadline) {
+                        throw new IllegalStateException("no rebuild within 2 minutes");
+                    }
+                    Thread.sleep(5);
+                }
+                Thread.sleep(300);
+                latencies.add(preview.lastLatencyMillis());
+            }
+            List<Long> sorted = latencies.stream().sorted().toList();
+            System.out.printf("serve: articles=%d edits=%d median=%d ms min=%d ms max=%d ms all=%s%n", size, edits,
+                    sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), latencies);
+        }
+    }
+}
