@@ -74,9 +74,19 @@ public final class SiteFixture {
     /** The day fixture sites are baked on, so their review dates never fall due during a test run. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
-    /** Publishing options with {@link #TODAY} as today. */
+    /**
+     * Publishing options with {@link #TODAY} as today, and one Asciidoctor shared by every test in
+     * the JVM (as the preview server shares one between rebuilds): starting JRuby for each of a
+     * hundred fixture bakes would be most of the test run.
+     */
     public static BakeOptions options() {
-        return BakeOptions.publishing().withClock(Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        return new BakeOptions(false, Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
+                SharedAsciidoctor.INSTANCE);
+    }
+
+    /** Started on first use, stopped with the JVM. */
+    private static final class SharedAsciidoctor {
+        static final org.asciidoctor.Asciidoctor INSTANCE = org.asciidoctor.Asciidoctor.Factory.create();
     }
 
     private SiteFixture() {
