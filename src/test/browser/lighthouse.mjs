@@ -71,6 +71,7 @@ try {
           output: 'html',
           logLevel: 'error',
           onlyCategories: run.categories,
+          disableFullPageScreenshot: true, // only for the report's pictures of elements
         }, run.config);
         lhr = result.lhr;
         if (reportDir) {

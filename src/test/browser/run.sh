@@ -25,7 +25,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/clinicbake-browser.XXXXXX")"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  if [ "${BROWSER_KEEP:-}" = "1" ]; then echo "browser: kept $work"; else rm -rf "$work"; fi
+  if [ "${BROWSER_KEEP:-}" != "1" ]; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -38,6 +38,7 @@ summary() {
   passed="$(grep -c '^PASS ' "$BROWSER_RESULTS" || true)"
   failed="$(grep -c '^FAIL ' "$BROWSER_RESULTS" || true)"
   printf '\nbrowser checks took %ss\n' "$((SECONDS - started))"
+  if [ "${BROWSER_KEEP:-}" = "1" ]; then echo "kept $work (bake log, site, Lighthouse reports)"; fi
   echo "browser: $passed passed, $failed failed"
   [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
 }

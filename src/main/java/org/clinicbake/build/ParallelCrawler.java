@@ -67,10 +67,18 @@ final class ParallelCrawler extends Crawler {
             for (File file : files) {
                 parsed.add(pool.submit(() -> parse(file)));
             }
+            java.util.Map<String, File> claimed = new java.util.HashMap<>();
             for (int i = 0; i < files.size(); i++) {
                 DocumentModel document = parsed.get(i).get();
                 if (document != null && DocumentTypes.contains(document.getType())) {
                     addJBakeAttributes(document, files.get(i));
+                    File earlier = claimed.putIfAbsent(document.getUri(), files.get(i));
+                    if (earlier != null) {
+                        config.session().diagnostics().error("content.duplicate-path", config.session().relativePath(files.get(i)), 0,
+                                "this page and " + config.session().relativePath(earlier) + " would both be published as "
+                                        + document.getUri(), "rename one of the two files");
+                        continue;
+                    }
                     db.addDocument(document);
                 }
             }
@@ -94,6 +102,12 @@ final class ParallelCrawler extends Crawler {
             if (entry.isFile()) {
                 files.add(entry);
             } else if (entry.isDirectory()) {
+                if (java.nio.file.Files.isSymbolicLink(entry.toPath())) {
+                    // A linked folder can lead back to itself (content/loop -> content) or out of the site.
+                    config.session().diagnostics().warning("content.symlink-skipped", config.session().relativePath(entry), 0,
+                            "a link to a folder is not followed", "move or copy the folder into content/ instead of linking it");
+                    continue;
+                }
                 collect(entry, files);
             }
         }

@@ -29,7 +29,7 @@ public final class AsciidoctorLogBridge implements LogHandler {
 
     /** Marks the file this thread converts until {@link #end()}, for messages without a cursor. */
     void begin(String path, List<String> lines) {
-        current.set(new Converting(path, lines, new int[1]));
+        current.set(new Converting(path, lines, new int[1], new boolean[1]));
     }
 
     void end() {
@@ -66,6 +66,19 @@ public final class AsciidoctorLogBridge implements LogHandler {
         }
         if (converting != null) {
             converting.problems[0]++;
+            if (message.startsWith("include file is outside of jail")) {
+                // Asciidoctor then looks for the path inside the folder and reports that as not found,
+                // at the include's line: one problem, told once, there.
+                converting.jailed[0] = true;
+                return;
+            }
+            if (converting.jailed[0] && message.startsWith("include file not found")) {
+                converting.jailed[0] = false;
+                session.diagnostics().error("asciidoc.include", path, line,
+                        "the include reaches outside the article's folder, which AsciiDoc's SAFE mode does not read",
+                        "include only files inside the article's folder, with a relative path");
+                return;
+            }
         }
         session.diagnostics().report(toDiagnostic(message, invalidReference, path, line, converting));
     }
@@ -93,7 +106,7 @@ public final class AsciidoctorLogBridge implements LogHandler {
                 "see https://docs.asciidoctor.org/asciidoc/latest/ for the syntax");
     }
 
-    private record Converting(String path, List<String> lines, int[] problems) {
+    private record Converting(String path, List<String> lines, int[] problems, boolean[] jailed) {
         int lineContaining(String needle) {
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains(needle)) {

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  */
 record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integer> malformed) {
 
-    private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:(!?)([A-Za-z0-9_][A-Za-z0-9_-]*)(!?):(?:\\s.*)?$");
-    private static final Pattern MISSING_COLON = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]*:\\s+\\S.*$");
+    // DOTALL: a value may hold U+2028 or U+0085 (pasted from a word processor), which `.` would not match.
+    private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:(!?)([A-Za-z0-9_][A-Za-z0-9_-]*)(!?):(?:\\s.*)?$", Pattern.DOTALL);
+    private static final Pattern MISSING_COLON = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]*:\\s+\\S.*$", Pattern.DOTALL);
 
     static DocumentHeader scan(List<String> lines) {
         Map<String, Integer> attributes = new LinkedHashMap<>();

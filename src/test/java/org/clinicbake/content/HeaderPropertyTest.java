@@ -63,10 +63,11 @@ class HeaderPropertyTest {
         assertTrue(header.lineOf("no-such-attribute-in-any-header") >= 1);
     }
 
-    /** {@code :name:}, {@code :!name:} (unset) or {@code :name!:} (unset), names compared case-insensitively. */
+    /** {@code :name:}, or with the unset mark {@code !} before or after the name; names compared case-insensitively. */
     private static boolean startsWithEntry(String line, String name) {
         String lower = line.toLowerCase(Locale.ROOT);
-        return lower.startsWith(":" + name + ":") || lower.startsWith(":!" + name + ":") || lower.startsWith(":" + name + "!:");
+        return lower.startsWith(":" + name + ":") || lower.startsWith(":!" + name + ":") || lower.startsWith(":" + name + "!:")
+                || lower.startsWith(":!" + name + "!:");
     }
 
     @Property(tries = 200)
@@ -75,8 +76,6 @@ class HeaderPropertyTest {
     }
 
     @Property(tries = 20)
-    @net.jqwik.api.Disabled("BUG: DocumentHeader.scan drops a header attribute whose value contains U+0085, U+2028 or U+2029 "
-            + "(Java's '.' does not match them); the attribute silently vanishes from the page")
     void scanRecordsAttributeEntriesWhoseValueHasAUnicodeLineSeparator(@ForAll("unicodeLineSeparators") String separator,
                                                                        @ForAll("values") String value) {
         assertEveryEntryRecorded(List.of("= Title", ":description: " + value + separator + value, ":jbake-type: page"));
@@ -157,7 +156,7 @@ class HeaderPropertyTest {
 
     // ---- A :description: value through a whole bake ----
 
-    @Property(tries = 60, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 15, shrinking = ShrinkingMode.BOUNDED)
     void anyDescriptionSurvivesIntoTheJsonLdExactly(@ForAll("descriptions") String description) throws IOException {
         Path root = Files.createTempDirectory("header-property");
         try {
@@ -190,8 +189,6 @@ class HeaderPropertyTest {
     }
 
     @Property(tries = 3)
-    @net.jqwik.api.Disabled("BUG: a :description: containing U+0085, U+2028 or U+2029 (e.g. pasted from a word processor) "
-            + "is silently dropped: the page has no description, no diagnostic")
     void aDescriptionWithAUnicodeLineSeparatorSurvivesIntoTheJsonLd(@ForAll("unicodeLineSeparators") String separator)
             throws IOException {
         anyDescriptionSurvivesIntoTheJsonLdExactly("Before the break." + separator + "After the break.");

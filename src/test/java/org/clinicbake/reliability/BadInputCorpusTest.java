@@ -35,7 +35,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,9 +125,10 @@ class BadInputCorpusTest {
     }
 
     @Test
-    @DisplayName("without the error cases, the site bakes with no diagnostic at all")
+    @DisplayName("without the error cases, the site bakes with no diagnostic but the skipped folder link")
     void theCasesThatAreNotErrorsBakeCleanly() {
-        assertEquals(List.of(), good.diagnostics());
+        assertEquals(List.of("content/symlink-loop/again: warning[content.symlink-skipped]: a link to a folder is not followed"),
+                good.diagnostics().stream().map(BadInputCorpusTest::firstLine).toList());
         assertTrue(good.published());
         for (String page : List.of("cases/bom.html", "cases/crlf.html", "cases/big.html", "cases/deep-lists.html",
                 "cases/script-title.html", "symlink-loop/page.html", "good/nerve-block.html")) {
@@ -220,7 +220,6 @@ class BadInputCorpusTest {
     // ---- Bugs found by the corpus: each is a small reproduction of one case, disabled until fixed. ----
 
     @Test
-    @Disabled("BUG: two articles with the same output path (a.adoc and a.ad) are both rendered to a.html with no diagnostic; one silently replaces the other")
     void twoArticlesWithTheSameOutputPathAreAnError(@TempDir Path dir) throws IOException {
         Path small = SiteFixture.write(dir.resolve("site"), MINIMAL_SITE + """
                 -- content/procedures/nerve-block.ad --
@@ -239,7 +238,6 @@ class BadInputCorpusTest {
     }
 
     @Test
-    @Disabled("BUG: a symlink loop in content (content/loop -> content) is followed 40 levels deep: every article is baked 41 times, as loop/loop/.../x.html, with no diagnostic")
     void aSymlinkLoopIsNotFollowed(@TempDir Path dir) throws IOException {
         Path small = SiteFixture.write(dir.resolve("site"), MINIMAL_SITE);
         Files.createSymbolicLink(small.resolve("content/loop"), small.resolve("content").toAbsolutePath());
@@ -253,7 +251,6 @@ class BadInputCorpusTest {
     }
 
     @Test
-    @Disabled("BUG: an include:: outside the site is reported twice, first without a line as 'include file is outside of jail; recovering automatically'")
     void anIncludeOutsideTheSiteIsReportedOnceAtItsLine(@TempDir Path dir) throws IOException {
         Path outside = Files.writeString(dir.resolve("secret.txt"), SECRET_TEXT);
         Path small = SiteFixture.write(dir.resolve("site"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
