@@ -9,7 +9,8 @@
 # 4. axe-core on every page type: zero violations of WCAG 2.1 A/AA and axe's best practices;
 # 5. Lighthouse on the home page, the ESI article and a condition page: accessibility, SEO and best
 #    practices 100, performance at least 95;
-# 6. screenshots of the home page and the ESI article, phone and desktop, into src/docs/screenshots/.
+# 6. screenshots of the home page and the ESI article, phone and desktop (BROWSER_SCREENSHOTS_OUT=DIR
+#    keeps them, e.g. src/docs/screenshots/ for the README).
 #
 # Ends with "browser: N passed, M failed" and exits non-zero if any check failed.
 # CHROMIUM_PATH overrides the browser; BROWSER_KEEP=1 keeps the temporary folder (bake log, site,
@@ -107,7 +108,8 @@ run_script axe.mjs axe.mjs
 
 # ---- 6. screenshots (before Lighthouse, which takes the longest)
 step "screenshots"
-run_script screenshots.mjs screenshots.mjs --out "$root/src/docs/screenshots"
+# Into the work folder; BROWSER_SCREENSHOTS_OUT=src/docs/screenshots refreshes the README's images.
+run_script screenshots.mjs screenshots.mjs --out "${BROWSER_SCREENSHOTS_OUT:-$work/screenshots}"
 
 # ---- 5. Lighthouse
 step "Lighthouse"
