@@ -12,10 +12,11 @@ import java.util.List;
  * @param jobTitle        e.g. {@code Interventional Pain Physician}
  * @param credentials     board certifications and degrees, one per entry
  * @param bio             one or two plain sentences
+ * @param npi             US National Provider Identifier (10 digits), or {@code null}
  * @param line            line of the entry in {@code providers.yml}, for diagnostics
  */
 public record Provider(String id, String name, String honorificPrefix, String honorificSuffix,
-                       String jobTitle, List<String> credentials, String bio, int line) {
+                       String jobTitle, List<String> credentials, String bio, String npi, int line) {
 
     /** Name as shown in a byline: {@code Dr. Maya Okafor, MD}. */
     public String displayName() {

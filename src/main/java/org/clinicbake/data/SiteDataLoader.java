@@ -112,12 +112,19 @@ public final class SiteDataLoader {
                         "add `name: Given Family` (the name only; put Dr. in honorific_prefix and MD in honorific_suffix)");
                 continue;
             }
+            String npi = string(values.get("npi"));
+            if (npi != null && !npi.matches("\\d{10}")) {
+                diagnostics.error("data.invalid", PROVIDERS_FILE, line, "provider '" + id + "' has an NPI that is not 10 digits: " + npi,
+                        "write the National Provider Identifier as 10 digits, in quotes, or leave npi out");
+                continue;
+            }
             providers.put(id, new Provider(id, text,
                     string(values.get("honorific_prefix")),
                     string(values.get("honorific_suffix")),
                     string(values.get("job_title")),
                     strings(values.get("credentials")),
                     string(values.get("bio")),
+                    npi,
                     line));
         }
         return providers;

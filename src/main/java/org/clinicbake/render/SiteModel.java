@@ -203,6 +203,7 @@ final class SiteModel {
         values.put("job_title", provider.jobTitle());
         values.put("credentials", provider.credentials());
         values.put("bio", provider.bio());
+        values.put("npi", provider.npi());
         values.put("uri", profileUri);
         return java.util.Collections.unmodifiableMap(values);
     }

@@ -145,6 +145,49 @@ class PreviewTest {
         assertFalse(Files.exists(published.resolve("news-draft-draft.html")));
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("200 concurrent requests while the site is rebuilt: every page whole, memory flat")
+    void servesWholePagesUnderLoadWhileFilesChange() throws Exception {
+        Path article = site.resolve("content/procedures/nerve-block.adoc");
+        String original = Files.readString(article);
+        java.util.concurrent.atomic.AtomicBoolean editing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread editor = new Thread(() -> {
+            for (int edit = 0; editing.get() && edit < 40; edit++) {
+                try {
+                    Files.writeString(article, original.replace("X-ray guidance.", "X-ray guidance, edit " + edit + "."));
+                    Thread.sleep(150);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long usedBefore = runtime.totalMemory() - runtime.freeMemory();
+        editor.start();
+        try {
+            for (int round = 0; round < 4; round++) {
+                java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+                for (int request = 0; request < 200; request++) {
+                    String path = request % 2 == 0 ? "/procedures/nerve-block.html" : "/index.html";
+                    responses.add(http.sendAsync(HttpRequest.newBuilder(preview.url().resolve(path)).build(),
+                            HttpResponse.BodyHandlers.ofString()));
+                }
+                for (var response : responses) {
+                    HttpResponse<String> page = response.get(60, TimeUnit.SECONDS);
+                    assertEquals(200, page.statusCode(), page.uri().toString());
+                    assertTrue(page.body().strip().endsWith("</html>"), "a whole page, never a partial one: " + page.uri());
+                }
+            }
+        } finally {
+            editing.set(false);
+            editor.join();
+        }
+        System.gc();
+        long usedAfter = runtime.totalMemory() - runtime.freeMemory();
+        assertTrue(usedAfter - usedBefore < 256L * 1024 * 1024, "memory grew by " + (usedAfter - usedBefore) / 1024 / 1024 + " MB");
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(preview.url().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
