@@ -13,24 +13,30 @@ import org.asciidoctor.Asciidoctor;
  *                      does not fall due in the middle of a test run
  * @param asciidoctor   an Asciidoctor instance that outlives the bake (the preview server keeps one
  *                      warm between rebuilds), or {@code null} for one started and stopped by the bake
+ * @param outputChecks  run the fast checks of {@code clinicbake check} (links, accessibility,
+ *                      third-party requests, empty pages) on the output before publishing it
  */
-public record BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciidoctor) {
+public record BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciidoctor, boolean outputChecks) {
 
     public BakeOptions {
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** Publishing: no drafts, today's date. */
+    /** Publishing: no drafts, today's date, the fast output checks. */
     public static BakeOptions publishing() {
-        return new BakeOptions(false, Clock.systemUTC(), null);
+        return new BakeOptions(false, Clock.systemUTC(), null, true);
     }
 
-    /** Preview: drafts included, one warm Asciidoctor reused by every rebuild. */
+    /** Preview: drafts included, one warm Asciidoctor reused by every rebuild, no output checks (speed). */
     public static BakeOptions preview(Asciidoctor asciidoctor) {
-        return new BakeOptions(true, Clock.systemUTC(), asciidoctor);
+        return new BakeOptions(true, Clock.systemUTC(), asciidoctor, false);
     }
 
     public BakeOptions withClock(Clock clock) {
-        return new BakeOptions(includeDrafts, clock, asciidoctor);
+        return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks);
+    }
+
+    public BakeOptions withOutputChecks(boolean outputChecks) {
+        return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks);
     }
 }

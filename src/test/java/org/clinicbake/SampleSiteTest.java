@@ -42,7 +42,8 @@ class SampleSiteTest {
     @BeforeAll
     static void bakeTheSampleSite() throws IOException {
         out = temp.resolve("public");
-        result = ClinicBake.bake(Path.of("site"), out, SiteFixture.options());
+        // As a clinic publishes it: with the output checks.
+        result = ClinicBake.bake(Path.of("site"), out, SiteFixture.options().withOutputChecks(true));
     }
 
     @Test

@@ -3,12 +3,16 @@ package org.clinicbake.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
+import org.clinicbake.check.CheckResult;
+import org.clinicbake.check.OutputCheck;
+import org.clinicbake.check.SiteChecker;
 import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.content.ConversionCache;
 import org.clinicbake.data.SiteData;
@@ -85,6 +89,10 @@ public final class SiteBuild {
                 if (!diagnostics.hasErrors()) {
                     reportEmptyPages(staging, diagnostics);
                 }
+                if (!diagnostics.hasErrors() && options.outputChecks()
+                        && !"false".equalsIgnoreCase(config.get().getString("check.on-bake", "true"))) {
+                    runFastChecks(staging, config.get(), diagnostics, times);
+                }
             }
             if (diagnostics.hasErrors()) {
                 output.discard(staging);
@@ -141,6 +149,23 @@ public final class SiteBuild {
             }
         }
         return false;
+    }
+
+    /**
+     * The checks of {@code clinicbake check} that need no vocabulary and no dates (links, anchors,
+     * accessibility, third-party requests, empty and colliding pages), on the staging folder: a
+     * broken link fails the bake instead of reaching patients. {@code check.on-bake=false} skips them.
+     */
+    private void runFastChecks(Path staging, SiteConfiguration config, Diagnostics diagnostics, PhaseTimes times)
+            throws IOException {
+        long started = System.nanoTime();
+        List<OutputCheck> fast = SiteChecker.builtInChecks().stream()
+                .filter(check -> List.of("links", "a11y", "privacy", "output").contains(check.id()))
+                .toList();
+        CheckResult result = new SiteChecker(fast).check(siteDir, staging, LocalDate.now(options.clock().withZone(
+                java.time.ZoneId.of(config.getString("site.timezone", "UTC")))));
+        result.diagnostics().forEach(diagnostics::report);
+        times.add("check", started);
     }
 
     /** JBake writes a 0-byte file when a template engine fails silently; such a page must never ship. */

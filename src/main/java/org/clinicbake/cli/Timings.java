@@ -29,9 +29,10 @@ final class Timings {
         long render = Math.max(0, oven - convert - assets);
         long write = assets + millis(phases, "write-publish");
         long total = System.currentTimeMillis() - jvmStart;
-        return String.format("timings: startup=%d configure=%d convert=%d render=%d write=%d total=%d cpu=%d rss=%d pages=%d"
-                        + " converted=%d reused=%d",
-                startup, millis(phases, "configure"), convert, render, write, total, cpuMillis(), peakRssMegabytes(),
+        return String.format("timings: startup=%d configure=%d convert=%d render=%d write=%d check=%d total=%d cpu=%d rss=%d"
+                        + " pages=%d converted=%d reused=%d",
+                startup, millis(phases, "configure"), convert, render, write, millis(phases, "check"), total, cpuMillis(),
+                peakRssMegabytes(),
                 result.pages(), result.work().converted(), result.work().reused());
     }
 

@@ -154,6 +154,7 @@ final class SiteModel {
         site.put("documents", List.copyOf(documents));
         site.put("topics", List.copyOf(topics.values()));
         site.put("nav", navigation(session));
+        site.put("links", links(published));
         Map<String, DocumentModel> bySlug = new TreeMap<>();
         published.forEach(document -> bySlug.putIfAbsent(slug(document.getUri()), document));
         return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug, byProvider);
@@ -222,6 +223,17 @@ final class SiteModel {
         topic.put("uri", null);
         topic.put("count", count);
         return topic;
+    }
+
+    /** The clinic pages the theme links to from every page, when the site has them (else null). */
+    private static Map<String, Object> links(List<DocumentModel> published) {
+        Map<String, Object> links = new LinkedHashMap<>();
+        for (String[] page : new String[][] {{"contact", "contact"}, {"disclaimer", "medical-disclaimer"},
+                {"editorial", "editorial-policy"}}) {
+            links.put(page[0], published.stream().filter(document -> "page".equals(document.getType())
+                    && slug(document.getUri()).equals(page[1])).map(DocumentModel::getUri).findFirst().orElse(null));
+        }
+        return java.util.Collections.unmodifiableMap(links);
     }
 
     /** {@code site.nav=Label|uri, Label|uri} in jbake.properties; all articles and topics by default. */

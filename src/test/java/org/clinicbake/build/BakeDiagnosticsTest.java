@@ -174,6 +174,18 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("the bake runs the fast output checks: a link to a page that is not published fails it")
+    void aBrokenLinkInTheOutputFailsTheBake() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance. See link:../prices.html[our prices]."));
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options().withOutputChecks(true));
+
+        assertEquals(List.of("procedures/nerve-block.html"), result.errors().stream().map(Diagnostic::path).distinct().toList());
+        assertEquals("link.broken", single(result).code());
+        assertFalse(result.published());
+    }
+
+    @Test
     void reportsEveryProblemOfTheSiteInOneRun() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- content/broken-type.adoc --
