@@ -174,10 +174,21 @@ class BakeDiagnosticsTest {
     }
 
     @Test
-    @DisplayName("the bake runs the fast output checks: a link to a page that is not published fails it")
+    @DisplayName("with check.on-bake=true the bake runs the fast output checks: a link to a missing page fails it")
     void aBrokenLinkInTheOutputFailsTheBake() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
-                "The doctor uses X-ray guidance. See link:../prices.html[our prices]."));
+                "The doctor uses X-ray guidance. See link:../prices.html[our prices].") + """
+                -- jbake.properties --
+                site.host=https://clinic.example.org
+                check.on-bake=true
+                -- content/contact.adoc --
+                = Contact Us
+                :jbake-type: page
+                :jbake-status: published
+                :jbake-date: 2026-01-01
+
+                Call us.
+                """);
         BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options().withOutputChecks(true));
 
         assertEquals(List.of("procedures/nerve-block.html"), result.errors().stream().map(Diagnostic::path).distinct().toList());
