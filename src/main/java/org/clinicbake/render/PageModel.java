@@ -50,9 +50,9 @@ final class PageModel {
             }
         }
         page.put("tags", List.copyOf(tags));
-        page.put("provider", "provider".equals(kind) ? site.provider(slug(uri)).orElse(null) : null);
-        page.put("written", "provider".equals(kind) ? site.articlesBy(slug(uri), "med-author") : List.of());
-        page.put("reviewed", "provider".equals(kind) ? site.articlesBy(slug(uri), "med-reviewer") : List.of());
+        page.put("provider", "provider".equals(kind) ? site.provider(SiteModel.slug(uri)).orElse(null) : null);
+        page.put("written", "provider".equals(kind) ? site.articlesBy(SiteModel.slug(uri), "med-author") : List.of());
+        page.put("reviewed", "provider".equals(kind) ? site.articlesBy(SiteModel.slug(uri), "med-reviewer") : List.of());
         Object tag = model.get("tag");
         page.put("tag", "tag".equals(kind) && tag != null ? site.topic(tag.toString()) : null);
         page.put("tagged", "tag".equals(kind) && tag != null ? site.tagged(tag.toString()) : List.of());
@@ -156,9 +156,4 @@ final class PageModel {
         return depth;
     }
 
-    private static String slug(String uri) {
-        String file = uri.substring(uri.lastIndexOf('/') + 1);
-        int dot = file.lastIndexOf('.');
-        return dot < 0 ? file : file.substring(0, dot);
-    }
 }

@@ -252,7 +252,8 @@ final class SiteModel {
         return List.copyOf(nav);
     }
 
-    private static String slug(String uri) {
+    /** The file name of a page without its extension: {@code procedures/x.html} gives {@code x}. */
+    static String slug(String uri) {
         String file = uri.substring(uri.lastIndexOf('/') + 1);
         int dot = file.lastIndexOf('.');
         return dot < 0 ? file : file.substring(0, dot);

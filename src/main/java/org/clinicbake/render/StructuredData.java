@@ -366,7 +366,7 @@ final class StructuredData {
         ArrayNode services = json.arrayNode();
         for (Object item : (List<?>) site.values().get("treatments")) {
             Map<?, ?> summary = (Map<?, ?>) item;
-            site.document(slugOf((String) summary.get("uri"))).ifPresent(other -> {
+            site.document(SiteModel.slug((String) summary.get("uri"))).ifPresent(other -> {
                 Object type = other.get("med-entity-type");
                 if (type != null && PROCEDURE_TYPES.contains(type.toString().strip())) {
                     ObjectNode service = services.addObject();
@@ -480,14 +480,9 @@ final class StructuredData {
     }
 
     private String slug() {
-        return slugOf((String) page.get("uri"));
+        return SiteModel.slug((String) page.get("uri"));
     }
 
-    private static String slugOf(String uri) {
-        String file = uri.substring(uri.lastIndexOf('/') + 1);
-        int dot = file.lastIndexOf('.');
-        return dot < 0 ? file : file.substring(0, dot);
-    }
 
     private String pageUrl() {
         return (String) page.get("url");
