@@ -243,12 +243,21 @@ public final class Theme implements Loader<String> {
                     "themes/" + name + "/templates/").withParent(parentOf(folder.resolve("theme.properties"))));
         }
         String base = CLASSPATH_THEMES + name + "/";
-        ClassLoader loader = Theme.class.getClassLoader();
-        if (loader.getResource(base + "theme.properties") != null || loader.getResource(base + "templates/base.peb") != null) {
-            return Optional.of(new Layer(name, null, null, base, "theme:" + name + "/", null)
-                    .withParent(parentOf(loader.getResource(base + "theme.properties"))));
+        // The context class loader sees a theme jar an application added at run time; ClinicBake's own
+        // loader sees the jars it was started with.
+        for (ClassLoader loader : loaders()) {
+            if (loader.getResource(base + "theme.properties") != null || loader.getResource(base + "templates/base.peb") != null) {
+                return Optional.of(new Layer(name, null, null, base, "theme:" + name + "/", null, loader)
+                        .withParent(parentOf(loader.getResource(base + "theme.properties"))));
+            }
         }
         return Optional.empty();
+    }
+
+    private static List<ClassLoader> loaders() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader own = Theme.class.getClassLoader();
+        return context == null || context == own ? List.of(own) : List.of(context, own);
     }
 
     private static java.util.function.Supplier<IllegalArgumentException> missing(String name, Path siteDir) {
@@ -290,14 +299,16 @@ public final class Theme implements Loader<String> {
      *
      * @param shown prefix of a template's path in diagnostics
      */
-    private record Layer(String name, Path templates, Path assets, String classpathBase, String shown, String parent) {
+    private record Layer(String name, Path templates, Path assets, String classpathBase, String shown, String parent,
+                         ClassLoader loader) {
 
         static Layer folder(String name, Path templates, Path assets, String shown) {
-            return new Layer(name, templates.toAbsolutePath().normalize(), assets.toAbsolutePath().normalize(), null, shown, null);
+            return new Layer(name, templates.toAbsolutePath().normalize(), assets.toAbsolutePath().normalize(), null, shown,
+                    null, null);
         }
 
         Layer withParent(String parent) {
-            return new Layer(name, templates, assets, classpathBase, shown, parent);
+            return new Layer(name, templates, assets, classpathBase, shown, parent, loader);
         }
 
         boolean has(String name) {
@@ -305,7 +316,7 @@ public final class Theme implements Loader<String> {
                 Path file = templates.resolve(name).normalize();
                 return file.startsWith(templates) && Files.isRegularFile(file);
             }
-            return Theme.class.getClassLoader().getResource(classpathBase + "templates/" + name) != null;
+            return loader.getResource(classpathBase + "templates/" + name) != null;
         }
 
         Optional<Reader> open(String name) {
@@ -316,7 +327,7 @@ public final class Theme implements Loader<String> {
                 if (templates != null) {
                     return Optional.of(Files.newBufferedReader(templates.resolve(name), StandardCharsets.UTF_8));
                 }
-                InputStream in = Theme.class.getClassLoader().getResourceAsStream(classpathBase + "templates/" + name);
+                InputStream in = loader.getResourceAsStream(classpathBase + "templates/" + name);
                 return Optional.of(new InputStreamReader(in, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -333,7 +344,7 @@ public final class Theme implements Loader<String> {
                     Path file = assets.resolve(name).normalize();
                     return file.startsWith(assets) && Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
                 }
-                try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(classpathBase + "assets/" + name)) {
+                try (InputStream in = loader.getResourceAsStream(classpathBase + "assets/" + name)) {
                     return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
                 }
             } catch (IOException e) {
@@ -348,15 +359,19 @@ public final class Theme implements Loader<String> {
                 }
                 return; // the site's own assets/ are copied by JBake's asset step, after every theme
             }
-            URL location = Theme.class.getClassLoader().getResource(classpathBase + "assets");
-            if (location == null) {
+            // A jar need not list its folders, so find the theme through a file it must have.
+            URL anchor = loader.getResource(classpathBase + "assets");
+            if (anchor == null) {
+                anchor = loader.getResource(classpathBase + "theme.properties");
+            }
+            if (anchor == null) {
                 return;
             }
             URI uri;
             try {
-                uri = location.toURI();
+                uri = anchor.toURI();
             } catch (URISyntaxException e) {
-                throw new IOException("bad theme location " + location, e);
+                throw new IOException("bad theme location " + anchor, e);
             }
             if ("jar".equals(uri.getScheme())) {
                 FileSystem jar;
@@ -368,14 +383,21 @@ public final class Theme implements Loader<String> {
                     jar = FileSystems.getFileSystem(uri);
                 }
                 try {
-                    copyTree(jar.provider().getPath(uri), outputDir);
+                    Path assetsInJar = jar.getPath("/" + classpathBase + "assets");
+                    if (Files.isDirectory(assetsInJar)) {
+                        copyTree(assetsInJar, outputDir);
+                    }
                 } finally {
                     if (opened) {
                         jar.close();
                     }
                 }
             } else {
-                copyTree(Path.of(uri), outputDir);
+                Path folder = Path.of(uri);
+                Path assetsFolder = folder.getFileName().toString().equals("assets") ? folder : folder.resolveSibling("assets");
+                if (Files.isDirectory(assetsFolder)) {
+                    copyTree(assetsFolder, outputDir);
+                }
             }
         }
 

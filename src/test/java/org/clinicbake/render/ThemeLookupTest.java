@@ -101,6 +101,38 @@ class ThemeLookupTest {
     }
 
     @Test
+    void aThemePackagedAsAJarIsFoundByName() throws Exception {
+        Path jar = temp.resolve("jarred-theme.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String[] entry : new String[][] {
+                    {"org/clinicbake/theme/jarred/theme.properties", "extends=default\n"},
+                    {"org/clinicbake/theme/jarred/templates/page.peb",
+                            "{% extends \"default:page.peb\" %}{% block content %}<h1>{{ page.title }}</h1>"
+                                    + "<p>from theme:jarred/page.peb in a jar</p>{% endblock %}"},
+                    {"org/clinicbake/theme/jarred/assets/css/jarred.css", "/* jarred */\n"}}) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry[0]));
+                out.write(entry[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, previous)) {
+            thread.setContextClassLoader(loader);
+            String about = bake(MINIMAL_SITE + ABOUT + """
+                    -- jbake.properties --
+                    site.host=https://clinic.example.org
+                    site.theme=jarred
+                    """, "about.html");
+
+            assertTrue(about.contains("<p>from theme:jarred/page.peb in a jar</p>"), about);
+            assertTrue(Files.exists(temp.resolve("out/css/jarred.css")), "the jar theme's assets are copied");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Test
     void assetsMergeInTheSameOrderAsTemplates() throws IOException {
         bake(MINIMAL_SITE + ABOUT + HARBOR + """
                 -- assets/css/harbor.css --
