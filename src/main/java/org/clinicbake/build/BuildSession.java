@@ -43,6 +43,7 @@ public final class BuildSession implements AutoCloseable {
     private final ConversionCache cache;
     private final Plugins plugins;
     private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> imageVariants = new java.util.concurrent.ConcurrentHashMap<>();
     private final AsciidoctorLogBridge logBridge;
     private final CompletableFuture<Asciidoctor> booting;
     private Asciidoctor asciidoctor;
@@ -105,6 +106,11 @@ public final class BuildSession implements AutoCloseable {
     /** Assets templates asked for by content hash (asset path to its fingerprinted path), written after the assets. */
     public Map<String, String> fingerprints() {
         return fingerprints;
+    }
+
+    /** Scaled copies of images that templates offered in a srcset (variant path to what to scale), written with the assets. */
+    public Map<String, Object> imageVariants() {
+        return imageVariants;
     }
 
     /** Converted articles kept between bakes. */

@@ -77,15 +77,43 @@ final class ClinicExtension extends AbstractExtension {
                     line, null);
         }
         int[] size = session.theme().imageSize(src).orElse(null);
+        String root = String.valueOf(page(context).get("root"));
         StringBuilder tag = new StringBuilder("<img src=\"")
-                .append(HtmlEscape.escapeHtml5Xml(page(context).get("root") + src))
+                .append(HtmlEscape.escapeHtml5Xml(root + src))
                 .append("\" alt=\"").append(HtmlEscape.escapeHtml5Xml(alt.toString())).append('"');
         if (size != null) {
             // Width and height let the browser reserve the space before the image loads (no layout shift).
             tag.append(" width=\"").append(size[0]).append("\" height=\"").append(size[1]).append('"');
+            // Smaller copies for small screens: a phone should not download a desktop-sized picture.
+            StringBuilder srcset = new StringBuilder();
+            for (int width : RESPONSIVE_WIDTHS) {
+                if (width < size[0]) {
+                    String variant = variantPath(src, width);
+                    session.imageVariants().put(variant, new ImageVariant(src, width));
+                    srcset.append(root).append(variant).append(' ').append(width).append("w, ");
+                }
+            }
+            if (srcset.length() > 0) {
+                srcset.append(root).append(src).append(' ').append(size[0]).append('w');
+                tag.append(" srcset=\"").append(HtmlEscape.escapeHtml5Xml(srcset.toString()))
+                        .append("\" sizes=\"(max-width: 44rem) 100vw, 44rem\"");
+            }
         }
         tag.append(" loading=\"lazy\" decoding=\"async\">");
         return new SafeString(tag.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    /** Widths of the smaller copies {@code image()} offers in {@code srcset}, when the image is wider. */
+    static final int[] RESPONSIVE_WIDTHS = {480, 960};
+
+    /** A scaled copy of an image asset, written with the assets. */
+    record ImageVariant(String source, int width) {
+    }
+
+    static String variantPath(String src, int width) {
+        int dot = src.lastIndexOf('.');
+        return dot > src.lastIndexOf('/') ? src.substring(0, dot) + "-" + width + "w" + src.substring(dot) : src + "-" + width + "w";
     }
 
     @SuppressWarnings("unchecked")

@@ -59,6 +59,28 @@ class ClinicExtensionTest {
     }
 
     @Test
+    void aWideImageGetsSmallerCopiesInASrcset() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {{ image("images/spine.jpg", "Diagram of the lower spine") }}
+                """);
+        Files.createDirectories(site.resolve("assets/images"));
+        ImageIO.write(new BufferedImage(1200, 600, BufferedImage.TYPE_INT_RGB), "jpeg", site.resolve("assets/images/spine.jpg").toFile());
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"));
+        assertTrue(page.contains("width=\"1200\" height=\"600\" srcset=\"../images/spine-480w.jpg 480w, "
+                + "../images/spine-960w.jpg 960w, ../images/spine.jpg 1200w\" sizes=\"(max-width: 44rem) 100vw, 44rem\""), page);
+        BufferedImage small = ImageIO.read(temp.resolve("out/images/spine-480w.jpg").toFile());
+        assertEquals(480, small.getWidth());
+        assertEquals(240, small.getHeight());
+        assertEquals(960, ImageIO.read(temp.resolve("out/images/spine-960w.jpg").toFile()).getWidth());
+    }
+
+    @Test
     void anAssetThatDoesNotExistIsATemplateError() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- templates/article.peb --
