@@ -64,6 +64,9 @@ public enum HeaderKey {
     IMAGE_ALT("med-image-alt", Need.OPTIONAL, "Diagram of a needle entering the epidural space",
             "Text alternative of `med-image`.");
 
+    /** Page types that are clinical articles: author, reviewer, review dates and references required. */
+    public static final java.util.Set<String> CLINICAL_PAGE_TYPES = java.util.Set.of("therapy", "procedure", "condition", "article", "post");
+
     /** When a key must be present. */
     public enum Need {
         ALL("every page"),

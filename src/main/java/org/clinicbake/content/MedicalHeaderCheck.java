@@ -24,8 +24,7 @@ import org.jsoup.nodes.Document;
  */
 final class MedicalHeaderCheck {
 
-    /** Page types that are clinical articles. */
-    static final Set<String> CLINICAL_TYPES = Set.of("therapy", "procedure", "condition", "article", "post");
+    static final Set<String> CLINICAL_TYPES = HeaderKey.CLINICAL_PAGE_TYPES;
     static final int DEFAULT_REVIEW_MONTHS = 12;
     static final int MAX_REVIEW_MONTHS = 36;
 

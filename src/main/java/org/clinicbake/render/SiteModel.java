@@ -24,8 +24,7 @@ import org.jbake.model.DocumentModel;
  */
 final class SiteModel {
 
-    /** Page types that are clinical articles (with author, reviewer and references). */
-    static final Set<String> CLINICAL_TYPES = Set.of("therapy", "procedure", "condition", "article", "post");
+    static final Set<String> CLINICAL_TYPES = org.clinicbake.content.HeaderKey.CLINICAL_PAGE_TYPES;
     private static final Set<String> TREATMENT_TYPES = Set.of("therapy", "procedure");
 
     private final Map<String, Object> values;
