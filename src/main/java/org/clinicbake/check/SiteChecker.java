@@ -45,7 +45,7 @@ public final class SiteChecker {
      * JSON-LD, empty and colliding files, review dates.
      */
     public static List<OutputCheck> builtInChecks() {
-        return List.of(new LinkCheck(), new AccessibilityCheck(), new PrivacyCheck(), new JsonLdCheck(),
+        return List.of(new LinkCheck(), new AccessibilityCheck(), new PrivacyCheck(), new JsonLdCheck(), new ReadabilityCheck(),
                 new OutputFilesCheck(), new ReviewDateCheck());
     }
 

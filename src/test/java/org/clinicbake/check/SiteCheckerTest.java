@@ -65,7 +65,7 @@ class SiteCheckerTest {
 
     @Test
     void builtInChecksRunInAFixedOrder() {
-        assertEquals(List.of("links", "a11y", "privacy", "jsonld", "output", "review-date"),
+        assertEquals(List.of("links", "a11y", "privacy", "jsonld", "readability", "output", "review-date"),
                 SiteChecker.builtInChecks().stream().map(OutputCheck::id).toList());
     }
 

@@ -1,0 +1,62 @@
+package org.clinicbake.check;
+
+import java.util.Locale;
+
+import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.readability.Readability;
+import org.clinicbake.readability.ReadabilityScore;
+import org.jsoup.nodes.Element;
+
+/**
+ * The reading level of every clinical page of the output (a page whose JSON-LD is a
+ * {@code MedicalWebPage}), scored on its article body as the bake scores the AsciiDoc: above
+ * {@code readability.warn-above} (8) a warning, above {@code readability.fail-above} (10) an error.
+ */
+final class ReadabilityCheck implements OutputCheck {
+
+    private final Readability readability = new Readability();
+
+    @Override
+    public String id() {
+        return "readability";
+    }
+
+    @Override
+    public void run(CheckContext context, Diagnostics out) {
+        double warnAbove = number(context, "readability.warn-above", 8);
+        double failAbove = number(context, "readability.fail-above", 10);
+        for (Page page : context.pages()) {
+            boolean clinical = JsonLd.blocks(page).stream().anyMatch(block -> block.data().contains("\"MedicalWebPage\""));
+            Element body = page.document().selectFirst(".article-body");
+            if (!clinical || body == null) {
+                continue;
+            }
+            ReadabilityScore score = readability.scoreArticleHtml(body.outerHtml());
+            double grade = score.fleschKincaidGrade();
+            if (score.words() == 0 || grade <= warnAbove) {
+                continue;
+            }
+            String message = String.format(Locale.ROOT, "the article reads at grade %.1f (Flesch-Kincaid; SMOG %.1f), above grade %s",
+                    grade, score.smogGrade(), grade > failAbove ? format(failAbove) : format(warnAbove));
+            String hint = "patient pages should read at grade " + format(warnAbove)
+                    + " or below: use shorter sentences and everyday words, and explain medical terms";
+            if (grade > failAbove) {
+                out.error("readability.grade", page.path(), Page.line(body), message, hint);
+            } else {
+                out.warning("readability.grade", page.path(), Page.line(body), message, hint);
+            }
+        }
+    }
+
+    private static double number(CheckContext context, String key, double fallback) {
+        try {
+            return context.config(key).map(Double::parseDouble).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String format(double grade) {
+        return grade == Math.rint(grade) ? String.valueOf((long) grade) : String.valueOf(grade);
+    }
+}
