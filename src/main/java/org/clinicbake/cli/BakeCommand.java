@@ -13,6 +13,7 @@ import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.ClinicBake;
 import org.clinicbake.diag.Diagnostic;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,17 +29,8 @@ final class BakeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE_DIR", defaultValue = ".",
-            description = "Site folder with jbake.properties and content/ (default: the current folder).")
-    private Path siteDir;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Output folder (default: SITE_DIR/output).")
-    private Path outputDir;
-
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
-            description = "Judge review dates as of this day instead of today, e.g. to see what falls due next month.")
-    private LocalDate today;
+    @Mixin
+    private SiteOptions site;
 
     @Option(names = "--timings", description = "Also print where the time went, CPU time and peak memory (for benchmarks).")
     private boolean timings;
@@ -50,7 +42,9 @@ final class BakeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path output = outputDir != null ? outputDir : ClinicBake.defaultOutput(siteDir);
+        Path siteDir = site.siteDir;
+        LocalDate today = site.today;
+        Path output = site.output();
         BakeOptions options = BakeOptions.publishing();
         if (today != null) {
             options = options.withClock(Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).plusHours(12).toInstant(), ZoneOffset.UTC));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clinicbake.diag.Diagnostic;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,23 +34,16 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE_DIR", defaultValue = ".",
-            description = "Site folder, for the settings in jbake.properties (default: the current folder).")
-    private Path siteDir;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Baked output folder to check (default: SITE_DIR/output).")
-    private Path outputDir;
-
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
-            description = "Judge review dates as of this day instead of today.")
-    private LocalDate today;
+    @Mixin
+    private SiteOptions site;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path output = outputDir != null ? outputDir : ClinicBake.defaultOutput(siteDir);
+        Path siteDir = site.siteDir;
+        LocalDate today = site.today;
+        Path output = site.output();
         if (!Files.isDirectory(output)) {
             err.println(Diagnostic.error("check.no-output", output.toString(), 0, "there is no output folder to check",
                     "run `clinicbake bake " + siteDir + "` first, or name the baked folder with -o OUT").format());
