@@ -1,7 +1,5 @@
 package org.clinicbake.check;
 
-import java.util.Locale;
-
 import org.clinicbake.diag.Diagnostics;
 import org.clinicbake.readability.Readability;
 import org.clinicbake.readability.ReadabilityScore;
@@ -36,10 +34,8 @@ final class ReadabilityCheck implements OutputCheck {
             if (score.words() == 0 || grade <= warnAbove) {
                 continue;
             }
-            String message = String.format(Locale.ROOT, "the article reads at grade %.1f (Flesch-Kincaid; SMOG %.1f), above grade %s",
-                    grade, score.smogGrade(), grade > failAbove ? format(failAbove) : format(warnAbove));
-            String hint = "patient pages should read at grade " + format(warnAbove)
-                    + " or below: use shorter sentences and everyday words, and explain medical terms";
+            String message = Readability.aboveLimit(score, grade > failAbove ? failAbove : warnAbove);
+            String hint = Readability.advice(warnAbove);
             if (grade > failAbove) {
                 out.error("readability.grade", page.path(), Page.line(body), message, hint);
             } else {
@@ -56,7 +52,4 @@ final class ReadabilityCheck implements OutputCheck {
         }
     }
 
-    private static String format(double grade) {
-        return grade == Math.rint(grade) ? String.valueOf((long) grade) : String.valueOf(grade);
-    }
 }

@@ -22,6 +22,7 @@ import org.asciidoctor.ast.Document;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
 import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.readability.Readability;
 import org.clinicbake.readability.ReadabilityScore;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
@@ -137,20 +138,13 @@ public final class AsciidocEngine extends MarkupEngine {
         double grade = score.fleschKincaidGrade();
         double failAbove = session.config().getDouble("readability.fail-above", 10);
         double warnAbove = session.config().getDouble("readability.warn-above", 8);
-        String message = String.format(java.util.Locale.ROOT,
-                "reads at grade %.1f (Flesch-Kincaid; SMOG %.1f), above grade %s", grade, score.smogGrade(),
-                grade > failAbove ? format(failAbove) : format(warnAbove));
-        String hint = "patient pages should read at grade " + format(warnAbove)
-                + " or below: use shorter sentences and everyday words, and explain medical terms";
+        String message = Readability.aboveLimit(score, grade > failAbove ? failAbove : warnAbove);
+        String hint = Readability.advice(warnAbove);
         if (grade > failAbove && !draft) {
             session.diagnostics().error("readability.grade", path, Math.max(header.titleLine(), 1), message, hint);
         } else if (grade > warnAbove || grade > failAbove) {
             session.diagnostics().warning("readability.grade", path, Math.max(header.titleLine(), 1), message, hint);
         }
-    }
-
-    private static String format(double grade) {
-        return grade == Math.rint(grade) ? String.valueOf((long) grade) : String.valueOf(grade);
     }
 
     private static SourceText read(File file, String path, Diagnostics diagnostics) {

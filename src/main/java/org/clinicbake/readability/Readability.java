@@ -102,6 +102,22 @@ public final class Readability {
         return article(parsed, new Tally(syllables));
     }
 
+    /** The message for a text above a grade limit: {@code reads at grade 9.3 (Flesch-Kincaid; SMOG 11.2), above grade 8}. */
+    public static String aboveLimit(ReadabilityScore score, double limit) {
+        return String.format(Locale.ROOT, "reads at grade %.1f (Flesch-Kincaid; SMOG %.1f), above grade %s",
+                score.fleschKincaidGrade(), score.smogGrade(), grade(limit));
+    }
+
+    /** What to do about a text above the limit a site aims for. */
+    public static String advice(double target) {
+        return "patient pages should read at grade " + grade(target)
+                + " or below: use shorter sentences and everyday words, and explain medical terms";
+    }
+
+    private static String grade(double grade) {
+        return grade == Math.rint(grade) ? String.valueOf((long) grade) : String.valueOf(grade);
+    }
+
     public static ReadabilityScore ofText(String text) {
         Objects.requireNonNull(text, "text");
         Tally tally = new Tally(new java.util.HashMap<>());

@@ -27,7 +27,7 @@ class ReadabilityOutputCheckTest {
         List<String> lines = output.firstLines();
 
         assertEquals(1, lines.size(), lines::toString);
-        assertEquals(true, lines.get(0).startsWith("esi.html:11: error[readability.grade]: the article reads at grade 40."), lines.get(0));
+        assertEquals(true, lines.get(0).startsWith("esi.html:11: error[readability.grade]: reads at grade 40."), lines.get(0));
     }
 
     @Test
