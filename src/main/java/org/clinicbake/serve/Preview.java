@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -133,6 +134,13 @@ public final class Preview implements AutoCloseable {
             watcher.close();
         }
         rebuilds.shutdownNow();
+        try {
+            // A rebuild in flight still writes to the preview folder; let it finish so that, once
+            // close returns, nothing touches the site folder any more.
+            rebuilds.awaitTermination(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (server != null) {
             server.close();
         }
