@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.asciidoctor.Asciidoctor;
+import org.clinicbake.build.BuildMemory;
 
 /**
  * How to bake.
@@ -15,11 +16,18 @@ import org.asciidoctor.Asciidoctor;
  *                      warm between rebuilds), or {@code null} for one started and stopped by the bake
  * @param outputChecks  run the fast checks of {@code clinicbake check} (links, accessibility,
  *                      third-party requests, empty pages) on the output before publishing it
+ * @param memory        what a long-running preview remembers between its rebuilds, so each parses and
+ *                      renders only what changed, or {@code null} for a bake that starts from nothing
  */
-public record BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciidoctor, boolean outputChecks) {
+public record BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciidoctor, boolean outputChecks,
+                          BuildMemory memory) {
 
     public BakeOptions {
         Objects.requireNonNull(clock, "clock");
+    }
+
+    public BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciidoctor, boolean outputChecks) {
+        this(includeDrafts, clock, asciidoctor, outputChecks, null);
     }
 
     /** Publishing: no drafts, today's date, the fast output checks. */
@@ -27,16 +35,23 @@ public record BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciid
         return new BakeOptions(false, Clock.systemUTC(), null, true);
     }
 
-    /** Preview: drafts included, one warm Asciidoctor reused by every rebuild, no output checks (speed). */
-    public static BakeOptions preview(Asciidoctor asciidoctor) {
-        return new BakeOptions(true, Clock.systemUTC(), asciidoctor, false);
+    /**
+     * Preview: drafts included, one warm Asciidoctor reused by every rebuild, the memory of the
+     * previous rebuild, no output checks (speed).
+     */
+    public static BakeOptions preview(Asciidoctor asciidoctor, BuildMemory memory) {
+        return new BakeOptions(true, Clock.systemUTC(), asciidoctor, false, memory);
     }
 
     public BakeOptions withClock(Clock clock) {
-        return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks);
+        return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks, memory);
     }
 
     public BakeOptions withOutputChecks(boolean outputChecks) {
-        return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks);
+        return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks, memory);
+    }
+
+    public BakeOptions withMemory(BuildMemory memory) {
+        return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks, memory);
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.nio.file.Path;
@@ -96,6 +97,11 @@ public final class BuildSession implements AutoCloseable {
     /** Whether drafts are rendered (preview) or left out entirely (bake). */
     public boolean includeDrafts() {
         return options.includeDrafts();
+    }
+
+    /** What the preview remembers from its previous bake; empty for a one-shot bake. */
+    public Optional<BuildMemory> memory() {
+        return Optional.ofNullable(options.memory());
     }
 
     /** Template functions, filters and checks from plugins on the class path. */

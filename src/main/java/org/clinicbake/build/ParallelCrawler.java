@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.commons.io.FilenameUtils;
@@ -57,17 +56,17 @@ final class ParallelCrawler extends Crawler {
     private void crawlInParallel() {
         List<File> files = new ArrayList<>();
         collect(config.getContentFolder(), files);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "clinicbake-convert");
-            thread.setDaemon(true);
-            return thread;
-        });
+        BuildSession session = config.session();
+        Optional<BuildMemory> memory = session.memory();
+        memory.ifPresent(remembered -> remembered.beginParse(session, files));
+        WorkerPool pool = new WorkerPool("clinicbake-convert", threads);
         try {
             List<Future<DocumentModel>> parsed = new ArrayList<>();
             for (File file : files) {
-                parsed.add(pool.submit(() -> parse(file)));
+                parsed.add(pool.submit(() -> parse(file, memory)));
             }
             java.util.Map<String, File> claimed = new java.util.HashMap<>();
+            java.util.Map<File, DocumentModel> stored = new java.util.LinkedHashMap<>();
             for (int i = 0; i < files.size(); i++) {
                 DocumentModel document = parsed.get(i).get();
                 if (document != null && DocumentTypes.contains(document.getType())) {
@@ -80,15 +79,17 @@ final class ParallelCrawler extends Crawler {
                         continue;
                     }
                     db.addDocument(document);
+                    stored.put(files.get(i), document);
                 }
             }
+            memory.ifPresent(remembered -> remembered.rememberParsed(stored, session, session.diagnostics().all()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while converting content", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("converting content failed: " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdownNow();
+            pool.close();
         }
     }
 
@@ -113,7 +114,14 @@ final class ParallelCrawler extends Crawler {
         }
     }
 
-    private DocumentModel parse(File file) {
+    private DocumentModel parse(File file, Optional<BuildMemory> memory) {
+        if (memory.isPresent()) {
+            Optional<DocumentModel> unchanged = memory.get().parsedBefore(file, config.session());
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
+            memory.get().beforeParsing(file);
+        }
         ParserEngine engine = Engines.get(FileUtil.fileExt(file));
         return engine == null ? null : engine.parse(config, file);
     }
@@ -122,7 +130,9 @@ final class ParallelCrawler extends Crawler {
     private void addJBakeAttributes(DocumentModel document, File file) {
         String uri = uri(file);
         document.setRootPath(FileUtil.getUriPathToContentRoot(config, file));
-        document.setSha1(sha1(file));
+        if (document.getSha1() == null) {
+            document.setSha1(sha1(file));
+        }
         document.setRendered(false);
         document.setFile(file.getPath());
         document.setSourceUri(uri);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -65,6 +66,8 @@ public final class SiteBuild {
         Path staging = output.createStaging();
         List<ArticleReadability> readability = List.of();
         BakeResult.Work work = new BakeResult.Work(0, 0);
+        Map<String, String> assetsAskedFor = Map.of();
+        Map<String, Object> imagesAskedFor = Map.of();
         try {
             long loading = System.nanoTime();
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
@@ -74,12 +77,18 @@ public final class SiteBuild {
                 SiteData data = new SiteDataLoader(diagnostics).load(siteDir);
                 times.add("configure", loading);
                 ConversionCache cache = conversionCache(config.get());
-                boolean convertsSomething = anyNeedsConversion(config.get(), cache);
+                // A preview brings its own warm Asciidoctor, so there is no start-up to save by looking first.
+                boolean convertsSomething = options.asciidoctor() == null && anyNeedsConversion(config.get(), cache);
+                if (options.memory() != null) {
+                    options.memory().begin(output.path());
+                }
                 synchronized (JBAKE_REGISTRIES) {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
                             times, cache, convertsSomething, plugins.get())) {
                         new OvenRun(session).bake();
                         readability = session.readability();
+                        assetsAskedFor = Map.copyOf(session.fingerprints());
+                        imagesAskedFor = Map.copyOf(session.imageVariants());
                     }
                 }
                 work = new BakeResult.Work(cache.converted(), cache.reused());
@@ -102,6 +111,9 @@ public final class SiteBuild {
             long publishing = System.nanoTime();
             output.publish(staging);
             times.add("write-publish", publishing);
+            if (options.memory() != null) {
+                options.memory().commit(assetsAskedFor, imagesAskedFor);
+            }
             return BakeResult.of(output.path(), true, pages, diagnostics.all(), readability, times.snapshot(), work, started);
         } catch (IOException | RuntimeException e) {
             output.discard(staging);

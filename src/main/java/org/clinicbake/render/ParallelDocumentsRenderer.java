@@ -1,15 +1,23 @@
 package org.clinicbake.render;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.commons.configuration2.CompositeConfiguration;
+import org.clinicbake.build.BuildMemory;
+import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
+import org.clinicbake.build.WorkerPool;
+import org.clinicbake.diag.Diagnostic;
 import org.jbake.app.ContentStore;
 import org.jbake.app.DocumentList;
 import org.jbake.app.Renderer;
@@ -41,18 +49,21 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
             document.setNextContent(navigation(neighbour(sameType, position, -1)));
             document.setPreviousContent(navigation(neighbour(sameType, position, +1)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(site.session().threads(), runnable -> {
-            Thread thread = new Thread(runnable, "clinicbake-render");
-            thread.setDaemon(true);
-            return thread;
-        });
+        BuildSession session = site.session();
+        Optional<BuildMemory> memory = session.memory();
+        memory.ifPresent(remembered -> remembered.beginRender(session, documents));
+        Map<String, List<Diagnostic>> parseProblems = memory.isPresent() ? problemsByPath(session) : Map.of();
+        WorkerPool pool = new WorkerPool("clinicbake-render", session.threads());
         List<String> errors = new ArrayList<>();
+        String[] fingerprints = new String[documents.size()];
         int rendered = 0;
         try {
             List<Future<?>> pages = new ArrayList<>();
-            for (DocumentModel document : documents) {
+            for (int i = 0; i < documents.size(); i++) {
+                DocumentModel document = documents.get(i);
+                int index = i;
                 pages.add(pool.submit(() -> {
-                    renderer.render(document);
+                    fingerprints[index] = render(renderer, document, memory, session, config);
                     return null;
                 }));
             }
@@ -69,12 +80,68 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
             Thread.currentThread().interrupt();
             throw new RenderingException("interrupted while rendering pages");
         } finally {
-            pool.shutdownNow();
+            pool.close();
         }
         if (!errors.isEmpty()) {
             throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
         }
+        if (memory.isPresent()) {
+            Map<String, List<Diagnostic>> problems = problemsByPath(session);
+            for (int i = 0; i < documents.size(); i++) {
+                if (fingerprints[i] != null) {
+                    String source = session.relativePath(new File(documents.get(i).getFile()));
+                    List<Diagnostic> found = new ArrayList<>(problems.getOrDefault(source, List.of()));
+                    found.removeAll(parseProblems.getOrDefault(source, List.of()));
+                    memory.get().rememberRendered(outputPath(documents.get(i), config), fingerprints[i], found);
+                }
+            }
+        }
         return rendered;
+    }
+
+    /**
+     * Renders one document page, or carries it over from the previous output when the preview's
+     * memory says nothing it shows has changed. Returns the fingerprint of a page rendered anew that
+     * the memory should keep, or null.
+     */
+    private static String render(Renderer renderer, DocumentModel document, Optional<BuildMemory> memory,
+                                 BuildSession session, JBakeConfiguration config) throws Exception {
+        boolean written = !ModelAttributes.Status.DRAFT.equals(document.getStatus()) || session.includeDrafts();
+        if (memory.isEmpty() || !written) {
+            renderer.render(document);
+            return null;
+        }
+        String fingerprint = memory.get().pageFingerprint(document,
+                (DocumentModel) document.get("previousContent"), (DocumentModel) document.get("nextContent"));
+        if (fingerprint == null) {
+            renderer.render(document);
+            return null;
+        }
+        String outputPath = outputPath(document, config);
+        Optional<Path> before = memory.get().renderedBefore(outputPath, fingerprint, session);
+        if (before.isPresent()) {
+            Path target = config.getDestinationFolder().toPath().resolve(outputPath);
+            Files.createDirectories(target.getParent());
+            try {
+                Files.createLink(target, before.get());
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(before.get(), target);
+            }
+            return null;
+        }
+        renderer.render(document);
+        return fingerprint;
+    }
+
+    /** Where JBake's renderer writes a published document: its URI with the output extension of its type. */
+    private static String outputPath(DocumentModel document, JBakeConfiguration config) {
+        String uri = document.getUri();
+        String base = uri.lastIndexOf('.') > uri.lastIndexOf('/') ? uri.substring(0, uri.lastIndexOf('.')) : uri;
+        return base + config.getOutputExtensionByDocType(document.getType());
+    }
+
+    private static Map<String, List<Diagnostic>> problemsByPath(BuildSession session) {
+        return session.diagnostics().all().stream().collect(Collectors.groupingBy(Diagnostic::path));
     }
 
     /** The nearest published document in {@code direction} (-1 newer, +1 older), as JBake chooses it. */

@@ -16,6 +16,7 @@ import org.asciidoctor.Asciidoctor;
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
 import org.clinicbake.ClinicBake;
+import org.clinicbake.build.BuildMemory;
 import org.clinicbake.diag.Diagnostic;
 
 /**
@@ -29,12 +30,13 @@ import org.clinicbake.diag.Diagnostic;
  */
 public final class Preview implements AutoCloseable {
 
-    private static final long SETTLE_MILLIS = 40;
+    private static final long SETTLE_MILLIS = 15;
 
     private final Path siteDir;
     private final Path output;
     private final PrintWriter log;
     private final Asciidoctor asciidoctor;
+    private final BuildMemory memory = new BuildMemory();
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "clinicbake-rebuild");
         thread.setDaemon(true);
@@ -109,8 +111,10 @@ public final class Preview implements AutoCloseable {
                 server.reload();
             }
             lastLatencyMillis = since == 0 ? -1 : (System.nanoTime() - since) / 1_000_000;
-            log.printf("Rebuilt in %d ms (%d converted, %d from cache)%s%n", result.duration().toMillis(),
-                    result.work().converted(), result.work().reused(), result.hasErrors() ? ": errors shown in the browser" : "");
+            BuildMemory.Reuse reuse = memory.lastReuse();
+            log.printf("Rebuilt in %d ms (%d articles converted, %d parsed, %d pages rendered, %d kept)%s%n",
+                    result.duration().toMillis(), result.work().converted(), reuse.parsed(), reuse.rendered(),
+                    reuse.renderedKept(), result.hasErrors() ? ": errors shown in the browser" : "");
             log.flush();
         } catch (IOException | RuntimeException e) {
             server.showErrors("ClinicBake failed: " + e);
@@ -118,7 +122,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private BakeResult bake() throws IOException {
-        BakeResult result = ClinicBake.bake(siteDir, output, BakeOptions.preview(asciidoctor));
+        BakeResult result = ClinicBake.bake(siteDir, output, BakeOptions.preview(asciidoctor, memory));
         builds.incrementAndGet();
         last = result;
         for (Diagnostic diagnostic : result.diagnostics()) {

@@ -43,6 +43,9 @@ public final class ServeLatency {
                 }
                 Thread.sleep(300);
                 latencies.add(preview.lastLatencyMillis());
+                System.out.println("edit " + edit + ": " + preview.lastLatencyMillis() + " ms, phases " + new java.util.TreeMap<>(
+                        preview.lastResult().phases().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                java.util.Map.Entry::getKey, entry -> entry.getValue().toMillis()))));
             }
             List<Long> sorted = latencies.stream().sorted().toList();
             System.out.printf("serve: articles=%d edits=%d median=%d ms min=%d ms max=%d ms all=%s%n", size, edits,

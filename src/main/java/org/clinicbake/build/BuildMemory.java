@@ -1,0 +1,353 @@
+package org.clinicbake.build;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.clinicbake.content.ArticleReadability;
+import org.clinicbake.diag.Diagnostic;
+import org.jbake.model.DocumentModel;
+
+/**
+ * What a long-running preview remembers from one bake to the next, so that a rebuild after an edit
+ * parses only the files that changed and renders only the pages whose inputs changed. Every other
+ * page is carried over from the previous output as a hard link, and the problems found when it was
+ * first parsed or rendered are reported again, so the result is the same as a full bake's.
+ *
+ * <p>What a page's inputs are is decided conservatively: a document page depends on its own
+ * document, its previous and next neighbours, and a <em>catalog</em> of every document's header
+ * (titles, dates, tags, related articles... anything a template may list); every page depends on
+ * the site's files other than articles (configuration, data, templates, assets, images) and on
+ * today's date. So editing an article's text re-renders that article and the site-wide pages
+ * (home, indexes, feed, sitemap); editing a header, a template or a data file re-renders every page.
+ *
+ * <p>Nothing is remembered from a bake that fails: the memory moves forward only with a published
+ * output, so it always describes the folder being served.
+ *
+ * <p>A file is taken as unchanged when its size and modification time are. As in Git, a file
+ * modified within {@link #RACY_MARGIN} of being read is not trusted on its time alone: its bytes
+ * are compared too, since a quick second save can keep the size and the clock's tick.
+ */
+public final class BuildMemory {
+
+    private static final Duration RACY_MARGIN = Duration.ofSeconds(2);
+
+    /**
+     * A file as last parsed. {@code parse} numbers the parse: a page rendered from this very parse
+     * shows the same document, without hashing the document again; {@code header} fingerprints its
+     * header for the catalog.
+     */
+    private record ParsedFile(long size, FileTime modified, Instant readAt, String bytes, long parse, String header,
+                              DocumentModel document, List<Diagnostic> diagnostics, List<ArticleReadability> readability) {
+
+        ParsedFile readAgainAt(Instant now) {
+            return new ParsedFile(size, modified, now, bytes, parse, header, document, diagnostics, readability);
+        }
+    }
+
+    private record RenderedPage(String fingerprint, List<Diagnostic> diagnostics) {
+    }
+
+    /** How much of the last bake was carried over rather than done again. */
+    public record Reuse(int parsed, int parsedKept, int rendered, int renderedKept) {
+    }
+
+    // What describes the published output (written only by commit).
+    private String parseContext = "";
+    private String renderContext = "";
+    private Map<Path, ParsedFile> parsed = Map.of();
+    private Map<String, RenderedPage> rendered = Map.of();
+    private Map<String, String> fingerprints = Map.of();
+    private Map<String, Object> imageVariants = Map.of();
+    private Path published;
+    private Reuse lastReuse = new Reuse(0, 0, 0, 0);
+
+    // The bake in progress.
+    private String nextParseContext = "";
+    private String nextRenderContext = "";
+    private final java.util.concurrent.atomic.AtomicLong parses = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<Path, ParsedFile> observed = new ConcurrentHashMap<>();
+    private final Map<Path, ParsedFile> nextParsed = new ConcurrentHashMap<>();
+    private final Map<String, RenderedPage> nextRendered = new ConcurrentHashMap<>();
+    private Path outputDir;
+    private int parsedKept;
+    private int renderedKept;
+
+    /** How much the last published bake reused. */
+    public synchronized Reuse lastReuse() {
+        return lastReuse;
+    }
+
+    synchronized void begin(Path outputDir) {
+        this.outputDir = outputDir;
+        observed.clear();
+        nextParsed.clear();
+        nextRendered.clear();
+        nextParseContext = "";
+        nextRenderContext = "";
+        parsedKept = 0;
+        renderedKept = 0;
+    }
+
+    /**
+     * Starts the parse stage. What a file parses to (and the problems found in it) depends, beyond
+     * the file, on the configuration, the site data, which other articles exist (cross references)
+     * and today's date (review dates); when any of those changed, every file is parsed again.
+     */
+    synchronized void beginParse(BuildSession session, List<File> files) {
+        Fingerprint context = new Fingerprint()
+                .add(session.today().toString())
+                .add(session.includeDrafts());
+        stampTree(session.siteDir().resolve("jbake.properties"), session.siteDir(), context, path -> true);
+        stampTree(session.siteDir().resolve("data"), session.siteDir(), context, path -> true);
+        files.forEach(file -> context.add(file.getPath()));
+        nextParseContext = context.hex();
+    }
+
+    /** The document parsed from {@code file} in an earlier bake, when nothing it depends on changed. */
+    Optional<DocumentModel> parsedBefore(File file, BuildSession session) {
+        ParsedFile before;
+        synchronized (this) {
+            before = parseContext.equals(nextParseContext) ? parsed.get(file.toPath()) : null;
+        }
+        if (before == null) {
+            return Optional.empty();
+        }
+        try {
+            BasicFileAttributes now = Files.readAttributes(file.toPath(), BasicFileAttributes.class);
+            if (now.size() != before.size() || !now.lastModifiedTime().equals(before.modified())) {
+                return Optional.empty();
+            }
+            ParsedFile kept = before;
+            if (racy(before.modified(), before.readAt())) {
+                if (before.bytes() == null || !new Fingerprint().addBytes(file.toPath()).hex().equals(before.bytes())) {
+                    return Optional.empty();
+                }
+                kept = before.readAgainAt(Instant.now());
+            }
+            nextParsed.put(file.toPath(), kept);
+            before.diagnostics().forEach(session.diagnostics()::report);
+            before.readability().forEach(session::readability);
+            synchronized (this) {
+                parsedKept++;
+            }
+            return Optional.of(copy(before.document()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Notes the state of a file just before it is parsed; taken before, so a save during the parse
+     * leaves a newer time stamp than the one remembered, and the file is parsed again next time.
+     */
+    void beforeParsing(File file) {
+        try {
+            Instant readAt = Instant.now();
+            BasicFileAttributes attributes = Files.readAttributes(file.toPath(), BasicFileAttributes.class);
+            String bytes = racy(attributes.lastModifiedTime(), readAt) ? new Fingerprint().addBytes(file.toPath()).hex() : null;
+            observed.put(file.toPath(), new ParsedFile(attributes.size(), attributes.lastModifiedTime(), readAt, bytes,
+                    0, null, null, List.of(), List.of()));
+        } catch (IOException e) {
+            observed.remove(file.toPath());
+        }
+    }
+
+    /**
+     * Remembers what each file parsed to, with the problems reported for it. Files that include other
+     * files are not remembered: an edit to the included file would not show in their own time stamp.
+     */
+    void rememberParsed(Map<File, DocumentModel> documents, BuildSession session, Collection<Diagnostic> diagnostics) {
+        Map<String, List<Diagnostic>> byPath = diagnostics.stream().collect(Collectors.groupingBy(Diagnostic::path));
+        Map<String, List<ArticleReadability>> scores = session.readability().stream()
+                .collect(Collectors.groupingBy(ArticleReadability::path));
+        documents.forEach((file, document) -> {
+            ParsedFile state = observed.get(file.toPath());
+            if (state == null || nextParsed.containsKey(file.toPath())) {
+                return;
+            }
+            try {
+                if (Files.readString(file.toPath()).contains("include::")) {
+                    return;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return;
+            }
+            String relative = session.relativePath(file);
+            nextParsed.put(file.toPath(), new ParsedFile(state.size(), state.modified(), state.readAt(), state.bytes(),
+                    parses.incrementAndGet(), new Fingerprint().add(header(document)).hex(),
+                    copy(document), List.copyOf(byPath.getOrDefault(relative, List.of())),
+                    List.copyOf(scores.getOrDefault(relative, List.of()))));
+        });
+    }
+
+    private static boolean racy(FileTime modified, Instant readAt) {
+        return !modified.toInstant().isBefore(readAt.minus(RACY_MARGIN));
+    }
+
+    /**
+     * Starts the render stage. Every page depends on the site's files other than articles and on the
+     * catalog of document headers; the Oven has filled the store by now.
+     */
+    public synchronized void beginRender(BuildSession session, Collection<DocumentModel> documents) {
+        Fingerprint context = new Fingerprint().add(nextParseContext);
+        Set<String> articles = Set.of("adoc", "asciidoc", "ad");
+        stampTree(session.siteDir(), session.siteDir(), context, path -> !path.startsWith(outputDir)
+                && !(path.startsWith(session.config().getContentFolder().toPath())
+                && articles.contains(extension(path))));
+        documents.stream()
+                .sorted(java.util.Comparator.comparing(DocumentModel::getUri))
+                .forEach(document -> {
+                    ParsedFile parsed = parsedNow(document);
+                    context.add(document.getUri()).add(parsed != null ? parsed.header() : new Fingerprint().add(header(document)).hex());
+                });
+        nextRenderContext = context.hex();
+        if (nextRenderContext.equals(renderContext)) {
+            // Assets that kept pages asked for by content hash are still needed in the output.
+            fingerprints.forEach(session.fingerprints()::putIfAbsent);
+            imageVariants.forEach(session.imageVariants()::putIfAbsent);
+        }
+    }
+
+    /**
+     * The fingerprint of a document page: which parse of its file it shows, what JBake set on it
+     * for this bake, and the neighbours it links to; null when its file was not remembered (then the
+     * page is always rendered).
+     */
+    public String pageFingerprint(DocumentModel document, DocumentModel previous, DocumentModel next) {
+        ParsedFile parsed = parsedNow(document);
+        if (parsed == null) {
+            return null;
+        }
+        Fingerprint page = new Fingerprint().add(parsed.parse()).add(document.getUri()).add(document.getStatus())
+                .add(document.getRootPath()).add(document.get("draft"));
+        for (DocumentModel neighbour : new DocumentModel[] {previous, next}) {
+            page.add(neighbour == null ? null : List.of(String.valueOf(neighbour.getUri()), String.valueOf(neighbour.getTitle())));
+        }
+        return page.hex();
+    }
+
+    private ParsedFile parsedNow(DocumentModel document) {
+        return document.getFile() == null ? null : nextParsed.get(Path.of(document.getFile()));
+    }
+
+    /**
+     * The page as published by the last bake, when its fingerprint is unchanged; the problems found
+     * when it was rendered are reported again.
+     */
+    public Optional<Path> renderedBefore(String outputPath, String fingerprint, BuildSession session) {
+        RenderedPage before;
+        Path file;
+        synchronized (this) {
+            if (published == null || !renderContext.equals(nextRenderContext)) {
+                return Optional.empty();
+            }
+            before = rendered.get(outputPath);
+            file = published.resolve(outputPath);
+        }
+        if (before == null || !before.fingerprint().equals(fingerprint) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        nextRendered.put(outputPath, before);
+        before.diagnostics().forEach(session.diagnostics()::report);
+        synchronized (this) {
+            renderedKept++;
+        }
+        return Optional.of(file);
+    }
+
+    /** Remembers a page rendered in this bake, with the problems reported on its source file while rendering. */
+    public void rememberRendered(String outputPath, String fingerprint, List<Diagnostic> diagnostics) {
+        nextRendered.put(outputPath, new RenderedPage(fingerprint, List.copyOf(diagnostics)));
+    }
+
+    /** The bake was published into {@code outputDir}: what it did becomes the memory. */
+    synchronized void commit(Map<String, String> assetFingerprints, Map<String, Object> assetImageVariants) {
+        parseContext = nextParseContext;
+        renderContext = nextRenderContext;
+        parsed = Map.copyOf(nextParsed);
+        rendered = Map.copyOf(nextRendered);
+        fingerprints = Map.copyOf(assetFingerprints);
+        imageVariants = Map.copyOf(assetImageVariants);
+        published = outputDir;
+        lastReuse = new Reuse(parsed.size() - parsedKept, parsedKept, rendered.size() - renderedKept, renderedKept);
+    }
+
+    /** The header of a document: every attribute but its body and what JBake changes while baking. */
+    private static Map<String, Object> header(DocumentModel document) {
+        Map<String, Object> header = withoutRenderState(document);
+        header.remove("body");
+        header.remove("sha1");
+        return header;
+    }
+
+    private static Map<String, Object> withoutRenderState(DocumentModel document) {
+        Map<String, Object> values = new java.util.HashMap<>(document);
+        for (String key : List.of("rendered", "cached", "nextContent", "previousContent")) {
+            values.remove(key);
+        }
+        return values;
+    }
+
+    private static DocumentModel copy(DocumentModel document) {
+        DocumentModel copy = new DocumentModel();
+        copy.putAll(document);
+        return copy;
+    }
+
+    private static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    /** Adds the stamp of every file under {@code start} (hidden files and folders left out) to the fingerprint. */
+    private static void stampTree(Path start, Path root, Fingerprint fingerprint, java.util.function.Predicate<Path> included) {
+        if (!Files.exists(start)) {
+            return;
+        }
+        java.util.SortedMap<String, Object> stamps = new java.util.TreeMap<>();
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    boolean hidden = !dir.equals(start) && dir.getFileName().toString().startsWith(".");
+                    return hidden || !included.test(dir) && !dir.equals(start) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (!file.getFileName().toString().startsWith(".") && included.test(file)) {
+                        stamps.put(root.relativize(file).toString(),
+                                List.of(attributes.size(), attributes.lastModifiedTime().toString()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    stamps.put(root.relativize(file).toString(), "unreadable");
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fingerprint.add(stamps);
+    }
+}

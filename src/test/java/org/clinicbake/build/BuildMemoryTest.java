@@ -1,0 +1,203 @@
+package org.clinicbake.build;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.clinicbake.BakeOptions;
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Site: the minimal fixture plus a second article that lists the first as related, and a draft.
+ * Feature tested: the preview's memory (parse only changed files, render only changed pages, carry
+ * the rest over) gives, after every kind of edit, exactly the output and the problems of a bake
+ * that starts from nothing.
+ */
+class BuildMemoryTest {
+
+    private static final String MORE = """
+            -- content/procedures/second-block.adoc --
+            = Second Block
+            :jbake-type: therapy
+            :jbake-status: published
+            :jbake-date: 2026-01-12
+            :jbake-tags: procedures
+            :description: Another nerve block.
+            :med-author: ann-lee
+            :med-reviewer: ann-lee
+            :med-last-reviewed: 2026-02-01
+            :med-entity-type: MedicalTherapy
+            :med-related: nerve-block
+
+            A second block is also a shot. It numbs the nerve for a while.
+
+            [bibliography]
+            == References
+
+            * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
+            -- content/news-draft.adoc --
+            = Coming Soon
+            :jbake-type: page
+            :jbake-status: draft
+            :jbake-date: 2026-01-10
+
+            Not ready yet.
+            """;
+
+    @TempDir
+    Path temp;
+    Path site;
+    BuildMemory memory;
+
+    @BeforeEach
+    void writeSite() {
+        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + MORE);
+        memory = new BuildMemory();
+    }
+
+    @Test
+    void aTextEditRendersThatPageAgainAndCarriesTheOtherArticlesOver() throws IOException {
+        assertSameAsFreshBake();
+        edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
+
+        assertSameAsFreshBake();
+        BuildMemory.Reuse reuse = memory.lastReuse();
+        assertEquals(1, reuse.parsed(), "only the edited article is parsed: " + reuse);
+        assertEquals(2, reuse.parsedKept(), reuse.toString());
+        assertEquals(1, reuse.rendered(), "only the edited article's page is rendered: " + reuse);
+        assertEquals(2, reuse.renderedKept(), reuse.toString());
+        assertTrue(read("procedures/nerve-block.html").contains("a live X-ray"));
+    }
+
+    @Test
+    void aTitleEditReachesThePagesThatShowThatTitle() throws IOException {
+        write("templates/article.peb", "{% extends \"default:article.peb\" %}\n"
+                + "{% block title %}{{ page.title }}, see also:{% for item in site.articles %} {{ item.title }}{% endfor %}{% endblock %}\n");
+        assertSameAsFreshBake();
+        edit("content/procedures/nerve-block.adoc", "= Nerve Block", "= Nerve Block Injection");
+
+        assertSameAsFreshBake();
+        assertEquals(0, memory.lastReuse().renderedKept(), "a header can be shown on any page: " + memory.lastReuse());
+        assertTrue(read("procedures/second-block.html").contains("see also: Nerve Block Injection"),
+                "the other article's page lists the new title");
+    }
+
+    @Test
+    void templateDataAndConfigurationEditsRenderEveryPageAgain() throws IOException {
+        assertSameAsFreshBake();
+        write("templates/article.peb", "{% extends \"default:article.peb\" %}\n"
+                + "{% block title %}Edited: {{ content.title }}{% endblock %}\n");
+        assertSameAsFreshBake();
+        assertEquals(0, memory.lastReuse().renderedKept(), memory.lastReuse().toString());
+
+        edit("data/providers.yml", "name: Ann Lee", "name: Ann Lee-Park");
+        assertSameAsFreshBake();
+        assertEquals(0, memory.lastReuse().parsedKept(), "provider data is checked while parsing: " + memory.lastReuse());
+        assertTrue(read("procedures/second-block.html").contains("Ann Lee-Park"));
+
+        Files.writeString(site.resolve("jbake.properties"), "\nsite.title=Edited Clinic\n", java.nio.file.StandardOpenOption.APPEND);
+        assertSameAsFreshBake();
+        assertEquals(0, memory.lastReuse().renderedKept(), memory.lastReuse().toString());
+    }
+
+    @Test
+    void addedAndDeletedArticlesAppearAndDisappear() throws IOException {
+        assertSameAsFreshBake();
+        write("content/procedures/third-block.adoc", Files.readString(site.resolve("content/procedures/second-block.adoc"))
+                .replace("= Second Block", "= Third Block"));
+        assertSameAsFreshBake();
+        assertTrue(Files.exists(output().resolve("procedures/third-block.html")));
+
+        Files.delete(site.resolve("content/procedures/second-block.adoc"));
+        assertSameAsFreshBake();
+        assertFalse(Files.exists(output().resolve("procedures/second-block.html")));
+    }
+
+    @Test
+    void problemsOfFilesAndPagesCarriedOverAreStillReported() throws IOException {
+        edit("content/procedures/second-block.adoc", "for a while.", "for a while. See xref:missing.adoc[the missing page].");
+        BakeResult failed = ClinicBake.bake(site, output(), options());
+        assertTrue(failed.hasErrors(), "a reference to a missing article is an error");
+
+        edit("content/procedures/second-block.adoc", " See xref:missing.adoc[the missing page].", "");
+        edit("content/procedures/second-block.adoc", ":med-last-reviewed: 2026-02-01", ":med-last-reviewed: 2025-12-10");
+        BakeResult warned = assertSameAsFreshBake();
+        assertFalse(warned.diagnostics().isEmpty(), "the review falls due soon: a warning");
+
+        edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, as always.");
+        BakeResult again = assertSameAsFreshBake();
+        assertEquals(1, memory.lastReuse().parsed(), memory.lastReuse().toString());
+        assertEquals(warned.diagnostics(), again.diagnostics(), "the kept article's warning is reported again");
+    }
+
+    @Test
+    void aFailedBakeLeavesTheMemoryAndTheOutputAsTheyWere() throws IOException {
+        assertSameAsFreshBake();
+        String before = read("procedures/nerve-block.html");
+        edit("content/procedures/nerve-block.adoc", ":med-reviewer: ann-lee", ":med-reviewer: nobody");
+        assertTrue(ClinicBake.bake(site, output(), options()).hasErrors());
+        assertEquals(before, read("procedures/nerve-block.html"));
+
+        edit("content/procedures/nerve-block.adoc", ":med-reviewer: nobody", ":med-reviewer: ann-lee");
+        assertSameAsFreshBake();
+    }
+
+    /** Bakes with the memory, then from nothing into another folder, and compares every file and problem. */
+    private BakeResult assertSameAsFreshBake() throws IOException {
+        BakeResult remembered = ClinicBake.bake(site, output(), options());
+        BakeResult fresh = ClinicBake.bake(site, temp.resolve("fresh"), options().withMemory(null));
+        assertEquals(fresh.diagnostics(), remembered.diagnostics());
+        assertEquals(fresh.published(), remembered.published());
+        assertEquals(files(temp.resolve("fresh")), files(output()));
+        return remembered;
+    }
+
+    private BakeOptions options() {
+        BakeOptions publishing = SiteFixture.options();
+        return new BakeOptions(true, publishing.clock(), publishing.asciidoctor(), false, memory);
+    }
+
+    private Path output() {
+        return temp.resolve("preview");
+    }
+
+    private String read(String page) throws IOException {
+        return Files.readString(output().resolve(page));
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = site.resolve(file);
+        String text = Files.readString(path);
+        assertTrue(text.contains(from), file + " contains " + from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    private void write(String file, String text) throws IOException {
+        Files.createDirectories(site.resolve(file).getParent());
+        Files.writeString(site.resolve(file), text);
+    }
+
+    private static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+}
