@@ -24,6 +24,7 @@ export const PAGES = [
   { name: 'article index', path: 'archive.html' },
   { name: 'topic', path: 'tags/procedures.html' },
   { name: 'clinic page', path: 'contact.html' },
+  { name: 'search', path: 'search.html?q=steroid' },
   { name: 'missing page', path: 'no-such-page-3f9c.html', status: 404 },
 ];
 

@@ -7,6 +7,8 @@
 # 2. bakes the sample site into a temporary folder with the launcher;
 # 3. serves it on 127.0.0.1 (serve.mjs: 404.html for unknown paths, the production security headers);
 # 4. axe-core on every page type: zero violations of WCAG 2.1 A/AA and axe's best practices;
+#    site search by keyboard: the Search link, the labelled box, results in a live region, no request
+#    leaving the site, no CSP complaint (search.mjs);
 # 5. Lighthouse on the home page, the ESI article and a condition page: accessibility, SEO and best
 #    practices 100, performance at least 95;
 # 6. screenshots of the home page and the ESI article, phone and desktop (BROWSER_SCREENSHOTS_OUT=DIR
@@ -105,6 +107,10 @@ run_script() {
 # ---- 4. axe-core on every page type
 step "axe-core"
 run_script axe.mjs axe.mjs
+
+# ---- 4b. search, by keyboard, under the production CSP
+step "search"
+run_script search.mjs search.mjs
 
 # ---- 6. screenshots (before Lighthouse, which takes the longest)
 step "screenshots"

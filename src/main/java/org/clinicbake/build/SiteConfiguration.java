@@ -20,7 +20,7 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
 
     /** JBake's own page types, which are not written as content files. */
     private static final Set<String> GENERATED_PAGE_TYPES =
-            Set.of("masterindex", "feed", "archive", "sitemap", "tag", "tagsindex", "error404", "robots");
+            Set.of("masterindex", "feed", "archive", "sitemap", "tag", "tagsindex", "error404", "robots", "search");
 
     private BuildSession session;
 

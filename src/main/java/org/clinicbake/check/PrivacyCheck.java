@@ -18,8 +18,9 @@ import org.jsoup.nodes.Element;
 /**
  * {@value #THIRD_PARTY}: a page or stylesheet that makes the visitor's browser request something from another host
  * (scripts, images, frames, stylesheets, fonts, media, preconnects ...), unless the host is the site's own
- * ({@code site.host}) or listed in {@value CheckContext#ALLOWED_ORIGINS}. {@value #SCRIPT}: a script that is not a
- * JSON-LD data block (a warning: the default theme ships no JavaScript).
+ * ({@code site.host}) or listed in {@value CheckContext#ALLOWED_ORIGINS}. {@value #SCRIPT}: an inline script that
+ * is not a JSON-LD data block, or a script from an allowed other host (a warning; the site's own script files,
+ * such as the theme's search, are fine).
  */
 public final class PrivacyCheck implements OutputCheck {
 
@@ -75,12 +76,14 @@ public final class PrivacyCheck implements OutputCheck {
             String src = element.attr("src");
             if (src.isBlank()) {
                 out.warning(SCRIPT, page.path(), line, "inline script runs on this page",
-                        "remove it; the default theme ships no JavaScript, and a script on a health page can send "
-                                + "what a visitor reads to others (see HHS guidance on tracking technologies)");
-            } else if (Urls.remoteHost(src).filter(host -> !context.isAllowedHost(host)).isEmpty()) {
-                out.warning(SCRIPT, page.path(), line, "script '" + src + "' runs on this page",
-                        "remove it, or make sure it sends nothing about the visitor to anyone; the default theme "
-                                + "ships no JavaScript (see HHS guidance on tracking technologies)");
+                        "move it into a script file of the site (the Content-Security-Policy blocks inline scripts), "
+                                + "and make sure it sends nothing about the visitor to anyone (see HHS guidance on tracking technologies)");
+            } else if (Urls.remoteHost(src).filter(host -> context.isAllowedHost(host)
+                    && context.siteHost().filter(host::equals).isEmpty()).isPresent()) {
+                out.warning(SCRIPT, page.path(), line, "script '" + src + "' from another site runs on this page",
+                        "remove it, or make sure it sends nothing about the visitor to anyone (see HHS guidance on "
+                                + "tracking technologies); the site's own script files are fine: the Content-Security-"
+                                + "Policy lets them talk only to the site itself");
             }
         }
     }

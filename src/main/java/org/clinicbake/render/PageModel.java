@@ -82,6 +82,7 @@ final class PageModel {
             case "archive" -> config.getArchiveFileName();
             case "error404" -> config.getError404FileName();
             case "robots" -> "robots.txt";
+            case "search" -> "search" + config.getOutputExtension();
             case "tags" -> config.getTagPathName() + "/index" + config.getOutputExtension();
             case "tag" -> config.getTagPathName() + "/" + model.get("tag") + config.getOutputExtension();
             default -> content.getUri();
@@ -93,6 +94,7 @@ final class PageModel {
             case "home", "feed", "sitemap", "robots" -> (String) site.values().get("title");
             case "archive" -> "All articles";
             case "error404" -> "Page not found";
+            case "search" -> "Search";
             case "tags" -> "Topics";
             case "tag" -> "Topic: " + site.topic(String.valueOf(model.get("tag"))).get("label");
             default -> content.getTitle();

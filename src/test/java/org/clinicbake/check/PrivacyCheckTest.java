@@ -89,10 +89,22 @@ class PrivacyCheckTest {
                         cdn.example.org,px.ads.example.com
                         """)
                 .file("index.html", TRACKER_PAGE.replace("https://www.googletagmanager.com/gtag/js?id=G-123",
-                        "https://www.example.org/js/menu.js"));
+                        "https://cdn.example.org/js/menu.js"));
 
-        assertEquals(List.of("index.html:8: warning[privacy.script]: script 'https://www.example.org/js/menu.js' "
-                + "runs on this page"), output.firstLines());
+        assertEquals(List.of("index.html:8: warning[privacy.script]: script 'https://cdn.example.org/js/menu.js' "
+                + "from another site runs on this page"), output.firstLines());
+    }
+
+    @Test
+    void theSitesOwnScriptFilesAreFine() {
+        OutputFixture output = new OutputFixture(temp)
+                .properties("site.host=https://www.example.org\n")
+                .file("js/search.0a1b2c3d.js", "document.title;\n")
+                .page("index.html", """
+                        <script src="js/search.0a1b2c3d.js" defer></script>
+                        <script src="https://www.example.org/js/menu.js" defer></script>""");
+
+        assertEquals(List.of(), output.firstLines());
     }
 
     @Test

@@ -1,0 +1,115 @@
+package org.clinicbake.render;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.clinicbake.build.BuildSession;
+import org.clinicbake.build.SiteConfiguration;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Renderer;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.render.RenderingTool;
+import org.jbake.template.RenderingException;
+
+/**
+ * JBake rendering step for site search on a static host: writes {@value #INDEX}, a small index of
+ * every published page (title, kind, description, topics, headings and the opening words), and
+ * {@code search.html} from the theme's {@code search.peb}, whose script searches that index in the
+ * browser. Nothing is sent anywhere: the query never leaves the visitor's browser.
+ */
+public final class SearchRenderer implements RenderingTool {
+
+    static final String INDEX = "search-index.json";
+    private static final int WORDS_INDEXED = 300;
+    private static final Pattern HEADING = Pattern.compile("<h[23][^>]*>(.*?)</h[23]>", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    @Override
+    public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
+        if (!(renderer instanceof ThemeRenderer theme) || !(config instanceof SiteConfiguration site)) {
+            return 0;
+        }
+        BuildSession session = site.session();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode index = json.createObjectNode();
+        ArrayNode pages = index.putArray("pages");
+        site.contentTypes().stream()
+                .flatMap(type -> db.getPublishedContent(type).stream())
+                .sorted(Comparator.comparing(DocumentModel::getUri))
+                .forEach(document -> entry(pages.addObject(), document));
+        Path target = config.getDestinationFolder().toPath().resolve(INDEX);
+        try {
+            Files.writeString(target, json.writeValueAsString(index), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RenderingException("could not write " + INDEX + ": " + e.getMessage());
+        }
+        Object template = config.get("template.search.file");
+        theme.renderPage("search", template == null ? "search.peb" : template.toString(),
+                "search" + session.config().getOutputExtension());
+        return 2;
+    }
+
+    private static void entry(ObjectNode entry, DocumentModel document) {
+        String body = document.getBody() == null ? "" : document.getBody();
+        entry.put("title", document.getTitle());
+        entry.put("url", document.getUri());
+        entry.put("kind", label(document.getType()));
+        entry.put("description", document.get("description") == null ? "" : document.get("description").toString());
+        ArrayNode topics = entry.putArray("topics");
+        for (String tag : document.getTags()) {
+            topics.add(tag.replace('-', ' '));
+        }
+        ArrayNode headings = entry.putArray("headings");
+        Matcher heading = HEADING.matcher(body);
+        while (heading.find()) {
+            headings.add(text(heading.group(1)));
+        }
+        entry.put("text", opening(text(body)));
+    }
+
+    /** The words of some HTML, without its tags and with its character references decoded. */
+    private static String text(String html) {
+        String words = SPACE.matcher(TAG.matcher(html).replaceAll(" ")).replaceAll(" ").strip();
+        return org.jsoup.parser.Parser.unescapeEntities(words, false);
+    }
+
+    /** The first words of a page: enough to find it by what it is about, small enough to load on a phone. */
+    private static String opening(String text) {
+        int end = 0;
+        for (int words = 0; words < WORDS_INDEXED; words++) {
+            int space = text.indexOf(' ', end + 1);
+            if (space < 0) {
+                return text;
+            }
+            end = space;
+        }
+        return text.substring(0, end);
+    }
+
+    private static String label(String type) {
+        return switch (type) {
+            case "therapy" -> "Treatment";
+            case "page" -> "Clinic page";
+            default -> type.isEmpty() ? type : type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
+        };
+    }
+
+    @Override
+    public int render(Renderer renderer, ContentStore db, File destination, File templatesPath,
+                      CompositeConfiguration config) throws RenderingException {
+        return 0;
+    }
+}
