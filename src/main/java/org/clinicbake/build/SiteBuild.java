@@ -166,9 +166,8 @@ public final class SiteBuild {
     /**
      * The checks of {@code clinicbake check} that need no vocabulary and no dates (links, anchors,
      * accessibility, third-party requests, empty and colliding pages), on the staging folder: a
-     * broken link fails the bake instead of reaching patients. On with {@code check.on-bake=true}: the
-     * checks hold every parsed page at once (5 GB and 70 s at 10,000 pages, measured), so large sites
-     * run {@code clinicbake check} as a step of their own until the checks stream page by page.
+     * broken link fails the bake instead of reaching patients. On unless {@code check.on-bake=false};
+     * the checks read one page at a time, so they add time (about 1.6 s at 1,000 pages) but no memory.
      */
     private void runFastChecks(Path staging, SiteConfiguration config, Diagnostics diagnostics, PhaseTimes times)
             throws IOException {

@@ -22,12 +22,10 @@ public final class AccessibilityCheck implements OutputCheck {
     }
 
     @Override
-    public void run(CheckContext context, Diagnostics out) {
-        for (Page page : context.pages()) {
-            images(page, out);
-            headings(page, out);
-            language(page, out);
-        }
+    public void checkPage(CheckContext context, Page page, Diagnostics out) {
+        images(page, out);
+        headings(page, out);
+        language(page, out);
     }
 
     private static void images(Page page, Diagnostics out) {

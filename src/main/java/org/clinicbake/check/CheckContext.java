@@ -32,8 +32,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
 /**
- * What the checks of one run see: the output folder, its files, its HTML pages parsed by jsoup (positions tracked), the
- * few site settings the checks need, the day review dates are judged on, and one schema.org validator.
+ * What the checks of one run see: the output folder, its files, its HTML pages (parsed by jsoup, positions tracked,
+ * when a check asks: a run does not hold them all), the few site settings the checks need, the day review dates are
+ * judged on, and one schema.org validator.
  *
  * <p>Reads the output folder and the site's {@code jbake.properties} only; never the content, never JRuby.
  */
@@ -47,18 +48,21 @@ public final class CheckContext {
     private final LocalDate today;
     private final Properties config;
     private final Set<String> files;
-    private final Map<String, Page> pages;
+    private final Map<String, Path> pageFiles;
+    private Map<String, Page> allPages;
+    private final Map<String, Set<String>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Object, Object> runState = new java.util.HashMap<>();
     private final Set<String> allowedHosts;
     private final Supplier<SchemaVocabulary> vocabulary;
     private SchemaValidator validator;
 
     private CheckContext(Path siteDir, Path outputDir, LocalDate today, Properties config, Set<String> files,
-            Map<String, Page> pages, Supplier<SchemaVocabulary> vocabulary) {
+            Map<String, Path> pageFiles, Supplier<SchemaVocabulary> vocabulary) {
         this.siteDir = siteDir;
         this.outputDir = outputDir;
         this.config = config;
         this.files = Collections.unmodifiableSet(files);
-        this.pages = Collections.unmodifiableMap(pages);
+        this.pageFiles = Collections.unmodifiableMap(pageFiles);
         this.vocabulary = vocabulary;
         this.today = today != null ? today : LocalDate.now(zone(config));
         this.allowedHosts = allowedHosts(config);
@@ -103,12 +107,9 @@ public final class CheckContext {
                 }
             });
         }
-        Map<String, Page> pages = new TreeMap<>();
+        Map<String, Path> pages = new TreeMap<>();
         for (Path file : htmlFiles) {
-            Document document = Jsoup.parse(file.toFile(), "UTF-8", file.toUri().toString(),
-                    Parser.htmlParser().setTrackPosition(true));
-            String relative = relative(outputDir, file);
-            pages.put(relative, new Page(relative, file, document, Files.size(file)));
+            pages.put(relative(outputDir, file), file);
         }
         return new CheckContext(siteDir, outputDir, today, config, files, pages, vocabulary);
     }
@@ -171,14 +172,72 @@ public final class CheckContext {
         return files.contains(path);
     }
 
-    /** Every HTML page of the output, sorted by path. */
-    public List<Page> pages() {
-        return List.copyOf(pages.values());
+    /** The paths of the HTML pages of the output, sorted. */
+    public Set<String> pagePaths() {
+        return pageFiles.keySet();
     }
 
-    /** The HTML page at this path, relative to the output folder. */
+    /**
+     * Every HTML page of the output, parsed, sorted by path: all of them held at once, so a check that
+     * can look at one page at a time implements {@link OutputCheck#checkPage} instead.
+     */
+    public synchronized List<Page> pages() {
+        if (allPages == null) {
+            Map<String, Page> parsed = new TreeMap<>();
+            pageFiles.keySet().forEach(path -> parsed.put(path, parse(path)));
+            allPages = parsed;
+        }
+        return List.copyOf(allPages.values());
+    }
+
+    /** The HTML page at this path, relative to the output folder, parsed (anew, unless {@link #pages()} holds it). */
     public Optional<Page> page(String path) {
-        return Optional.ofNullable(pages.get(path));
+        synchronized (this) {
+            if (allPages != null) {
+                return Optional.ofNullable(allPages.get(path));
+            }
+        }
+        return pageFiles.containsKey(path) ? Optional.of(parse(path)) : Optional.empty();
+    }
+
+    /**
+     * The fragment targets of a page ({@code id}s and {@code a name}s), without holding the page:
+     * remembered from when the run checked it, or read now.
+     */
+    public Set<String> anchors(String path) {
+        Set<String> known = anchors.get(path);
+        if (known != null) {
+            return known;
+        }
+        return page(path).map(this::remember).orElse(Set.of());
+    }
+
+    Set<String> remember(Page page) {
+        Set<String> targets = page.targets();
+        anchors.put(page.path(), targets);
+        return targets;
+    }
+
+    /**
+     * What a check collects over the pages of this run (for its site-wide part in
+     * {@link OutputCheck#run}): one value per key, created on first use. Checks are shared between
+     * runs, so they keep nothing in fields of their own.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T runState(Object key, Supplier<T> initial) {
+        return (T) runState.computeIfAbsent(key, ignored -> initial.get());
+    }
+
+    /** Reads and parses one page, with source positions for line numbers. */
+    Page parse(String path) {
+        Path file = pageFiles.get(path);
+        try {
+            Document document = Jsoup.parse(file.toFile(), "UTF-8", file.toUri().toString(),
+                    Parser.htmlParser().setTrackPosition(true));
+            return new Page(path, file, document, Files.size(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     /** Hosts pages may request resources from ({@value #ALLOWED_ORIGINS}), lower case; empty by default. */

@@ -24,26 +24,24 @@ public final class JsonLdCheck implements OutputCheck {
     }
 
     @Override
-    public void run(CheckContext context, Diagnostics out) {
-        for (Page page : context.pages()) {
-            for (Element block : JsonLd.blocks(page)) {
-                JsonNode document;
-                try {
-                    document = JsonLd.parse(block);
-                } catch (JsonProcessingException e) {
-                    out.error(INVALID, page.path(), errorLine(block, e), "JSON-LD block is not valid JSON: " + reason(e),
-                            "the template that writes this block made broken JSON; print ClinicBake's {{ page.jsonld }} "
-                                    + "rather than writing JSON by hand");
-                    continue;
-                }
-                int line = Page.line(block);
-                for (SchemaProblem problem : context.schemaValidator().validate(document)) {
-                    out.report(new Diagnostic(
-                            problem.isError() ? Severity.ERROR : Severity.WARNING,
-                            problem.code(), page.path(), line,
-                            problem.message() + (problem.nodeId() == null ? "" : " (in " + problem.nodeId() + ")"),
-                            problem.hint()));
-                }
+    public void checkPage(CheckContext context, Page page, Diagnostics out) {
+        for (Element block : JsonLd.blocks(page)) {
+            JsonNode document;
+            try {
+                document = JsonLd.parse(block);
+            } catch (JsonProcessingException e) {
+                out.error(INVALID, page.path(), errorLine(block, e), "JSON-LD block is not valid JSON: " + reason(e),
+                        "the template that writes this block made broken JSON; print ClinicBake's {{ page.jsonld }} "
+                                + "rather than writing JSON by hand");
+                continue;
+            }
+            int line = Page.line(block);
+            for (SchemaProblem problem : context.schemaValidator().validate(document)) {
+                out.report(new Diagnostic(
+                        problem.isError() ? Severity.ERROR : Severity.WARNING,
+                        problem.code(), page.path(), line,
+                        problem.message() + (problem.nodeId() == null ? "" : " (in " + problem.nodeId() + ")"),
+                        problem.hint()));
             }
         }
     }

@@ -26,13 +26,11 @@ public final class LinkCheck implements OutputCheck {
     }
 
     @Override
-    public void run(CheckContext context, Diagnostics out) {
-        for (Page page : context.pages()) {
-            for (Element element : page.document().select(REFERENCES)) {
-                String attribute = element.is("a, link") ? "href" : element.is("object") ? "data" : "src";
-                String url = element.attr(attribute);
-                Urls.internal(url).ifPresent(reference -> check(context, page, element, url, reference, out));
-            }
+    public void checkPage(CheckContext context, Page page, Diagnostics out) {
+        for (Element element : page.document().select(REFERENCES)) {
+            String attribute = element.is("a, link") ? "href" : element.is("object") ? "data" : "src";
+            String url = element.attr(attribute);
+            Urls.internal(url).ifPresent(reference -> check(context, page, element, url, reference, out));
         }
     }
 
@@ -62,9 +60,9 @@ public final class LinkCheck implements OutputCheck {
         if (fragment == null || fragment.isEmpty() || fragment.equalsIgnoreCase("top")) {
             return;
         }
-        Optional<Page> targetPage = context.page(target);
-        if (targetPage.isPresent() && !targetPage.get().hasTarget(fragment)) {
-            String where = target.equals(page.path()) && reference.path().isEmpty() ? "this page" : target;
+        boolean samePage = target.equals(page.path());
+        if (CheckContext.isHtml(target) && !(samePage ? page.hasTarget(fragment) : context.anchors(target).contains(fragment))) {
+            String where = samePage && reference.path().isEmpty() ? "this page" : target;
             out.error(ANCHOR, page.path(), line,
                     noun(element) + " '" + url + "' points to an id '" + fragment + "' that " + where + " does not have",
                     "link to an id the page has, or give the target section that id with [#" + fragment

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.clinicbake.diag.Diagnostics;
 import org.jsoup.nodes.Element;
@@ -29,6 +31,17 @@ public final class OutputFilesCheck implements OutputCheck {
     }
 
     @Override
+    public void checkPage(CheckContext context, Page page, Diagnostics out) {
+        String hint = "a template or the source produced nothing; check the page's source and its template, then bake again";
+        if (page.size() == 0) {
+            out.error(EMPTY_PAGE, page.path(), 0, "page is an empty file", hint);
+        } else if (page.document().body() == null || page.document().body().text().isBlank()) {
+            out.error(EMPTY_PAGE, page.path(), 0, "page body has no text", hint);
+        }
+        canonicalCollision(context, page, out);
+    }
+
+    @Override
     public void run(CheckContext context, Diagnostics out) {
         emptyFiles(context, out);
         caseCollisions(context, out);
@@ -39,14 +52,7 @@ public final class OutputFilesCheck implements OutputCheck {
         String hint = "a template or the source produced nothing; check the page's source and its template, then bake again";
         for (String file : context.files()) {
             String lower = file.toLowerCase(Locale.ROOT);
-            if (CheckContext.isHtml(file)) {
-                Page page = context.page(file).orElseThrow();
-                if (page.size() == 0) {
-                    out.error(EMPTY_PAGE, file, 0, "page is an empty file", hint);
-                } else if (page.document().body() == null || page.document().body().text().isBlank()) {
-                    out.error(EMPTY_PAGE, file, 0, "page body has no text", hint);
-                }
-            } else if (lower.endsWith(".xml")) {
+            if (lower.endsWith(".xml")) {
                 try {
                     byte[] bytes = Files.readAllBytes(context.outputDir().resolve(file));
                     if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
@@ -71,24 +77,30 @@ public final class OutputFilesCheck implements OutputCheck {
         }
     }
 
-    private static void canonicalCollisions(CheckContext context, Diagnostics out) {
-        Map<String, String> pageByCanonical = new HashMap<>();
-        for (Page page : context.pages()) {
-            Element canonical = page.document().select("link[rel][href]").stream()
-                    .filter(link -> link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?canonical(\\s.*)?"))
-                    .findFirst().orElse(null);
-            if (canonical == null || canonical.attr("href").isBlank()) {
-                continue;
-            }
-            String address = absolute(page, canonical.attr("href").strip());
-            String first = pageByCanonical.putIfAbsent(address, page.path());
-            if (first != null) {
-                out.error(DUPLICATE_PATH, page.path(), Page.line(canonical),
-                        "page declares the canonical address '" + address + "', as " + first + " does",
-                        "each page should name its own address as canonical; search engines keep only one of the "
-                                + "pages that share one");
-            }
+    /** Collects each page's canonical address; {@link #canonicalCollisions} reports the pages that share one. */
+    private void canonicalCollision(CheckContext context, Page page, Diagnostics out) {
+        Element canonical = page.document().select("link[rel][href]").stream()
+                .filter(link -> link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?canonical(\\s.*)?"))
+                .findFirst().orElse(null);
+        if (canonical == null || canonical.attr("href").isBlank()) {
+            return;
         }
+        String address = absolute(page, canonical.attr("href").strip());
+        canonicals(context).computeIfAbsent(address, key -> new ConcurrentSkipListMap<>()).put(page.path(), Page.line(canonical));
+    }
+
+    private void canonicalCollisions(CheckContext context, Diagnostics out) {
+        canonicals(context).forEach((address, pages) -> {
+            String first = pages.firstKey();
+            pages.tailMap(first, false).forEach((path, line) -> out.error(DUPLICATE_PATH, path, line,
+                    "page declares the canonical address '" + address + "', as " + first + " does",
+                    "each page should name its own address as canonical; search engines keep only one of the "
+                            + "pages that share one"));
+        });
+    }
+
+    private Map<String, ConcurrentSkipListMap<String, Integer>> canonicals(CheckContext context) {
+        return context.runState(this, ConcurrentHashMap::new);
     }
 
     /** A relative canonical address, made absolute from the page's place in the output, so equal addresses compare equal. */

@@ -50,14 +50,19 @@ public final class Page {
     }
 
     /** Whether a fragment {@code #id} finds a target on this page: an element with that {@code id}, or an {@code a name}. */
-    public synchronized boolean hasTarget(String id) {
+    public boolean hasTarget(String id) {
+        return targets().contains(id);
+    }
+
+    /** Every fragment target of this page: the {@code id}s and the {@code a name}s. */
+    public synchronized Set<String> targets() {
         if (ids == null) {
             Set<String> found = new HashSet<>();
             document.select("[id]").forEach(element -> found.add(element.id()));
             document.select("a[name]").forEach(element -> found.add(element.attr("name")));
-            ids = found;
+            ids = java.util.Collections.unmodifiableSet(found);
         }
-        return ids.contains(id);
+        return ids;
     }
 
     /** The 1-based line an element's start tag begins on, or 0 when the parser made the element up (an implied tag). */

@@ -47,12 +47,14 @@ public final class PrivacyCheck implements OutputCheck {
     }
 
     @Override
-    public void run(CheckContext context, Diagnostics out) {
-        for (Page page : context.pages()) {
-            for (Element element : page.document().getAllElements()) {
-                element(context, page, element, out);
-            }
+    public void checkPage(CheckContext context, Page page, Diagnostics out) {
+        for (Element element : page.document().getAllElements()) {
+            element(context, page, element, out);
         }
+    }
+
+    @Override
+    public void run(CheckContext context, Diagnostics out) {
         for (String file : context.files()) {
             if (file.toLowerCase(Locale.ROOT).endsWith(".css")) {
                 stylesheet(context, file, out);

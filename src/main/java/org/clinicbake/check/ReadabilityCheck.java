@@ -20,27 +20,25 @@ final class ReadabilityCheck implements OutputCheck {
     }
 
     @Override
-    public void run(CheckContext context, Diagnostics out) {
+    public void checkPage(CheckContext context, Page page, Diagnostics out) {
         double warnAbove = number(context, "readability.warn-above", 8);
         double failAbove = number(context, "readability.fail-above", 10);
-        for (Page page : context.pages()) {
-            boolean clinical = JsonLd.blocks(page).stream().anyMatch(block -> block.data().contains("\"MedicalWebPage\""));
-            Element body = page.document().selectFirst(".article-body");
-            if (!clinical || body == null) {
-                continue;
-            }
-            ReadabilityScore score = readability.scoreArticleHtml(body.outerHtml());
-            double grade = score.fleschKincaidGrade();
-            if (score.words() == 0 || grade <= warnAbove) {
-                continue;
-            }
-            String message = Readability.aboveLimit(score, grade > failAbove ? failAbove : warnAbove);
-            String hint = Readability.advice(warnAbove);
-            if (grade > failAbove) {
-                out.error("readability.grade", page.path(), Page.line(body), message, hint);
-            } else {
-                out.warning("readability.grade", page.path(), Page.line(body), message, hint);
-            }
+        boolean clinical = JsonLd.blocks(page).stream().anyMatch(block -> block.data().contains("\"MedicalWebPage\""));
+        Element body = page.document().selectFirst(".article-body");
+        if (!clinical || body == null) {
+            return;
+        }
+        ReadabilityScore score = readability.scoreArticleHtml(body.outerHtml());
+        double grade = score.fleschKincaidGrade();
+        if (score.words() == 0 || grade <= warnAbove) {
+            return;
+        }
+        String message = Readability.aboveLimit(score, grade > failAbove ? failAbove : warnAbove);
+        String hint = Readability.advice(warnAbove);
+        if (grade > failAbove) {
+            out.error("readability.grade", page.path(), Page.line(body), message, hint);
+        } else {
+            out.warning("readability.grade", page.path(), Page.line(body), message, hint);
         }
     }
 

@@ -30,16 +30,14 @@ public final class ReviewDateCheck implements OutputCheck {
     }
 
     @Override
-    public void run(CheckContext context, Diagnostics out) {
-        for (Page page : context.pages()) {
-            if (!hasLastReviewed(page)) {
-                continue;
-            }
-            for (Element time : page.document().select(NEXT_REVIEW)) {
-                Element label = time.parent();
-                if (label != null && label.text().toLowerCase(Locale.ROOT).contains("next review due")) {
-                    check(context, page, time, out);
-                }
+    public void checkPage(CheckContext context, Page page, Diagnostics out) {
+        if (!hasLastReviewed(page)) {
+            return;
+        }
+        for (Element time : page.document().select(NEXT_REVIEW)) {
+            Element label = time.parent();
+            if (label != null && label.text().toLowerCase(Locale.ROOT).contains("next review due")) {
+                check(context, page, time, out);
             }
         }
     }

@@ -3,7 +3,12 @@ package org.clinicbake.check;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -69,9 +74,40 @@ public final class SiteChecker {
     /** Runs the checks on an output folder already read. */
     public CheckResult check(CheckContext context) {
         Diagnostics diagnostics = new Diagnostics();
+        // Each page is read, parsed and checked by one of a few threads, then let go: memory holds a
+        // page per thread, however large the site. The problems are sorted at the end, so the report
+        // does not depend on which thread finished first.
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "clinicbake-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> pages = new ArrayList<>();
+            for (String path : context.pagePaths()) {
+                pages.add(workers.submit(() -> {
+                    Page page = context.parse(path);
+                    context.remember(page);
+                    for (OutputCheck check : checks) {
+                        check.checkPage(context, page, diagnostics);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> page : pages) {
+                page.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking pages", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
         for (OutputCheck check : checks) {
             check.run(context, diagnostics);
         }
-        return new CheckResult(context.pages().size(), diagnostics.all());
+        return new CheckResult(context.pagePaths().size(), diagnostics.all());
     }
 }
