@@ -53,10 +53,11 @@ public final class BuildMemory {
      * header for the catalog.
      */
     private record ParsedFile(long size, FileTime modified, Instant readAt, String bytes, long parse, String header,
-                              DocumentModel document, List<Diagnostic> diagnostics, List<ArticleReadability> readability) {
+                              DocumentModel document, List<Diagnostic> diagnostics, List<ArticleReadability> readability,
+                              Map<String, Object> derived) {
 
         ParsedFile readAgainAt(Instant now) {
-            return new ParsedFile(size, modified, now, bytes, parse, header, document, diagnostics, readability);
+            return new ParsedFile(size, modified, now, bytes, parse, header, document, diagnostics, readability, derived);
         }
     }
 
@@ -162,7 +163,7 @@ public final class BuildMemory {
             BasicFileAttributes attributes = Files.readAttributes(file.toPath(), BasicFileAttributes.class);
             String bytes = racy(attributes.lastModifiedTime(), readAt) ? new Fingerprint().addBytes(file.toPath()).hex() : null;
             observed.put(file.toPath(), new ParsedFile(attributes.size(), attributes.lastModifiedTime(), readAt, bytes,
-                    0, null, null, List.of(), List.of()));
+                    0, null, null, List.of(), List.of(), Map.of()));
         } catch (IOException e) {
             observed.remove(file.toPath());
         }
@@ -192,7 +193,7 @@ public final class BuildMemory {
             nextParsed.put(file.toPath(), new ParsedFile(state.size(), state.modified(), state.readAt(), state.bytes(),
                     parses.incrementAndGet(), new Fingerprint().add(header(document)).hex(),
                     copy(document), List.copyOf(byPath.getOrDefault(relative, List.of())),
-                    List.copyOf(scores.getOrDefault(relative, List.of()))));
+                    List.copyOf(scores.getOrDefault(relative, List.of())), new ConcurrentHashMap<>()));
         });
     }
 
@@ -240,6 +241,16 @@ public final class BuildMemory {
             page.add(neighbour == null ? null : List.of(String.valueOf(neighbour.getUri()), String.valueOf(neighbour.getTitle())));
         }
         return page.hex();
+    }
+
+    /**
+     * A value computed from a document alone (such as its search entry), computed once per parse of
+     * its file and reused by later rebuilds for as long as the file is unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(DocumentModel document, String what, java.util.function.Supplier<T> compute) {
+        ParsedFile parsed = parsedNow(document);
+        return parsed == null ? compute.get() : (T) parsed.derived().computeIfAbsent(what, ignored -> compute.get());
     }
 
     private ParsedFile parsedNow(DocumentModel document) {

@@ -33,6 +33,7 @@ public final class SearchRenderer implements RenderingTool {
 
     static final String INDEX = "search-index.json";
     private static final int WORDS_INDEXED = 300;
+    private static final int OPENING_HTML = WORDS_INDEXED * 16;
     private static final Pattern HEADING = Pattern.compile("<h[23][^>]*>(.*?)</h[23]>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -49,7 +50,9 @@ public final class SearchRenderer implements RenderingTool {
         site.contentTypes().stream()
                 .flatMap(type -> db.getPublishedContent(type).stream())
                 .sorted(Comparator.comparing(DocumentModel::getUri))
-                .forEach(document -> entry(pages.addObject(), document));
+                .forEach(document -> pages.add(session.memory()
+                        .map(memory -> memory.derived(document, "search-entry", () -> entry(json, document)))
+                        .orElseGet(() -> entry(json, document))));
         Path target = config.getDestinationFolder().toPath().resolve(INDEX);
         try {
             Files.writeString(target, json.writeValueAsString(index), StandardCharsets.UTF_8);
@@ -62,7 +65,8 @@ public final class SearchRenderer implements RenderingTool {
         return 2;
     }
 
-    private static void entry(ObjectNode entry, DocumentModel document) {
+    private static ObjectNode entry(ObjectMapper json, DocumentModel document) {
+        ObjectNode entry = json.createObjectNode();
         String body = document.getBody() == null ? "" : document.getBody();
         entry.put("title", document.getTitle());
         entry.put("url", document.getUri());
@@ -77,7 +81,11 @@ public final class SearchRenderer implements RenderingTool {
         while (heading.find()) {
             headings.add(text(heading.group(1)));
         }
-        entry.put("text", opening(text(body)));
+        // The opening words lie within the first few thousand characters of HTML; stripping the whole
+        // body would cost most of the index's time on a large site.
+        String start = body.length() > OPENING_HTML ? body.substring(0, OPENING_HTML).replaceFirst("<[^>]*$", "") : body;
+        entry.put("text", opening(text(start)));
+        return entry;
     }
 
     /** The words of some HTML, without its tags and with its character references decoded. */
