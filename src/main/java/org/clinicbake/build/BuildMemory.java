@@ -86,6 +86,9 @@ public final class BuildMemory {
     private final Map<Path, ParsedFile> nextParsed = new ConcurrentHashMap<>();
     private final Map<String, RenderedPage> nextRendered = new ConcurrentHashMap<>();
     private Path outputDir;
+    private boolean inPlace;
+    private Set<String> publishedFiles;
+    private final Set<String> keptPaths = ConcurrentHashMap.newKeySet();
     private int parsedKept;
     private int renderedKept;
 
@@ -94,8 +97,10 @@ public final class BuildMemory {
         return lastReuse;
     }
 
-    synchronized void begin(Path outputDir) {
+    synchronized void begin(Path outputDir, boolean inPlaceAllowed) {
         this.outputDir = outputDir;
+        this.inPlace = inPlaceAllowed && outputDir.equals(published) && publishedFiles != null && Files.isDirectory(outputDir);
+        keptPaths.clear();
         observed.clear();
         nextParsed.clear();
         nextRendered.clear();
@@ -275,6 +280,7 @@ public final class BuildMemory {
             return Optional.empty();
         }
         nextRendered.put(outputPath, before);
+        keptPaths.add(outputPath);
         before.diagnostics().forEach(session.diagnostics()::report);
         synchronized (this) {
             renderedKept++;
@@ -287,8 +293,29 @@ public final class BuildMemory {
         nextRendered.put(outputPath, new RenderedPage(fingerprint, List.copyOf(diagnostics)));
     }
 
-    /** The bake was published into {@code outputDir}: what it did becomes the memory. */
-    synchronized void commit(Map<String, String> assetFingerprints, Map<String, Object> assetImageVariants) {
+    /**
+     * Whether this bake updates the previous output in place: pages carried over stay where they are
+     * (nothing is linked or copied), and only what was rendered anew is moved in.
+     */
+    public synchronized boolean updatesInPlace() {
+        return inPlace;
+    }
+
+    synchronized Set<String> keptPaths() {
+        return Set.copyOf(keptPaths);
+    }
+
+    synchronized int keptPages() {
+        return (int) keptPaths.stream().filter(path -> path.endsWith(".html")).count();
+    }
+
+    synchronized Set<String> publishedFiles() {
+        return publishedFiles;
+    }
+
+    /** The bake was published: what it did becomes the memory, with the files the output now has. */
+    synchronized void commit(Map<String, String> assetFingerprints, Map<String, Object> assetImageVariants, Set<String> files) {
+        publishedFiles = Set.copyOf(files);
         parseContext = nextParseContext;
         renderContext = nextRenderContext;
         parsed = Map.copyOf(nextParsed);

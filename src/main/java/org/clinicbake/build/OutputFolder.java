@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.clinicbake.diag.Diagnostics;
@@ -81,6 +82,35 @@ final class OutputFolder {
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(previous);
+    }
+
+    /**
+     * Publishes a partial staging folder into the output in place: each written file is moved over
+     * its old version (an atomic rename, so a reader sees the old page or the new one, never half of
+     * one), files of the previous output that this bake neither wrote nor kept are deleted, and the
+     * staging folder goes. Returns the files the output has now. For the preview, whose rebuilds
+     * write a few pages of thousands.
+     */
+    Set<String> merge(Path staging, Set<String> written, Set<String> kept, Set<String> before) throws IOException {
+        Files.writeString(staging.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+        Set<String> now = new java.util.TreeSet<>(written);
+        now.add(MARKER);
+        now.addAll(kept);
+        for (String file : now) {
+            Path source = staging.resolve(file);
+            if (Files.isRegularFile(source)) {
+                Path destination = target.resolve(file);
+                Files.createDirectories(destination.getParent());
+                Files.move(source, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        for (String file : before) {
+            if (!now.contains(file)) {
+                Files.deleteIfExists(target.resolve(file));
+            }
+        }
+        deleteTree(staging);
+        return now;
     }
 
     void discard(Path staging) throws IOException {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.clinicbake.BakeOptions;
@@ -79,8 +80,10 @@ public final class SiteBuild {
                 ConversionCache cache = conversionCache(config.get());
                 // A preview brings its own warm Asciidoctor, so there is no start-up to save by looking first.
                 boolean convertsSomething = options.asciidoctor() == null && anyNeedsConversion(config.get(), cache);
+                boolean checks = options.outputChecks() && "true".equalsIgnoreCase(config.get().getString("check.on-bake", "false"));
                 if (options.memory() != null) {
-                    options.memory().begin(output.path());
+                    // Checks read the staging folder as the whole output, so with checks every page must be in it.
+                    options.memory().begin(output.path(), !checks);
                 }
                 synchronized (JBAKE_REGISTRIES) {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
@@ -98,8 +101,7 @@ public final class SiteBuild {
                 if (!diagnostics.hasErrors()) {
                     reportEmptyPages(staging, diagnostics);
                 }
-                if (!diagnostics.hasErrors() && options.outputChecks()
-                        && "true".equalsIgnoreCase(config.get().getString("check.on-bake", "false"))) {
+                if (!diagnostics.hasErrors() && checks) {
                     runFastChecks(staging, config.get(), diagnostics, times);
                 }
             }
@@ -107,13 +109,23 @@ public final class SiteBuild {
                 output.discard(staging);
                 return BakeResult.of(output.path(), false, 0, diagnostics.all(), readability, times.snapshot(), work, started);
             }
-            int pages = countPages(staging);
+            BuildMemory memory = options.memory();
             long publishing = System.nanoTime();
-            output.publish(staging);
-            times.add("write-publish", publishing);
-            if (options.memory() != null) {
-                options.memory().commit(assetsAskedFor, imagesAskedFor);
+            int pages;
+            if (memory != null && memory.updatesInPlace()) {
+                // Only what changed was written to staging; the pages carried over are already in place.
+                Set<String> written = files(staging);
+                pages = (int) written.stream().filter(SiteBuild::isPage).count() + memory.keptPages();
+                memory.commit(assetsAskedFor, imagesAskedFor, output.merge(staging, written, memory.keptPaths(), memory.publishedFiles()));
+            } else {
+                Set<String> written = memory != null ? files(staging) : Set.of();
+                pages = countPages(staging);
+                output.publish(staging);
+                if (memory != null) {
+                    memory.commit(assetsAskedFor, imagesAskedFor, written);
+                }
             }
+            times.add("write-publish", publishing);
             return BakeResult.of(output.path(), true, pages, diagnostics.all(), readability, times.snapshot(), work, started);
         } catch (IOException | RuntimeException e) {
             output.discard(staging);
@@ -189,6 +201,19 @@ public final class SiteBuild {
                         "the page was rendered empty", "check the template that renders this page");
             }
         }
+    }
+
+    /** Every file under {@code root}, relative to it with {@code /} separators. */
+    private static Set<String> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(file -> root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    private static boolean isPage(String path) {
+        return path.endsWith(".html");
     }
 
     private static int countPages(Path staging) throws IOException {

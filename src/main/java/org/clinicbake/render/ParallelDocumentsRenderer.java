@@ -119,6 +119,9 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
         }
         String outputPath = outputPath(document, config);
         Optional<Path> before = memory.get().renderedBefore(outputPath, fingerprint, session);
+        if (before.isPresent() && memory.get().updatesInPlace()) {
+            return null;
+        }
         if (before.isPresent()) {
             Path target = config.getDestinationFolder().toPath().resolve(outputPath);
             Files.createDirectories(target.getParent());

@@ -72,6 +72,9 @@ class BuildMemoryTest {
     @Test
     void aTextEditRendersThatPageAgainAndCarriesTheOtherArticlesOver() throws IOException {
         assertSameAsFreshBake();
+        assertSameAsFreshBake();
+        Object untouched = Files.readAttributes(output().resolve("procedures/second-block.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
 
         assertSameAsFreshBake();
@@ -81,6 +84,8 @@ class BuildMemoryTest {
         assertEquals(1, reuse.rendered(), "only the edited article's page is rendered: " + reuse);
         assertEquals(2, reuse.renderedKept(), reuse.toString());
         assertTrue(read("procedures/nerve-block.html").contains("a live X-ray"));
+        assertEquals(untouched, Files.readAttributes(output().resolve("procedures/second-block.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "the other article's page stays as it was, in place");
     }
 
     @Test
