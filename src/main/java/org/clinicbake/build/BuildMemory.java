@@ -77,6 +77,9 @@ public final class BuildMemory {
     private Map<String, Object> imageVariants = Map.of();
     private Path published;
     private Reuse lastReuse = new Reuse(0, 0, 0, 0);
+    private org.clinicbake.schema.SchemaVocabulary vocabulary;
+    private Map<String, Object> contextValues = new ConcurrentHashMap<>();
+    private Map<String, Object> nextContextValues = new ConcurrentHashMap<>();
 
     // The bake in progress.
     private String nextParseContext = "";
@@ -91,6 +94,14 @@ public final class BuildMemory {
     private final Set<String> keptPaths = ConcurrentHashMap.newKeySet();
     private int parsedKept;
     private int renderedKept;
+
+    /** The schema.org vocabulary, read once for all rebuilds: it is part of ClinicBake, not of the site. */
+    synchronized org.clinicbake.schema.SchemaVocabulary vocabulary() {
+        if (vocabulary == null) {
+            vocabulary = org.clinicbake.schema.SchemaVocabulary.load();
+        }
+        return vocabulary;
+    }
 
     /** How much the last published bake reused. */
     public synchronized Reuse lastReuse() {
@@ -223,6 +234,7 @@ public final class BuildMemory {
                     context.add(document.getUri()).add(parsed != null ? parsed.header() : new Fingerprint().add(header(document)).hex());
                 });
         nextRenderContext = context.hex();
+        nextContextValues = nextRenderContext.equals(renderContext) ? contextValues : new ConcurrentHashMap<>();
         if (nextRenderContext.equals(renderContext)) {
             // Assets that kept pages asked for by content hash are still needed in the output.
             fingerprints.forEach(session.fingerprints()::putIfAbsent);
@@ -246,6 +258,20 @@ public final class BuildMemory {
             page.add(neighbour == null ? null : List.of(String.valueOf(neighbour.getUri()), String.valueOf(neighbour.getTitle())));
         }
         return page.hex();
+    }
+
+    /**
+     * A value computed from what the render context fingerprints alone (every header, the data, the
+     * settings, the templates, today), such as the site model: computed once, and again only when
+     * that context changes.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T forRenderContext(String what, java.util.function.Supplier<T> compute) {
+        Map<String, Object> values;
+        synchronized (this) {
+            values = nextContextValues;
+        }
+        return (T) values.computeIfAbsent(what, ignored -> compute.get());
     }
 
     /**
@@ -316,6 +342,7 @@ public final class BuildMemory {
     /** The bake was published: what it did becomes the memory, with the files the output now has. */
     synchronized void commit(Map<String, String> assetFingerprints, Map<String, Object> assetImageVariants, Set<String> files) {
         publishedFiles = Set.copyOf(files);
+        contextValues = nextContextValues;
         parseContext = nextParseContext;
         renderContext = nextRenderContext;
         parsed = Map.copyOf(nextParsed);

@@ -182,7 +182,7 @@ public final class BuildSession implements AutoCloseable {
     /** The schema.org vocabulary, loaded on first use. */
     public synchronized SchemaVocabulary vocabulary() {
         if (vocabulary == null) {
-            vocabulary = SchemaVocabulary.load();
+            vocabulary = memory().map(BuildMemory::vocabulary).orElseGet(SchemaVocabulary::load);
         }
         return vocabulary;
     }

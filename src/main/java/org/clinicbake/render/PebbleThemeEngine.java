@@ -124,7 +124,11 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         if (built == null) {
             synchronized (this) {
                 if (site == null) {
-                    site = SiteModel.build(session, db);
+                    // The site model is made of the document headers, the data and the settings: what
+                    // the preview's render context fingerprints, so a text edit reuses the last one.
+                    site = session.memory()
+                            .map(memory -> memory.forRenderContext("site-model", () -> SiteModel.build(session, db)))
+                            .orElseGet(() -> SiteModel.build(session, db));
                 }
                 built = site;
             }
