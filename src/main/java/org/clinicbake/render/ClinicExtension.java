@@ -62,10 +62,14 @@ final class ClinicExtension extends AbstractExtension {
 
     /** A copy of the asset under a name that carries a hash of its content, so hosts may cache it forever. */
     private Object asset(String path, EvaluationContext context, int line) {
-        String fingerprinted = session.theme().fingerprint(path)
-                .orElseThrow(() -> new PebbleException(null, "no asset '" + path + "' in the site's or the theme's assets/",
-                        line, null));
-        session.fingerprints().put(path, fingerprinted);
+        // Every page asks for the same few assets: hash each once per bake, not once per page.
+        String fingerprinted = session.fingerprints().get(path);
+        if (fingerprinted == null) {
+            fingerprinted = session.theme().fingerprint(path)
+                    .orElseThrow(() -> new PebbleException(null, "no asset '" + path + "' in the site's or the theme's assets/",
+                            line, null));
+            session.fingerprints().put(path, fingerprinted);
+        }
         return page(context).get("root") + fingerprinted;
     }
 

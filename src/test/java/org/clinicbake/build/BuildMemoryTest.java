@@ -49,13 +49,6 @@ class BuildMemoryTest {
             == References
 
             * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
-            -- content/news-draft.adoc --
-            = Coming Soon
-            :jbake-type: page
-            :jbake-status: draft
-            :jbake-date: 2026-01-10
-
-            Not ready yet.
             """;
 
     @TempDir
@@ -65,7 +58,7 @@ class BuildMemoryTest {
 
     @BeforeEach
     void writeSite() {
-        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + MORE);
+        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + MORE + SiteFixture.DRAFT_PAGE);
         memory = new BuildMemory();
     }
 

@@ -41,16 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PreviewTest {
 
-    private static final String DRAFT = """
-            -- content/news-draft.adoc --
-            = Coming Soon
-            :jbake-type: page
-            :jbake-status: draft
-            :jbake-date: 2026-01-10
-
-            Not ready yet.
-            """;
-
     @TempDir
     Path temp;
     Path site;
@@ -59,7 +49,7 @@ class PreviewTest {
 
     @BeforeEach
     void startPreview() throws IOException {
-        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + DRAFT);
+        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + SiteFixture.DRAFT_PAGE);
         preview = Preview.start(site, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
     }
 

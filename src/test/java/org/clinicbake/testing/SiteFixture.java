@@ -71,6 +71,17 @@ public final class SiteFixture {
             * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
             """;
 
+    /** A draft clinic page, to add to a fixture: previewed, never published. */
+    public static final String DRAFT_PAGE = """
+            -- content/news-draft.adoc --
+            = Coming Soon
+            :jbake-type: page
+            :jbake-status: draft
+            :jbake-date: 2026-01-10
+
+            Not ready yet.
+            """;
+
     /** The day fixture sites are baked on, so their review dates never fall due during a test run. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 

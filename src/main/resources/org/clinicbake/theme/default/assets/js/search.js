@@ -1,6 +1,6 @@
 // Site search in the visitor's browser: loads search-index.json (written by the bake) and shows the
 // pages that contain every word typed, best matches first. Nothing is sent anywhere. Without this
-// script the search page lists every article, so the page works without JavaScript too.
+// script the search page points to the list of all articles.
 (function () {
   'use strict';
 
@@ -15,9 +15,8 @@
   // Where a word is found counts for more in a title than in the text.
   var WEIGHTS = { title: 8, topics: 4, description: 3, headings: 2, text: 1 };
   var pages = null;
-  // What the page lists without a query (every article), to come back to when the box is emptied.
-  var everything = Array.prototype.slice.call(results.childNodes);
-  var everythingStatus = status.textContent;
+  // What the page says without a query, to come back to when the box is emptied.
+  var start = Array.prototype.slice.call(status.childNodes);
   var root = form.getAttribute('data-index').replace(/search-index\.json$/, '');
 
   function fold(text) {
@@ -88,8 +87,8 @@
       return;
     }
     if (terms.length === 0) {
-      results.replaceChildren.apply(results, everything);
-      status.textContent = everythingStatus;
+      results.replaceChildren();
+      status.replaceChildren.apply(status, start);
       return;
     }
     var found = pages
@@ -130,6 +129,6 @@
       show(input.value);
     })
     .catch(function () {
-      status.textContent = 'Search could not load here; every article is listed below.';
+      status.replaceChildren.apply(status, [document.createTextNode('Search could not load here. ')].concat(start));
     });
 }());
