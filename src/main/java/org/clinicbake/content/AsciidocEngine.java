@@ -71,13 +71,21 @@ public final class AsciidocEngine extends MarkupEngine {
         }
 
         Optional<ConversionCache.Converted> conversion = session.conversionCache().get(file.toPath(), source.text());
-        if (conversion.isEmpty()) {
+        boolean fresh = conversion.isEmpty();
+        if (fresh) {
             conversion = convert(session, file, path, source, header);
         }
         if (conversion.isEmpty()) {
             return null; // Asciidoctor reported why; checking a half-converted page would only add noise
         }
         ConversionCache.Converted converted = conversion.get();
+        if (converted.readability() == null) {
+            // Scored on a parse of its own: scoring takes the references and tables out of the page.
+            converted = converted.withReadability(session.readabilityScorer().scoreArticleHtml(converted.body()));
+        }
+        if (fresh) {
+            session.conversionCache().put(file.toPath(), source.text(), converted);
+        }
         DocumentModel model = new DocumentModel();
         boolean headerOk = readHeader(converted, header, source.lines(), session, path, model)
                 && header.malformed().isEmpty();
@@ -87,7 +95,7 @@ public final class AsciidocEngine extends MarkupEngine {
             return null;
         }
         if (MedicalHeaderCheck.CLINICAL_TYPES.contains(model.getType())) {
-            checkReadability(session, path, header, model.getTitle(), html, "draft".equals(model.getStatus()));
+            checkReadability(session, path, header, model.getTitle(), converted.readability(), "draft".equals(model.getStatus()));
         }
         model.setBody(converted.body());
         return model;
@@ -113,12 +121,9 @@ public final class AsciidocEngine extends MarkupEngine {
             List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
-                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()));
-            if (log.problems() > 0) {
-                return Optional.empty();
-            }
-            session.conversionCache().put(file.toPath(), source.text(), converted);
-            return Optional.of(converted);
+                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()), null);
+            // Only clean conversions are cached: the caller puts this one, with its reading level.
+            return log.problems() > 0 ? Optional.empty() : Optional.of(converted);
         } finally {
             log.end();
         }
@@ -129,8 +134,7 @@ public final class AsciidocEngine extends MarkupEngine {
      * Flesch-Kincaid on the prose a patient reads: references, tables and code are left out.
      */
     private static void checkReadability(BuildSession session, String path, DocumentHeader header, String title,
-                                         org.jsoup.nodes.Document html, boolean draft) {
-        ReadabilityScore score = session.readabilityScorer().scoreArticle(html);
+                                         ReadabilityScore score, boolean draft) {
         if (score.words() == 0) {
             return;
         }

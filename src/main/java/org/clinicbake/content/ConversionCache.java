@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ConversionCache {
 
     /** Change when the cached form or the conversion changes, so old entries are not reused. */
-    private static final String FORMAT = "clinicbake-asciidoc-2";
+    private static final String FORMAT = "clinicbake-asciidoc-3";
 
     private final Path folder;
     private final String settings;
@@ -50,8 +50,16 @@ public final class ConversionCache {
         this.settings = FORMAT + "\n" + settings;
     }
 
-    /** What Asciidoctor made of a file. */
-    public record Converted(String doctitle, Map<String, String> attributes, String body) {
+    /**
+     * What Asciidoctor made of a file, with the reading level of its text (a function of the body
+     * alone, and as costly as the conversion's other checks, so worth keeping with it).
+     */
+    public record Converted(String doctitle, Map<String, String> attributes, String body,
+                            org.clinicbake.readability.ReadabilityScore readability) {
+
+        Converted withReadability(org.clinicbake.readability.ReadabilityScore score) {
+            return new Converted(doctitle, attributes, body, score);
+        }
     }
 
     /** Whether the file must go through Asciidoctor (its conversion is not cached). */
