@@ -41,6 +41,9 @@ public final class SiteBuild {
      */
     private static final Object JBAKE_REGISTRIES = new Object();
 
+    /** The phase reported by a bake that found its output up to date and did nothing else. */
+    public static final String UP_TO_DATE = "up-to-date";
+
     private final Path siteDir;
     private final Path outputDir;
     private final BakeOptions options;
@@ -63,6 +66,21 @@ public final class SiteBuild {
         }
         if (!output.prepare(siteDir, diagnostics)) {
             return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
+        }
+        // The preview has a finer memory of its own; a one-shot bake skips everything when nothing changed.
+        UpToDateCheck upToDate = options.memory() == null ? new UpToDateCheck(siteDir, output.path(), options) : null;
+        if (upToDate != null && upToDate.enabled()) {
+            long checking = System.nanoTime();
+            Optional<UpToDateCheck.Recorded> last = upToDate.unchanged();
+            if (last.isPresent()) {
+                times.add(UP_TO_DATE, checking);
+                return BakeResult.of(output.path(), true, last.get().pages(), last.get().diagnostics(),
+                        last.get().readability(), times.snapshot(), new BakeResult.Work(0, 0), started);
+            }
+            upToDate.inputs();
+        } else if (upToDate != null) {
+            upToDate.forget();
+            upToDate = null;
         }
         Path staging = output.createStaging();
         List<ArticleReadability> readability = List.of();
@@ -107,6 +125,9 @@ public final class SiteBuild {
             }
             if (diagnostics.hasErrors()) {
                 output.discard(staging);
+                if (upToDate != null) {
+                    upToDate.forget();
+                }
                 return BakeResult.of(output.path(), false, 0, diagnostics.all(), readability, times.snapshot(), work, started);
             }
             BuildMemory memory = options.memory();
@@ -126,9 +147,15 @@ public final class SiteBuild {
                 }
             }
             times.add("write-publish", publishing);
+            if (upToDate != null) {
+                upToDate.remember(pages, diagnostics.all(), readability);
+            }
             return BakeResult.of(output.path(), true, pages, diagnostics.all(), readability, times.snapshot(), work, started);
         } catch (IOException | RuntimeException e) {
             output.discard(staging);
+            if (upToDate != null) {
+                upToDate.forget();
+            }
             throw e;
         }
     }

@@ -64,8 +64,13 @@ final class BakeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CONTENT_ERRORS.code();
         }
-        out.printf("Baked %d pages in %.1f s into %s%n", result.pages(), result.duration().toMillis() / 1000.0,
-                result.outputDir());
+        if (result.phases().containsKey(org.clinicbake.build.SiteBuild.UP_TO_DATE)) {
+            out.printf("Up to date: nothing changed since the last bake of %d pages into %s (checked in %.1f s)%n",
+                    result.pages(), result.outputDir(), result.duration().toMillis() / 1000.0);
+        } else {
+            out.printf("Baked %d pages in %.1f s into %s%n", result.pages(), result.duration().toMillis() / 1000.0,
+                    result.outputDir());
+        }
         out.printf("Open %s in a browser.%n", result.outputDir().resolve("index.html").toUri());
         out.flush();
         err.flush();

@@ -47,6 +47,7 @@ class IncrementalBakeTest {
     Path temp;
     Path site;
     Path out;
+    int bakes;
 
     @BeforeEach
     void writeSite() {
@@ -153,7 +154,12 @@ class IncrementalBakeTest {
         assertTrue(Files.notExists(site.resolve(".clinicbake/cache")));
     }
 
+    /**
+     * Bakes into a new output folder each time: these tests are about the conversion cache, which an
+     * unchanged site would never reach (the whole bake is skipped as up to date, see UpToDateTest).
+     */
     private BakeResult bake() throws IOException {
+        out = temp.resolve("out-" + ++bakes);
         BakeResult result = ClinicBake.bake(site, out, SiteFixture.options());
         assertEquals(List.of(), result.diagnostics());
         return result;

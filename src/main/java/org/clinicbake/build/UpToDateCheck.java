@@ -1,0 +1,202 @@
+package org.clinicbake.build;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clinicbake.BakeOptions;
+import org.clinicbake.content.ArticleReadability;
+import org.clinicbake.diag.Diagnostic;
+
+/**
+ * Whether the output folder already holds what this bake would write, as {@code make} and Gradle
+ * ask before doing work: the same site files (compared by content), the same ClinicBake and Java,
+ * the same options and day (review dates depend on it), and an output folder no one has changed
+ * since. Then the bake is skipped, and the problems the last bake found are reported again, so an
+ * up-to-date bake says exactly what the full one said.
+ *
+ * <p>What the last bake recorded is kept in {@code .clinicbake/bakes/} in the site folder, one file
+ * per output folder. A failed bake removes it, so the next bake always runs in full.
+ */
+final class UpToDateCheck {
+
+    private static final String FORMAT = "clinicbake-up-to-date-1";
+
+    /** What a successful bake recorded. */
+    record Recorded(String inputs, String output, int pages, List<Diagnostic> diagnostics,
+                    List<ArticleReadability> readability) {
+    }
+
+    private final Path siteDir;
+    private final Path outputDir;
+    private final BakeOptions options;
+    private final Path record;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private String inputs;
+
+    UpToDateCheck(Path siteDir, Path outputDir, BakeOptions options) {
+        this.siteDir = siteDir;
+        this.outputDir = outputDir;
+        this.options = options;
+        Fingerprint name = new Fingerprint().add(outputDir.toString());
+        this.record = siteDir.resolve(".clinicbake/bakes").resolve(name.hex().substring(0, 16) + ".json");
+    }
+
+    /** What the last bake recorded, when nothing it depended on changed since. */
+    Optional<Recorded> unchanged() {
+        if (!Files.isRegularFile(record) || !Files.isDirectory(outputDir)) {
+            return Optional.empty();
+        }
+        try {
+            Recorded last = json.readValue(record.toFile(), Recorded.class);
+            if (last.inputs().equals(inputs()) && last.output().equals(outputStamp())) {
+                return Optional.of(last);
+            }
+        } catch (IOException | RuntimeException e) {
+            // An unreadable record only costs a full bake.
+        }
+        return Optional.empty();
+    }
+
+    /** Records a published bake: its inputs as read before it started, and the output as it is now. */
+    void remember(int pages, List<Diagnostic> diagnostics, List<ArticleReadability> readability) {
+        try {
+            Files.createDirectories(record.getParent());
+            Path partial = Files.createTempFile(record.getParent(), "bake", ".partial");
+            json.writeValue(partial.toFile(), new Recorded(inputs(), outputStamp(), pages, diagnostics, readability));
+            Files.move(partial, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            forget();
+        }
+    }
+
+    /** After a failed bake: the next one runs in full. */
+    void forget() {
+        try {
+            Files.deleteIfExists(record);
+        } catch (IOException e) {
+            // Then the inputs will not match either: the record names the output as it was.
+        }
+    }
+
+    /**
+     * Everything a bake reads, fingerprinted: the site's files by content (hidden folders such as
+     * {@code .clinicbake} and {@code .git}, and the output folder, left out), ClinicBake's class path
+     * by size and time, the Java version, the options and today in the site's time zone. Taken once,
+     * before the bake reads anything, so a file saved during the bake makes the next one run.
+     */
+    synchronized String inputs() throws IOException {
+        if (inputs == null) {
+            Properties settings = settings();
+            Fingerprint fingerprint = new Fingerprint()
+                    .add(FORMAT)
+                    .add(System.getProperty("java.version"))
+                    .add(options.includeDrafts())
+                    .add(options.outputChecks())
+                    .add(today(settings).toString())
+                    .add(outputDir.toString());
+            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    fingerprint.add(stamps(Path.of(entry), false));
+                }
+            }
+            fingerprint.add(contents(siteDir));
+            inputs = fingerprint.hex();
+        }
+        return inputs;
+    }
+
+    /** Whether the site asked for every bake to start from nothing ({@code clinicbake.cache=false}). */
+    boolean enabled() throws IOException {
+        return !"false".equalsIgnoreCase(settings().getProperty("clinicbake.cache", "true").strip());
+    }
+
+    private String outputStamp() throws IOException {
+        return new Fingerprint().add(stamps(outputDir, true)).hex();
+    }
+
+    private Properties settings() throws IOException {
+        Properties settings = new Properties();
+        Path file = siteDir.resolve("jbake.properties");
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                settings.load(reader);
+            }
+        }
+        return settings;
+    }
+
+    private LocalDate today(Properties settings) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(settings.getProperty("site.timezone", "UTC").strip());
+        } catch (DateTimeException e) {
+            zone = ZoneId.of("UTC");
+        }
+        return LocalDate.now(options.clock().withZone(zone));
+    }
+
+    /** Path, size and modification time of every file under {@code root} (or of {@code root} itself). */
+    private static SortedMap<String, Object> stamps(Path root, boolean hiddenToo) throws IOException {
+        SortedMap<String, Object> stamps = new TreeMap<>();
+        if (Files.isRegularFile(root)) {
+            BasicFileAttributes attributes = Files.readAttributes(root, BasicFileAttributes.class);
+            stamps.put(root.toString(), List.of(attributes.size(), attributes.lastModifiedTime().toString()));
+        } else if (Files.isDirectory(root)) {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (hiddenToo || !file.getFileName().toString().startsWith(".")) {
+                        stamps.put(root.relativize(file).toString(), List.of(attributes.size(), attributes.lastModifiedTime().toString()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return stamps;
+    }
+
+    /** The content hash of every file of the site, except hidden ones and the output folder. */
+    private SortedMap<String, Object> contents(Path root) throws IOException {
+        SortedMap<String, Object> contents = new TreeMap<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+                return hidden || dir.equals(outputDir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (!file.getFileName().toString().startsWith(".")) {
+                    contents.put(root.relativize(file).toString(),
+                            Files.isRegularFile(file) ? new Fingerprint().addBytes(file).hex() : "not a regular file");
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                contents.put(root.relativize(file).toString(), "unreadable");
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return contents;
+    }
+}

@@ -1,0 +1,110 @@
+package org.clinicbake.build;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import org.clinicbake.BakeOptions;
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Site: the minimal fixture, whose article falls due for review on 2027-02-01. Feature tested: a
+ * bake whose inputs and output are exactly as the last successful bake left them does nothing and
+ * reports what that bake reported; any change to what a bake reads makes it run in full.
+ */
+class UpToDateTest {
+
+    @TempDir
+    Path temp;
+    Path site;
+    Path out;
+
+    @BeforeEach
+    void writeSite() {
+        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        out = temp.resolve("out");
+    }
+
+    @Test
+    void aBakeWithNothingChangedDoesNothingAndReportsTheSame() throws IOException {
+        BakeResult first = bake();
+        FileTime written = Files.getLastModifiedTime(out.resolve("index.html"));
+
+        BakeResult second = bake();
+
+        assertTrue(upToDate(second), second.phases().toString());
+        assertTrue(second.published());
+        assertEquals(first.pages(), second.pages());
+        assertEquals(first.diagnostics(), second.diagnostics());
+        assertEquals(first.readability(), second.readability());
+        assertEquals(written, Files.getLastModifiedTime(out.resolve("index.html")), "the output is not written again");
+    }
+
+    @Test
+    void anyChangeToWhatABakeReadsMakesItRunInFull() throws IOException {
+        bake();
+        Files.writeString(site.resolve("content/procedures/nerve-block.adoc"), "\nOne more line.\n", StandardOpenOption.APPEND);
+        assertFalse(upToDate(bake()), "an article changed");
+        assertTrue(upToDate(bake()));
+
+        Files.createDirectories(site.resolve("templates"));
+        Files.writeString(site.resolve("templates/robots.peb"), "User-agent: *\n");
+        assertFalse(upToDate(bake()), "a template was added");
+
+        Files.writeString(site.resolve("data/providers.yml"), Files.readString(site.resolve("data/providers.yml")).replace("Ann Lee", "Ann Leigh"));
+        assertFalse(upToDate(bake()), "site data changed");
+
+        BakeResult later = ClinicBake.bake(site, out, SiteFixture.options().withClock(
+                Clock.fixed(SiteFixture.TODAY.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC)));
+        assertFalse(upToDate(later), "another day: review dates may fall due");
+
+        Files.delete(out.resolve("robots.txt"));
+        BakeResult repaired = bake();
+        assertFalse(upToDate(repaired), "the output was changed by hand");
+        assertTrue(Files.exists(out.resolve("robots.txt")));
+    }
+
+    @Test
+    void afterAFailedBakeTheNextOneRunsInFull() throws IOException {
+        bake();
+        Path article = site.resolve("content/procedures/nerve-block.adoc");
+        String good = Files.readString(article);
+        Files.writeString(article, good.replace(":med-reviewer: ann-lee", ":med-reviewer: nobody"));
+        assertTrue(bake().hasErrors());
+
+        Files.writeString(article, good);
+        BakeResult fixed = bake();
+        assertFalse(upToDate(fixed), "the failed bake left no record to trust");
+        assertTrue(fixed.published());
+    }
+
+    @Test
+    void sitesThatTurnTheCacheOffAlwaysBakeInFull() throws IOException {
+        Files.writeString(site.resolve("jbake.properties"), "\nclinicbake.cache=false\n", StandardOpenOption.APPEND);
+        bake();
+        assertFalse(upToDate(bake()));
+    }
+
+    private BakeResult bake() throws IOException {
+        BakeOptions options = SiteFixture.options();
+        return ClinicBake.bake(site, out, options);
+    }
+
+    private static boolean upToDate(BakeResult result) {
+        return result.phases().containsKey(SiteBuild.UP_TO_DATE);
+    }
+}
