@@ -183,10 +183,16 @@ final class UpToDateCheck {
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (!file.getFileName().toString().startsWith(".")) {
-                    contents.put(root.relativize(file).toString(),
-                            Files.isRegularFile(file) ? new Fingerprint().addBytes(file).hex() : "not a regular file");
+                    String content;
+                    try {
+                        content = Files.isRegularFile(file) ? new Fingerprint().addBytes(file).hex() : "not a regular file";
+                    } catch (IOException e) {
+                        // The bake itself reports an unreadable file, with its path, as a problem.
+                        content = "unreadable";
+                    }
+                    contents.put(root.relativize(file).toString(), content);
                 }
                 return FileVisitResult.CONTINUE;
             }
