@@ -64,6 +64,10 @@ public final class BuildMemory {
     private record RenderedPage(String fingerprint, List<Diagnostic> diagnostics) {
     }
 
+    /** A site-wide page as last rendered: whether it read JBake's store, and the problems found on it. */
+    private record SiteWidePage(boolean readStore, List<Diagnostic> diagnostics) {
+    }
+
     /** How much of the last bake was carried over rather than done again. */
     public record Reuse(int parsed, int parsedKept, int rendered, int renderedKept) {
     }
@@ -88,6 +92,8 @@ public final class BuildMemory {
     private final Map<Path, ParsedFile> observed = new ConcurrentHashMap<>();
     private final Map<Path, ParsedFile> nextParsed = new ConcurrentHashMap<>();
     private final Map<String, RenderedPage> nextRendered = new ConcurrentHashMap<>();
+    private Map<String, SiteWidePage> siteWidePages = Map.of();
+    private final Map<String, SiteWidePage> nextSiteWidePages = new ConcurrentHashMap<>();
     private Path outputDir;
     private boolean inPlace;
     private Set<String> publishedFiles;
@@ -115,6 +121,7 @@ public final class BuildMemory {
         observed.clear();
         nextParsed.clear();
         nextRendered.clear();
+        nextSiteWidePages.clear();
         nextParseContext = "";
         nextRenderContext = "";
         parsedKept = 0;
@@ -314,6 +321,39 @@ public final class BuildMemory {
         return Optional.of(file);
     }
 
+    /**
+     * The text of a site-wide page (home, indexes, topics, feed...) as published by the last bake,
+     * when the render context is unchanged and the page did not read JBake's store (where the
+     * documents' bodies are); the problems found on it are reported again.
+     */
+    public Optional<String> siteWidePageBefore(String uri, BuildSession session) {
+        SiteWidePage before;
+        Path file;
+        synchronized (this) {
+            if (published == null || !renderContext.equals(nextRenderContext)) {
+                return Optional.empty();
+            }
+            before = siteWidePages.get(uri);
+            file = published.resolve(uri);
+        }
+        if (before == null || before.readStore() || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(file);
+            nextSiteWidePages.put(uri, before);
+            before.diagnostics().forEach(session.diagnostics()::report);
+            return Optional.of(text);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers a site-wide page rendered in this bake. */
+    public void rememberSiteWidePage(String uri, boolean readStore, List<Diagnostic> diagnostics) {
+        nextSiteWidePages.put(uri, new SiteWidePage(readStore, List.copyOf(diagnostics)));
+    }
+
     /** Remembers a page rendered in this bake, with the problems reported on its source file while rendering. */
     public void rememberRendered(String outputPath, String fingerprint, List<Diagnostic> diagnostics) {
         nextRendered.put(outputPath, new RenderedPage(fingerprint, List.copyOf(diagnostics)));
@@ -347,6 +387,7 @@ public final class BuildMemory {
         renderContext = nextRenderContext;
         parsed = Map.copyOf(nextParsed);
         rendered = Map.copyOf(nextRendered);
+        siteWidePages = Map.copyOf(nextSiteWidePages);
         fingerprints = Map.copyOf(assetFingerprints);
         imageVariants = Map.copyOf(assetImageVariants);
         published = outputDir;

@@ -67,6 +67,11 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
                 .toList();
     }
 
+    /** Whether pages of this type are made by ClinicBake or JBake (home, indexes, feed...), not written as content files. */
+    public static boolean isGeneratedPageType(String type) {
+        return GENERATED_PAGE_TYPES.contains(type);
+    }
+
     /** The values {@code :jbake-type:} may take: every type with a {@code template.<type>.file} key. */
     public Set<String> contentTypes() {
         Set<String> types = new TreeSet<>(getDocumentTypes());

@@ -65,6 +65,12 @@ final class PageModel {
         return page;
     }
 
+    /** The address of the page a template model renders, relative to the site root. */
+    static String uriOf(TemplateModel model, BuildSession session) {
+        DocumentModel content = model.getContent();
+        return uri(kind(content.getType()), content, model, session);
+    }
+
     private static String kind(String type) {
         return switch (type) {
             case "masterindex" -> "home";

@@ -3,8 +3,11 @@ package org.clinicbake.render;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +20,7 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.error.RootAttributeNotFoundException;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
+import org.clinicbake.build.BuildMemory;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
 import org.clinicbake.diag.Diagnostic;
@@ -60,7 +64,9 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
 
     @Override
     public void renderDocument(TemplateModel model, String templateName, Writer writer) throws RenderingException {
-        String rendered = render(model, templateName);
+        Optional<String> siteWide = siteWidePage(model);
+        String rendered = siteWide.isPresent() ? keptOrRendered(siteWide.get(), model, templateName)
+                : render(model, templateName, new boolean[1]);
         try {
             writer.write(rendered);
         } catch (IOException e) {
@@ -68,12 +74,51 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         }
     }
 
+    /** The address of a site-wide page (home, indexes, topics, feed, sitemap...) in a preview with memory. */
+    private Optional<String> siteWidePage(TemplateModel model) {
+        DocumentModel content = model.getContent();
+        if (session.memory().isEmpty() || content == null || content.getFile() != null
+                || !SiteConfiguration.isGeneratedPageType(content.getType())) {
+            return Optional.empty();
+        }
+        return Optional.of(PageModel.uriOf(model, session));
+    }
+
+    /**
+     * A site-wide page is made of the headers of the documents, the data, the settings and the
+     * templates, which the preview's render context fingerprints; when that is unchanged, and the page
+     * did not read JBake's document store (which holds the bodies), the page written last time stands.
+     */
+    private String keptOrRendered(String uri, TemplateModel model, String templateName) throws RenderingException {
+        BuildMemory memory = session.memory().orElseThrow();
+        Optional<String> kept = memory.siteWidePageBefore(uri, session);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        List<Diagnostic> before = problemsOf(uri);
+        boolean[] readStore = new boolean[1];
+        String rendered = render(model, templateName, readStore);
+        List<Diagnostic> found = new ArrayList<>(problemsOf(uri));
+        found.removeAll(before);
+        memory.rememberSiteWidePage(uri, readStore[0], found);
+        return rendered;
+    }
+
+    private List<Diagnostic> problemsOf(String path) {
+        return session.diagnostics().all().stream().filter(problem -> problem.path().equals(path)).toList();
+    }
+
     /** Renders a page to a string, reporting a template problem as a diagnostic before failing. */
     String render(TemplateModel model, String templateName) throws RenderingException {
+        return render(model, templateName, new boolean[1]);
+    }
+
+    /** As {@link #render(TemplateModel, String)}; {@code readStore[0]} tells whether the page read JBake's store. */
+    private String render(TemplateModel model, String templateName, boolean[] readStore) throws RenderingException {
         try {
             PebbleTemplate template = pebble.getTemplate(templateName);
             StringWriter out = new StringWriter();
-            template.evaluate(out, context(model));
+            template.evaluate(out, context(model, readStore));
             return out.toString();
         } catch (PebbleException e) {
             report(e, templateName);
@@ -83,8 +128,8 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         }
     }
 
-    private Map<String, Object> context(TemplateModel model) {
-        Map<String, Object> context = new JBakeModel(model);
+    private Map<String, Object> context(TemplateModel model, boolean[] readStore) {
+        Map<String, Object> context = new JBakeModel(model, readStore);
         DocumentModel content = model.getContent();
         if (content != null && content.getBody() != null) {
             DocumentModel safeContent = new DocumentModel();
@@ -169,8 +214,11 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
 
         private static final long serialVersionUID = 1L;
 
-        JBakeModel(TemplateModel model) {
+        private final boolean[] readStore;
+
+        JBakeModel(TemplateModel model, boolean[] readStore) {
             super(model);
+            this.readStore = readStore;
         }
 
         @Override
@@ -179,6 +227,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                 return super.get(key);
             }
             try {
+                readStore[0] = true;
                 Object value = extractors.extractAndTransform(db, name, this, new TemplateEngineAdapter.NoopAdapter());
                 put(name, value);
                 return value;

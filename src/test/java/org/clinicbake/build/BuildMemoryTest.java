@@ -95,6 +95,19 @@ class BuildMemoryTest {
     }
 
     @Test
+    void aSiteWidePageThatShowsBodiesFromJBakesStoreIsRenderedAgainOnATextEdit() throws IOException {
+        write("templates/index.peb", "{% for item in published_content %}{{ item.body | raw }}{% endfor %}\n");
+        assertSameAsFreshBake();
+        assertSameAsFreshBake();
+        edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
+
+        assertSameAsFreshBake();
+        assertTrue(read("index.html").contains("a live X-ray"), "the home page lists the new text");
+        assertTrue(read("archive.html").equals(Files.readString(temp.resolve("fresh/archive.html"))),
+                "pages of headers only are kept, and still right");
+    }
+
+    @Test
     void templateDataAndConfigurationEditsRenderEveryPageAgain() throws IOException {
         assertSameAsFreshBake();
         write("templates/article.peb", "{% extends \"default:article.peb\" %}\n"
