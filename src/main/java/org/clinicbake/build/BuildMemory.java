@@ -3,10 +3,8 @@ package org.clinicbake.build;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -99,7 +97,6 @@ public final class BuildMemory {
     private Set<String> publishedFiles;
     private final Set<String> keptPaths = ConcurrentHashMap.newKeySet();
     private int parsedKept;
-    private int renderedKept;
 
     /** The schema.org vocabulary, read once for all rebuilds: it is part of ClinicBake, not of the site. */
     synchronized org.clinicbake.schema.SchemaVocabulary vocabulary() {
@@ -125,7 +122,6 @@ public final class BuildMemory {
         nextParseContext = "";
         nextRenderContext = "";
         parsedKept = 0;
-        renderedKept = 0;
     }
 
     /**
@@ -137,8 +133,12 @@ public final class BuildMemory {
         Fingerprint context = new Fingerprint()
                 .add(session.today().toString())
                 .add(session.includeDrafts());
-        stampTree(session.siteDir().resolve("jbake.properties"), session.siteDir(), context, path -> true);
-        stampTree(session.siteDir().resolve("data"), session.siteDir(), context, path -> true);
+        try {
+            context.addFiles(session.siteDir().resolve("jbake.properties"), session.siteDir(), false, path -> true, Fingerprint.STAMP)
+                    .addFiles(session.siteDir().resolve("data"), session.siteDir(), false, path -> true, Fingerprint.STAMP);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         files.forEach(file -> context.add(file.getPath()));
         nextParseContext = context.hex();
     }
@@ -196,8 +196,8 @@ public final class BuildMemory {
      * Remembers what each file parsed to, with the problems reported for it. Files that include other
      * files are not remembered: an edit to the included file would not show in their own time stamp.
      */
-    void rememberParsed(Map<File, DocumentModel> documents, BuildSession session, Collection<Diagnostic> diagnostics) {
-        Map<String, List<Diagnostic>> byPath = diagnostics.stream().collect(Collectors.groupingBy(Diagnostic::path));
+    void rememberParsed(Map<File, DocumentModel> documents, BuildSession session) {
+        Map<String, List<Diagnostic>> byPath = session.diagnostics().byPath();
         Map<String, List<ArticleReadability>> scores = session.readability().stream()
                 .collect(Collectors.groupingBy(ArticleReadability::path));
         documents.forEach((file, document) -> {
@@ -231,9 +231,13 @@ public final class BuildMemory {
     public synchronized void beginRender(BuildSession session, Collection<DocumentModel> documents) {
         Fingerprint context = new Fingerprint().add(nextParseContext);
         Set<String> articles = Set.of("adoc", "asciidoc", "ad");
-        stampTree(session.siteDir(), session.siteDir(), context, path -> !path.startsWith(outputDir)
-                && !(path.startsWith(session.config().getContentFolder().toPath())
-                && articles.contains(extension(path))));
+        Path content = session.config().getContentFolder().toPath();
+        try {
+            context.addFiles(session.siteDir(), session.siteDir(), false, path -> !path.startsWith(outputDir)
+                    && !(path.startsWith(content) && articles.contains(extension(path))), Fingerprint.STAMP);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         documents.stream()
                 .sorted(java.util.Comparator.comparing(DocumentModel::getUri))
                 .forEach(document -> {
@@ -315,9 +319,6 @@ public final class BuildMemory {
         nextRendered.put(outputPath, before);
         keptPaths.add(outputPath);
         before.diagnostics().forEach(session.diagnostics()::report);
-        synchronized (this) {
-            renderedKept++;
-        }
         return Optional.of(file);
     }
 
@@ -391,7 +392,7 @@ public final class BuildMemory {
         fingerprints = Map.copyOf(assetFingerprints);
         imageVariants = Map.copyOf(assetImageVariants);
         published = outputDir;
-        lastReuse = new Reuse(parsed.size() - parsedKept, parsedKept, rendered.size() - renderedKept, renderedKept);
+        lastReuse = new Reuse(parsed.size() - parsedKept, parsedKept, rendered.size() - keptPaths.size(), keptPaths.size());
     }
 
     /** The header of a document: every attribute but its body and what JBake changes while baking. */
@@ -420,40 +421,5 @@ public final class BuildMemory {
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1);
-    }
-
-    /** Adds the stamp of every file under {@code start} (hidden files and folders left out) to the fingerprint. */
-    private static void stampTree(Path start, Path root, Fingerprint fingerprint, java.util.function.Predicate<Path> included) {
-        if (!Files.exists(start)) {
-            return;
-        }
-        java.util.SortedMap<String, Object> stamps = new java.util.TreeMap<>();
-        try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    boolean hidden = !dir.equals(start) && dir.getFileName().toString().startsWith(".");
-                    return hidden || !included.test(dir) && !dir.equals(start) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (!file.getFileName().toString().startsWith(".") && included.test(file)) {
-                        stamps.put(root.relativize(file).toString(),
-                                List.of(attributes.size(), attributes.lastModifiedTime().toString()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    stamps.put(root.relativize(file).toString(), "unreadable");
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        fingerprint.add(stamps);
     }
 }

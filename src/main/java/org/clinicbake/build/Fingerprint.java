@@ -3,14 +3,20 @@ package org.clinicbake.build;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A SHA-256 over values of a document model or over files, fed in a fixed order, so the same
@@ -56,6 +62,65 @@ final class Fingerprint {
     Fingerprint addBytes(Path file) throws IOException {
         digest.update(Files.readAllBytes(file));
         return this;
+    }
+
+    /** How a file is told apart from its earlier self: by its stamp, or by its content. */
+    interface FileIdentity {
+        Object of(Path file, BasicFileAttributes attributes) throws IOException;
+    }
+
+    /** Size and modification time: cheap enough to take for every file of a site on every rebuild. */
+    static final FileIdentity STAMP = (file, attributes) -> List.of(attributes.size(), attributes.lastModifiedTime().toString());
+
+    /** A hash of the bytes: what a bake reads, whatever the clock says. */
+    static final FileIdentity CONTENT = (file, attributes) ->
+            Files.isRegularFile(file) ? new Fingerprint().addBytes(file).hex() : "not a regular file";
+
+    /**
+     * Adds every file under {@code start} (or {@code start} itself), by its path relative to
+     * {@code root} and its identity. Hidden files and folders (a name starting with a dot:
+     * {@code .clinicbake}, {@code .git}) are left out unless {@code hiddenToo}, and so is whatever
+     * {@code included} refuses. A file that cannot be read counts as "unreadable": it changes the
+     * fingerprint, and the bake itself reports it.
+     */
+    Fingerprint addFiles(Path start, Path root, boolean hiddenToo, Predicate<Path> included, FileIdentity identity)
+            throws IOException {
+        SortedMap<String, Object> files = new TreeMap<>();
+        if (Files.exists(start)) {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    boolean skipped = !dir.equals(start) && (!hiddenToo && hidden(dir) || !included.test(dir));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if ((hiddenToo || !hidden(file)) && included.test(file)) {
+                        Object described;
+                        try {
+                            described = identity.of(file, attributes);
+                        } catch (IOException e) {
+                            described = "unreadable";
+                        }
+                        files.put(root.relativize(file).toString(), described);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    files.put(root.relativize(file).toString(), "unreadable");
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return add(files);
+    }
+
+    private static boolean hidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     String hex() {

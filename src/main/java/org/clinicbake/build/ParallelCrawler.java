@@ -82,7 +82,7 @@ final class ParallelCrawler extends Crawler {
                     stored.put(files.get(i), document);
                 }
             }
-            memory.ifPresent(remembered -> remembered.rememberParsed(stored, session, session.diagnostics().all()));
+            memory.ifPresent(remembered -> remembered.rememberParsed(stored, session));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while converting content", e);

@@ -3,20 +3,15 @@ package org.clinicbake.build;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinicbake.BakeOptions;
@@ -49,6 +44,7 @@ final class UpToDateCheck {
     private final ObjectMapper json = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private String inputs;
+    private Properties settings;
 
     UpToDateCheck(Path siteDir, Path outputDir, BakeOptions options) {
         this.siteDir = siteDir;
@@ -113,10 +109,10 @@ final class UpToDateCheck {
                     .add(outputDir.toString());
             for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
                 if (!entry.isBlank()) {
-                    fingerprint.add(stamps(Path.of(entry), false));
+                    fingerprint.add(entry).addFiles(Path.of(entry), Path.of(entry), false, path -> true, Fingerprint.STAMP);
                 }
             }
-            fingerprint.add(contents(siteDir));
+            fingerprint.addFiles(siteDir, siteDir, false, path -> !path.equals(outputDir), Fingerprint.CONTENT);
             inputs = fingerprint.hex();
         }
         return inputs;
@@ -128,11 +124,14 @@ final class UpToDateCheck {
     }
 
     private String outputStamp() throws IOException {
-        return new Fingerprint().add(stamps(outputDir, true)).hex();
+        return new Fingerprint().addFiles(outputDir, outputDir, true, path -> true, Fingerprint.STAMP).hex();
     }
 
-    private Properties settings() throws IOException {
-        Properties settings = new Properties();
+    private synchronized Properties settings() throws IOException {
+        if (settings != null) {
+            return settings;
+        }
+        settings = new Properties();
         Path file = siteDir.resolve("jbake.properties");
         if (Files.isRegularFile(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -150,59 +149,5 @@ final class UpToDateCheck {
             zone = ZoneId.of("UTC");
         }
         return LocalDate.now(options.clock().withZone(zone));
-    }
-
-    /** Path, size and modification time of every file under {@code root} (or of {@code root} itself). */
-    private static SortedMap<String, Object> stamps(Path root, boolean hiddenToo) throws IOException {
-        SortedMap<String, Object> stamps = new TreeMap<>();
-        if (Files.isRegularFile(root)) {
-            BasicFileAttributes attributes = Files.readAttributes(root, BasicFileAttributes.class);
-            stamps.put(root.toString(), List.of(attributes.size(), attributes.lastModifiedTime().toString()));
-        } else if (Files.isDirectory(root)) {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (hiddenToo || !file.getFileName().toString().startsWith(".")) {
-                        stamps.put(root.relativize(file).toString(), List.of(attributes.size(), attributes.lastModifiedTime().toString()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        }
-        return stamps;
-    }
-
-    /** The content hash of every file of the site, except hidden ones and the output folder. */
-    private SortedMap<String, Object> contents(Path root) throws IOException {
-        SortedMap<String, Object> contents = new TreeMap<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-                return hidden || dir.equals(outputDir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (!file.getFileName().toString().startsWith(".")) {
-                    String content;
-                    try {
-                        content = Files.isRegularFile(file) ? new Fingerprint().addBytes(file).hex() : "not a regular file";
-                    } catch (IOException e) {
-                        // The bake itself reports an unreadable file, with its path, as a problem.
-                        content = "unreadable";
-                    }
-                    contents.put(root.relativize(file).toString(), content);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                contents.put(root.relativize(file).toString(), "unreadable");
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return contents;
     }
 }

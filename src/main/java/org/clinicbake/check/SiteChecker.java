@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.clinicbake.build.WorkerPool;
 import org.clinicbake.diag.Diagnostics;
 import org.clinicbake.schema.SchemaVocabulary;
 
@@ -77,12 +76,7 @@ public final class SiteChecker {
         // Each page is read, parsed and checked by one of a few threads, then let go: memory holds a
         // page per thread, however large the site. The problems are sorted at the end, so the report
         // does not depend on which thread finished first.
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-            Thread thread = new Thread(runnable, "clinicbake-check");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
+        try (WorkerPool workers = new WorkerPool("clinicbake-check", Runtime.getRuntime().availableProcessors())) {
             List<Future<?>> pages = new ArrayList<>();
             for (String path : context.pagePaths()) {
                 pages.add(workers.submit(() -> {
@@ -102,8 +96,6 @@ public final class SiteChecker {
             throw new IllegalStateException("interrupted while checking pages", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            workers.shutdownNow();
         }
         for (OutputCheck check : checks) {
             check.run(context, diagnostics);

@@ -1,8 +1,10 @@
 package org.clinicbake.diag;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +31,20 @@ public final class Diagnostics {
 
     public synchronized boolean hasErrors() {
         return reported.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** Everything reported so far, by the path it is about (in the order reported), without sorting the rest. */
+    public synchronized Map<String, List<Diagnostic>> byPath() {
+        Map<String, List<Diagnostic>> byPath = new HashMap<>();
+        for (Diagnostic diagnostic : reported) {
+            byPath.computeIfAbsent(diagnostic.path(), path -> new ArrayList<>()).add(diagnostic);
+        }
+        return byPath;
+    }
+
+    /** Everything reported so far about one path. */
+    public synchronized List<Diagnostic> about(String path) {
+        return reported.stream().filter(diagnostic -> diagnostic.path().equals(path)).toList();
     }
 
     /** Everything reported so far, in report order (file, line, code). */

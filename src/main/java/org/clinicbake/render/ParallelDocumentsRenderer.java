@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -52,7 +51,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
         BuildSession session = site.session();
         Optional<BuildMemory> memory = session.memory();
         memory.ifPresent(remembered -> remembered.beginRender(session, documents));
-        Map<String, List<Diagnostic>> parseProblems = memory.isPresent() ? problemsByPath(session) : Map.of();
+        Map<String, List<Diagnostic>> parseProblems = memory.isPresent() ? session.diagnostics().byPath() : Map.of();
         WorkerPool pool = new WorkerPool("clinicbake-render", session.threads());
         List<String> errors = new ArrayList<>();
         String[] fingerprints = new String[documents.size()];
@@ -86,7 +85,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
             throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
         }
         if (memory.isPresent()) {
-            Map<String, List<Diagnostic>> problems = problemsByPath(session);
+            Map<String, List<Diagnostic>> problems = session.diagnostics().byPath();
             for (int i = 0; i < documents.size(); i++) {
                 if (fingerprints[i] != null) {
                     String source = session.relativePath(new File(documents.get(i).getFile()));
@@ -143,9 +142,6 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
         return base + config.getOutputExtensionByDocType(document.getType());
     }
 
-    private static Map<String, List<Diagnostic>> problemsByPath(BuildSession session) {
-        return session.diagnostics().all().stream().collect(Collectors.groupingBy(Diagnostic::path));
-    }
 
     /** The nearest published document in {@code direction} (-1 newer, +1 older), as JBake chooses it. */
     private static DocumentModel neighbour(DocumentList<DocumentModel> sameType, int position, int direction) {

@@ -95,17 +95,13 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         if (kept.isPresent()) {
             return kept.get();
         }
-        List<Diagnostic> before = problemsOf(uri);
+        List<Diagnostic> before = session.diagnostics().about(uri);
         boolean[] readStore = new boolean[1];
         String rendered = render(model, templateName, readStore);
-        List<Diagnostic> found = new ArrayList<>(problemsOf(uri));
+        List<Diagnostic> found = new ArrayList<>(session.diagnostics().about(uri));
         found.removeAll(before);
         memory.rememberSiteWidePage(uri, readStore[0], found);
         return rendered;
-    }
-
-    private List<Diagnostic> problemsOf(String path) {
-        return session.diagnostics().all().stream().filter(problem -> problem.path().equals(path)).toList();
     }
 
     /** Renders a page to a string, reporting a template problem as a diagnostic before failing. */
