@@ -23,14 +23,16 @@ import org.clinicbake.diag.Diagnostics;
 import org.clinicbake.render.Theme;
 
 /**
- * One bake, top to bottom (the order is also written down in docs/PIPELINE.md):
+ * One bake, top to bottom (the order is also written down in src/docs/pipeline.md):
  * <ol>
- *   <li>check the output folder can be replaced, and open a staging folder beside it;</li>
+ *   <li>check the output folder can be replaced; stop there when it is up to date; open a staging
+ *       folder beside it;</li>
  *   <li>read the configuration ({@code jbake.properties} over ClinicBake's and JBake's defaults);</li>
  *   <li>read the site data ({@code data/clinic.yml}, {@code data/providers.yml});</li>
  *   <li>run JBake's Oven with ClinicBake's engines: parse AsciiDoc, render Pebble, copy assets;</li>
- *   <li>check no page came out empty;</li>
- *   <li>publish the staging folder in one move, or discard it when anything failed.</li>
+ *   <li>check no page came out empty, and run the fast output checks;</li>
+ *   <li>publish the staging folder in one move (the preview: only what changed, in place), or
+ *       discard it when anything failed.</li>
  * </ol>
  */
 public final class SiteBuild {
@@ -87,6 +89,7 @@ public final class SiteBuild {
         BakeResult.Work work = new BakeResult.Work(0, 0);
         Map<String, String> assetsAskedFor = Map.of();
         Map<String, Object> imagesAskedFor = Map.of();
+        Set<String> written = Set.of();
         try {
             long loading = System.nanoTime();
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
@@ -117,7 +120,8 @@ public final class SiteBuild {
                     cache.prune();
                 }
                 if (!diagnostics.hasErrors()) {
-                    reportEmptyPages(staging, diagnostics);
+                    written = files(staging);
+                    reportEmptyPages(staging, written, diagnostics);
                 }
                 if (!diagnostics.hasErrors() && checks) {
                     runFastChecks(staging, config.get(), diagnostics, times);
@@ -132,15 +136,12 @@ public final class SiteBuild {
             }
             BuildMemory memory = options.memory();
             long publishing = System.nanoTime();
-            int pages;
+            int pages = (int) written.stream().filter(SiteBuild::isPage).count();
             if (memory != null && memory.updatesInPlace()) {
                 // Only what changed was written to staging; the pages carried over are already in place.
-                Set<String> written = files(staging);
-                pages = (int) written.stream().filter(SiteBuild::isPage).count() + memory.keptPages();
+                pages += memory.keptPages();
                 memory.commit(assetsAskedFor, imagesAskedFor, output.merge(staging, written, memory.keptPaths(), memory.publishedFiles()));
             } else {
-                Set<String> written = memory != null ? files(staging) : Set.of();
-                pages = countPages(staging);
                 output.publish(staging);
                 if (memory != null) {
                     memory.commit(assetsAskedFor, imagesAskedFor, written);
@@ -221,10 +222,10 @@ public final class SiteBuild {
     }
 
     /** JBake writes a 0-byte file when a template engine fails silently; such a page must never ship. */
-    private static void reportEmptyPages(Path staging, Diagnostics diagnostics) throws IOException {
-        for (Path page : pages(staging)) {
-            if (Files.size(page) == 0) {
-                diagnostics.error("render.empty-page", staging.relativize(page).toString().replace('\\', '/'), 0,
+    private static void reportEmptyPages(Path staging, Set<String> written, Diagnostics diagnostics) throws IOException {
+        for (String page : written) {
+            if (isPage(page) && Files.size(staging.resolve(page)) == 0) {
+                diagnostics.error("render.empty-page", page, 0,
                         "the page was rendered empty", "check the template that renders this page");
             }
         }
@@ -243,16 +244,4 @@ public final class SiteBuild {
         return path.endsWith(".html");
     }
 
-    private static int countPages(Path staging) throws IOException {
-        return pages(staging).size();
-    }
-
-    private static List<Path> pages(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().endsWith(".html"))
-                    .sorted()
-                    .toList();
-        }
-    }
 }
