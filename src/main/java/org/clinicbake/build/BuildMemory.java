@@ -304,22 +304,32 @@ public final class BuildMemory {
      * when it was rendered are reported again.
      */
     public Optional<Path> renderedBefore(String outputPath, String fingerprint, BuildSession session) {
-        RenderedPage before;
-        Path file;
-        synchronized (this) {
-            if (published == null || !renderContext.equals(nextRenderContext)) {
-                return Optional.empty();
-            }
-            before = rendered.get(outputPath);
-            file = published.resolve(outputPath);
-        }
-        if (before == null || !before.fingerprint().equals(fingerprint) || !Files.isRegularFile(file)) {
+        Optional<Path> file = publishedInSameContext(outputPath);
+        RenderedPage before = file.isEmpty() ? null : renderedPage(outputPath);
+        if (before == null || !before.fingerprint().equals(fingerprint)) {
             return Optional.empty();
         }
         nextRendered.put(outputPath, before);
         keptPaths.add(outputPath);
         before.diagnostics().forEach(session.diagnostics()::report);
-        return Optional.of(file);
+        return file;
+    }
+
+    /** A file of the published output, when this bake renders in the same context as the one that wrote it. */
+    private synchronized Optional<Path> publishedInSameContext(String path) {
+        if (published == null || !renderContext.equals(nextRenderContext)) {
+            return Optional.empty();
+        }
+        Path file = published.resolve(path);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private synchronized RenderedPage renderedPage(String outputPath) {
+        return rendered.get(outputPath);
+    }
+
+    private synchronized SiteWidePage siteWidePage(String uri) {
+        return siteWidePages.get(uri);
     }
 
     /**
@@ -328,20 +338,13 @@ public final class BuildMemory {
      * documents' bodies are); the problems found on it are reported again.
      */
     public Optional<String> siteWidePageBefore(String uri, BuildSession session) {
-        SiteWidePage before;
-        Path file;
-        synchronized (this) {
-            if (published == null || !renderContext.equals(nextRenderContext)) {
-                return Optional.empty();
-            }
-            before = siteWidePages.get(uri);
-            file = published.resolve(uri);
-        }
-        if (before == null || before.readStore() || !Files.isRegularFile(file)) {
+        Optional<Path> file = publishedInSameContext(uri);
+        SiteWidePage before = file.isEmpty() ? null : siteWidePage(uri);
+        if (before == null || before.readStore()) {
             return Optional.empty();
         }
         try {
-            String text = Files.readString(file);
+            String text = Files.readString(file.get());
             nextSiteWidePages.put(uri, before);
             before.diagnostics().forEach(session.diagnostics()::report);
             return Optional.of(text);
