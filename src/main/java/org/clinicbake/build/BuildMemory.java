@@ -66,6 +66,15 @@ public final class BuildMemory {
     private record SiteWidePage(boolean readStore, List<Diagnostic> diagnostics) {
     }
 
+    /**
+     * What the last published bake baked with, for the rebuild after a text edit
+     * ({@link TextEditRebuild}): the configuration, data, theme and plugins it read, and JBake's
+     * store (every document with its body) and renderer (with the compiled templates) it filled.
+     */
+    record Retained(SiteConfiguration config, org.clinicbake.data.SiteData data, org.clinicbake.render.Theme theme,
+                    Plugins plugins, OvenRun.Baked baked) {
+    }
+
     /** How much of the last bake was carried over rather than done again. */
     public record Reuse(int parsed, int parsedKept, int rendered, int renderedKept) {
     }
@@ -79,6 +88,7 @@ public final class BuildMemory {
     private Map<String, Object> imageVariants = Map.of();
     private Path published;
     private Reuse lastReuse = new Reuse(0, 0, 0, 0);
+    private Retained retained;
     private org.clinicbake.schema.SchemaVocabulary vocabulary;
     private Map<String, Object> contextValues = new ConcurrentHashMap<>();
     private Map<String, Object> nextContextValues = new ConcurrentHashMap<>();
@@ -97,6 +107,7 @@ public final class BuildMemory {
     private Set<String> publishedFiles;
     private final Set<String> keptPaths = ConcurrentHashMap.newKeySet();
     private int parsedKept;
+    private ContentListing listing;
 
     /** The schema.org vocabulary, read once for all rebuilds: it is part of ClinicBake, not of the site. */
     synchronized org.clinicbake.schema.SchemaVocabulary vocabulary() {
@@ -122,6 +133,7 @@ public final class BuildMemory {
         nextParseContext = "";
         nextRenderContext = "";
         parsedKept = 0;
+        listing = null;
     }
 
     /**
@@ -129,7 +141,8 @@ public final class BuildMemory {
      * the file, on the configuration, the site data, which other articles exist (cross references)
      * and today's date (review dates); when any of those changed, every file is parsed again.
      */
-    synchronized void beginParse(BuildSession session, List<File> files) {
+    synchronized void beginParse(BuildSession session, ContentListing listing) {
+        this.listing = listing;
         Fingerprint context = new Fingerprint()
                 .add(session.today().toString())
                 .add(session.includeDrafts());
@@ -139,28 +152,43 @@ public final class BuildMemory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        files.forEach(file -> context.add(file.getPath()));
+        listing.files().forEach(file -> context.add(file.getPath()));
         nextParseContext = context.hex();
     }
 
     /** The document parsed from {@code file} in an earlier bake, when nothing it depends on changed. */
     Optional<DocumentModel> parsedBefore(File file, BuildSession session) {
+        ParsedFile kept = keep(file, session);
+        return kept == null ? Optional.empty() : Optional.of(copy(kept.document()));
+    }
+
+    /**
+     * Whether {@code file} is as it was parsed in an earlier bake, in the same context; if so, its
+     * parse is carried over (its problems reported again) as {@link #parsedBefore} does.
+     */
+    boolean unchangedSinceParsed(File file, BuildSession session) {
+        return keep(file, session) != null;
+    }
+
+    private ParsedFile keep(File file, BuildSession session) {
         ParsedFile before;
+        BasicFileAttributes listed;
         synchronized (this) {
             before = parseContext.equals(nextParseContext) ? parsed.get(file.toPath()) : null;
+            listed = listing == null ? null : listing.attributes(file);
         }
         if (before == null) {
-            return Optional.empty();
+            return null;
         }
         try {
-            BasicFileAttributes now = Files.readAttributes(file.toPath(), BasicFileAttributes.class);
+            BasicFileAttributes now = listed != null ? listed : Files.readAttributes(file.toPath(), BasicFileAttributes.class);
             if (now.size() != before.size() || !now.lastModifiedTime().equals(before.modified())) {
-                return Optional.empty();
+                return null;
             }
             ParsedFile kept = before;
             if (racy(before.modified(), before.readAt())) {
                 if (before.bytes() == null || !new Fingerprint().addBytes(file.toPath()).hex().equals(before.bytes())) {
-                    return Optional.empty();
+                    return null;
                 }
                 kept = before.readAgainAt(Instant.now());
             }
@@ -170,9 +198,9 @@ public final class BuildMemory {
             synchronized (this) {
                 parsedKept++;
             }
-            return Optional.of(copy(before.document()));
+            return kept;
         } catch (IOException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -230,11 +258,15 @@ public final class BuildMemory {
      */
     public synchronized void beginRender(BuildSession session, Collection<DocumentModel> documents) {
         Fingerprint context = new Fingerprint().add(nextParseContext);
-        Set<String> articles = Set.of("adoc", "asciidoc", "ad");
-        Path content = session.config().getContentFolder().toPath();
+        Path content = session.config().getContentFolder().toPath().toAbsolutePath().normalize();
         try {
-            context.addFiles(session.siteDir(), session.siteDir(), false, path -> !path.startsWith(outputDir)
-                    && !(path.startsWith(content) && articles.contains(extension(path))), Fingerprint.STAMP);
+            // The content folder's files come from the parse stage's listing, which has seen them already.
+            java.util.SortedMap<String, Object> files = Fingerprint.files(session.siteDir(), session.siteDir(), false,
+                    path -> !path.startsWith(outputDir) && !path.equals(content), Fingerprint.STAMP);
+            if (listing != null) {
+                files.putAll(listing.otherStamps(session.siteDir()));
+            }
+            context.add(files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -384,8 +416,10 @@ public final class BuildMemory {
     }
 
     /** The bake was published: what it did becomes the memory, with the files the output now has. */
-    synchronized void commit(Map<String, String> assetFingerprints, Map<String, Object> assetImageVariants, Set<String> files) {
+    synchronized void commit(Map<String, String> assetFingerprints, Map<String, Object> assetImageVariants, Set<String> files,
+                             Retained bakedWith) {
         publishedFiles = Set.copyOf(files);
+        retained = bakedWith;
         contextValues = nextContextValues;
         parseContext = nextParseContext;
         renderContext = nextRenderContext;
@@ -395,7 +429,60 @@ public final class BuildMemory {
         fingerprints = Map.copyOf(assetFingerprints);
         imageVariants = Map.copyOf(assetImageVariants);
         published = outputDir;
-        lastReuse = new Reuse(parsed.size() - parsedKept, parsedKept, rendered.size() - keptPaths.size(), keptPaths.size());
+        int renderedKept = (int) rendered.keySet().stream().filter(keptPaths::contains).count();
+        lastReuse = new Reuse(parsed.size() - parsedKept, parsedKept, rendered.size() - renderedKept, renderedKept);
+    }
+
+    /** What the last published bake baked with, while nothing has used it since. */
+    synchronized Optional<Retained> retained() {
+        return Optional.ofNullable(retained);
+    }
+
+    /**
+     * Lets go of what the last bake baked with: a rebuild has started changing it, so only a full
+     * bake can say again what it holds.
+     */
+    synchronized void forgetRetained() {
+        retained = null;
+    }
+
+    /** Whether this bake parses in the context of the last published one (see {@link #beginParse}). */
+    synchronized boolean parseContextUnchanged() {
+        return parseContext.equals(nextParseContext);
+    }
+
+    /** Whether this bake renders in the context of the last published one (see {@link #beginRender}). */
+    synchronized boolean renderContextUnchanged() {
+        return renderContext.equals(nextRenderContext);
+    }
+
+    /** Whether a site-wide page of the last bake read JBake's store, and so may show any body. */
+    synchronized boolean siteWidePagesReadStore() {
+        return siteWidePages.values().stream().anyMatch(SiteWidePage::readStore);
+    }
+
+    /**
+     * Carries over every file of the published output but {@code renderedAgain}, reporting the
+     * problems found on the pages carried over again; for a rebuild in an unchanged render context.
+     */
+    synchronized void keepAllBut(Set<String> renderedAgain, BuildSession session) {
+        rendered.forEach((path, page) -> {
+            if (!renderedAgain.contains(path)) {
+                nextRendered.put(path, page);
+                page.diagnostics().forEach(session.diagnostics()::report);
+            }
+        });
+        siteWidePages.forEach((uri, page) -> {
+            nextSiteWidePages.put(uri, page);
+            page.diagnostics().forEach(session.diagnostics()::report);
+        });
+        publishedFiles.stream().filter(file -> !renderedAgain.contains(file)).forEach(keptPaths::add);
+    }
+
+    /** Whether the pages rendered in this bake asked for an asset or image size the published output lacks. */
+    synchronized boolean asksForNewAssets(BuildSession session) {
+        return !fingerprints.keySet().containsAll(session.fingerprints().keySet())
+                || !imageVariants.keySet().containsAll(session.imageVariants().keySet());
     }
 
     /** The header of a document: every attribute but its body and what JBake changes while baking. */
@@ -418,11 +505,5 @@ public final class BuildMemory {
         DocumentModel copy = new DocumentModel();
         copy.putAll(document);
         return copy;
-    }
-
-    private static String extension(Path path) {
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
     }
 }

@@ -85,6 +85,12 @@ final class Fingerprint {
      */
     Fingerprint addFiles(Path start, Path root, boolean hiddenToo, Predicate<Path> included, FileIdentity identity)
             throws IOException {
+        return add(files(start, root, hiddenToo, included, identity));
+    }
+
+    /** The files {@link #addFiles} adds, by relative path, with their identities. */
+    static SortedMap<String, Object> files(Path start, Path root, boolean hiddenToo, Predicate<Path> included, FileIdentity identity)
+            throws IOException {
         SortedMap<String, Object> files = new TreeMap<>();
         if (Files.exists(start)) {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
@@ -115,7 +121,7 @@ final class Fingerprint {
                 }
             });
         }
-        return add(files);
+        return files;
     }
 
     private static boolean hidden(Path path) {

@@ -107,6 +107,16 @@ final class MemoryContentStore extends ContentStore {
         queries.clear();
     }
 
+    /** The document stored from the file at {@code sourceUri}, or null. */
+    synchronized DocumentModel document(String sourceUri) {
+        return bySourceUri.get(sourceUri);
+    }
+
+    /** Every stored document but those of {@code type} (JBake's data files), in no particular order. */
+    synchronized List<DocumentModel> documentsExcept(String type) {
+        return bySourceUri.values().stream().filter(document -> !type.equals(document.getType())).toList();
+    }
+
     @Override
     public synchronized void deleteContent(String uri) {
         if (bySourceUri.remove(uri) != null) {

@@ -93,10 +93,12 @@ final class OutputFolder {
      */
     Set<String> merge(Path staging, Set<String> written, Set<String> kept, Set<String> before) throws IOException {
         Files.writeString(staging.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
-        Set<String> now = new java.util.TreeSet<>(written);
-        now.add(MARKER);
+        Set<String> moved = new java.util.TreeSet<>(written);
+        moved.add(MARKER);
+        Set<String> now = new java.util.TreeSet<>(moved);
         now.addAll(kept);
-        for (String file : now) {
+        // Kept files are already in place: only what this bake wrote is in the staging folder.
+        for (String file : moved) {
             Path source = staging.resolve(file);
             if (Files.isRegularFile(source)) {
                 Path destination = target.resolve(file);

@@ -6,10 +6,12 @@ import org.clinicbake.content.AsciidocEngine;
 import org.clinicbake.content.YamlDataEngine;
 import org.clinicbake.render.ThemeAssets;
 import org.clinicbake.render.ThemeRenderer;
-import org.jbake.app.ContentStore;
 import org.jbake.app.Oven;
 import org.jbake.app.Utensils;
+import org.jbake.model.DocumentTypes;
 import org.jbake.parser.Engines;
+import org.jbake.template.ModelExtractors;
+import org.jbake.template.ModelExtractorsDocumentTypeListener;
 
 /**
  * Runs JBake's {@link Oven} with ClinicBake's engines: crawl and parse the content, render every
@@ -26,16 +28,24 @@ final class OvenRun {
         this.session = session;
     }
 
+    /**
+     * What the Oven worked with: its store, holding every document with its body, and the renderer
+     * with the theme's compiled templates; the preview keeps both for its rebuilds after text edits.
+     */
+    record Baked(MemoryContentStore store, ThemeRenderer renderer) {
+    }
+
     /** Bakes into the configured destination, reporting every problem to the session's diagnostics. */
-    void bake() {
+    Baked bake() {
         useClinicBakeEngines();
         SiteConfiguration config = session.config();
-        ContentStore store = new MemoryContentStore();
+        MemoryContentStore store = new MemoryContentStore();
+        ThemeRenderer renderer = new ThemeRenderer(store, config);
         Utensils utensils = new Utensils();
         utensils.setConfiguration(config);
         utensils.setContentStore(store);
         utensils.setCrawler(new ParallelCrawler(store, config, session.threads()));
-        utensils.setRenderer(new ThemeRenderer(store, config));
+        utensils.setRenderer(renderer);
         utensils.setAsset(new ThemeAssets(config));
 
         Oven oven = new Oven(utensils);
@@ -45,9 +55,10 @@ final class OvenRun {
             session.times().add("oven", started);
         } catch (RuntimeException e) {
             reportUnexplained(List.of(e));
-            return;
+            return new Baked(store, renderer);
         }
         reportUnexplained(oven.getErrors());
+        return new Baked(store, renderer);
     }
 
     /**
@@ -62,6 +73,20 @@ final class OvenRun {
         for (String extension : List.of("yml", "yaml")) {
             Engines.register(extension, YAML);
         }
+    }
+
+    /**
+     * JBake's document types and model extractors for this site's configuration, as the Oven sets
+     * them at the start of every bake (they are static registries another site's bake may have changed).
+     */
+    static void useDocumentTypesOf(SiteConfiguration config) {
+        DocumentTypes.resetDocumentTypes();
+        ModelExtractors.getInstance().reset();
+        DocumentTypes.addListener(new ModelExtractorsDocumentTypeListener());
+        for (String type : config.getDocumentTypes()) {
+            DocumentTypes.addDocumentType(type);
+        }
+        DocumentTypes.addDocumentType(config.getDataFileDocType());
     }
 
     /** Errors JBake collected that no engine explained with a diagnostic (a bug or an I/O failure). */

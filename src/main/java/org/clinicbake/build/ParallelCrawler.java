@@ -4,7 +4,6 @@ import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -54,11 +53,11 @@ final class ParallelCrawler extends Crawler {
     }
 
     private void crawlInParallel() {
-        List<File> files = new ArrayList<>();
-        collect(config.getContentFolder(), files);
+        ContentListing listing = ContentListing.of(config);
+        List<File> files = listing.files();
         BuildSession session = config.session();
         Optional<BuildMemory> memory = session.memory();
-        memory.ifPresent(remembered -> remembered.beginParse(session, files));
+        memory.ifPresent(remembered -> remembered.beginParse(session, listing));
         WorkerPool pool = new WorkerPool("clinicbake-convert", threads);
         try {
             List<Future<DocumentModel>> parsed = new ArrayList<>();
@@ -70,7 +69,7 @@ final class ParallelCrawler extends Crawler {
             for (int i = 0; i < files.size(); i++) {
                 DocumentModel document = parsed.get(i).get();
                 if (document != null && DocumentTypes.contains(document.getType())) {
-                    addJBakeAttributes(document, files.get(i));
+                    addJBakeAttributes(config, document, files.get(i));
                     File earlier = claimed.putIfAbsent(document.getUri(), files.get(i));
                     if (earlier != null) {
                         config.session().diagnostics().error("content.duplicate-path", config.session().relativePath(files.get(i)), 0,
@@ -93,27 +92,6 @@ final class ParallelCrawler extends Crawler {
         }
     }
 
-    private void collect(File folder, List<File> files) {
-        File[] entries = folder.listFiles(FileUtil.getFileFilter(config));
-        if (entries == null) {
-            return;
-        }
-        Arrays.sort(entries);
-        for (File entry : entries) {
-            if (entry.isFile()) {
-                files.add(entry);
-            } else if (entry.isDirectory()) {
-                if (java.nio.file.Files.isSymbolicLink(entry.toPath())) {
-                    // A linked folder can lead back to itself (content/loop -> content) or out of the site.
-                    config.session().diagnostics().warning("content.symlink-skipped", config.session().relativePath(entry), 0,
-                            "a link to a folder is not followed", "move or copy the folder into content/ instead of linking it");
-                    continue;
-                }
-                collect(entry, files);
-            }
-        }
-    }
-
     private DocumentModel parse(File file, Optional<BuildMemory> memory) {
         if (memory.isPresent()) {
             Optional<DocumentModel> unchanged = memory.get().parsedBefore(file, config.session());
@@ -127,8 +105,8 @@ final class ParallelCrawler extends Crawler {
     }
 
     /** What JBake's crawler adds to every document it stores (its own methods are private). */
-    private void addJBakeAttributes(DocumentModel document, File file) {
-        String uri = uri(file);
+    static void addJBakeAttributes(SiteConfiguration config, DocumentModel document, File file) {
+        String uri = uri(config, file);
         document.setRootPath(FileUtil.getUriPathToContentRoot(config, file));
         if (document.getSha1() == null) {
             document.setSha1(sha1(file));
@@ -150,7 +128,7 @@ final class ParallelCrawler extends Crawler {
         }
     }
 
-    private String uri(File file) {
+    private static String uri(SiteConfiguration config, File file) {
         String path = FileUtil.asPath(file).replace(FileUtil.asPath(config.getContentFolder()), "");
         String base = URLEncoder.encode(FilenameUtils.getBaseName(path), StandardCharsets.UTF_8);
         String prefix = config.getPrefixForUriWithoutExtension();

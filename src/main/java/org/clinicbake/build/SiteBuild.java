@@ -25,7 +25,8 @@ import org.clinicbake.render.Theme;
 /**
  * One bake, top to bottom (the order is also written down in src/docs/pipeline.md):
  * <ol>
- *   <li>check the output folder can be replaced; stop there when it is up to date; open a staging
+ *   <li>check the output folder can be replaced; stop there when it is up to date (a preview: take
+ *       the short path of a text edit when it applies, {@link TextEditRebuild}); open a staging
  *       folder beside it;</li>
  *   <li>read the configuration ({@code jbake.properties} over ClinicBake's and JBake's defaults);</li>
  *   <li>read the site data ({@code data/clinic.yml}, {@code data/providers.yml});</li>
@@ -41,10 +42,13 @@ public final class SiteBuild {
      * JBake keeps document types, engines and model extractors in static registries that every
      * Oven resets, so two bakes in one JVM must not overlap.
      */
-    private static final Object JBAKE_REGISTRIES = new Object();
+    static final Object JBAKE_REGISTRIES = new Object();
 
     /** The phase reported by a bake that found its output up to date and did nothing else. */
     public static final String UP_TO_DATE = "up-to-date";
+
+    /** The phase reported by a preview rebuild that took the short path of a text edit ({@link TextEditRebuild}). */
+    public static final String TEXT_EDIT = "text-edit";
 
     private final Path siteDir;
     private final Path outputDir;
@@ -69,6 +73,12 @@ public final class SiteBuild {
         if (!output.prepare(siteDir, diagnostics)) {
             return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
         }
+        if (options.memory() != null) {
+            Optional<BakeResult> textEdit = new TextEditRebuild(siteDir, output, options).run(started);
+            if (textEdit.isPresent()) {
+                return textEdit.get();
+            }
+        }
         // The preview has a finer memory of its own; a one-shot bake skips everything when nothing changed.
         UpToDateCheck upToDate = options.memory() == null ? new UpToDateCheck(siteDir, output.path(), options) : null;
         if (upToDate != null && upToDate.enabled()) {
@@ -90,6 +100,7 @@ public final class SiteBuild {
         Map<String, String> assetsAskedFor = Map.of();
         Map<String, Object> imagesAskedFor = Map.of();
         Set<String> written = Set.of();
+        BuildMemory.Retained bakedWith = null;
         try {
             long loading = System.nanoTime();
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
@@ -98,7 +109,7 @@ public final class SiteBuild {
             if (theme.isPresent() && plugins.isPresent()) {
                 SiteData data = new SiteDataLoader(diagnostics).load(siteDir);
                 times.add("configure", loading);
-                ConversionCache cache = conversionCache(config.get());
+                ConversionCache cache = conversionCache(siteDir, config.get());
                 // A preview brings its own warm Asciidoctor, so there is no start-up to save by looking first.
                 boolean convertsSomething = options.asciidoctor() == null && anyNeedsConversion(config.get(), cache);
                 boolean checks = options.outputChecks() && "true".equalsIgnoreCase(config.get().getString("check.on-bake", "false"));
@@ -109,7 +120,10 @@ public final class SiteBuild {
                 synchronized (JBAKE_REGISTRIES) {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
                             times, cache, convertsSomething, plugins.get())) {
-                        new OvenRun(session).bake();
+                        OvenRun.Baked baked = new OvenRun(session).bake();
+                        if (options.memory() != null && !checks) {
+                            bakedWith = new BuildMemory.Retained(config.get(), data, theme.get(), plugins.get(), baked);
+                        }
                         readability = session.readability();
                         assetsAskedFor = Map.copyOf(session.fingerprints());
                         imagesAskedFor = Map.copyOf(session.imageVariants());
@@ -140,11 +154,11 @@ public final class SiteBuild {
             if (memory != null && memory.updatesInPlace()) {
                 // Only what changed was written to staging; the pages carried over are already in place.
                 pages += memory.keptPages();
-                memory.commit(assetsAskedFor, imagesAskedFor, output.merge(staging, written, memory.keptPaths(), memory.publishedFiles()));
+                memory.commit(assetsAskedFor, imagesAskedFor, output.merge(staging, written, memory.keptPaths(), memory.publishedFiles()), bakedWith);
             } else {
                 output.publish(staging);
                 if (memory != null) {
-                    memory.commit(assetsAskedFor, imagesAskedFor, written);
+                    memory.commit(assetsAskedFor, imagesAskedFor, written, bakedWith);
                 }
             }
             times.add("write-publish", publishing);
@@ -176,7 +190,7 @@ public final class SiteBuild {
      * The site's cache of converted articles, under {@code .clinicbake/cache} in the site folder
      * (off with {@code clinicbake.cache=false}). Its key covers every setting the conversion reads.
      */
-    private ConversionCache conversionCache(SiteConfiguration config) {
+    static ConversionCache conversionCache(Path siteDir, SiteConfiguration config) {
         boolean enabled = !"false".equalsIgnoreCase(config.getString("clinicbake.cache", "true"));
         String settings = String.join("\n",
                 "clinicbake " + String.valueOf(SiteBuild.class.getPackage().getImplementationVersion()),
@@ -222,7 +236,7 @@ public final class SiteBuild {
     }
 
     /** JBake writes a 0-byte file when a template engine fails silently; such a page must never ship. */
-    private static void reportEmptyPages(Path staging, Set<String> written, Diagnostics diagnostics) throws IOException {
+    static void reportEmptyPages(Path staging, Set<String> written, Diagnostics diagnostics) throws IOException {
         for (String page : written) {
             if (isPage(page) && Files.size(staging.resolve(page)) == 0) {
                 diagnostics.error("render.empty-page", page, 0,
@@ -232,7 +246,7 @@ public final class SiteBuild {
     }
 
     /** Every file under {@code root}, relative to it with {@code /} separators. */
-    private static Set<String> files(Path root) throws IOException {
+    static Set<String> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .map(file -> root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
@@ -240,7 +254,7 @@ public final class SiteBuild {
         }
     }
 
-    private static boolean isPage(String path) {
+    static boolean isPage(String path) {
         return path.endsWith(".html");
     }
 

@@ -19,6 +19,7 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import org.clinicbake.build.BuildSession;
+import org.clinicbake.build.SiteConfiguration;
 import org.jsoup.Jsoup;
 import org.unbescape.html.HtmlEscape;
 
@@ -29,12 +30,16 @@ import org.unbescape.html.HtmlEscape;
  */
 final class ClinicExtension extends AbstractExtension {
 
-    private final BuildSession session;
+    private final SiteConfiguration config;
     private final Map<String, Function> functions;
     private final Map<String, Filter> filters;
 
-    ClinicExtension(BuildSession session, Map<String, Function> pluginFunctions, Map<String, Filter> pluginFilters) {
-        this.session = session;
+    /**
+     * The session is looked up through the configuration on every call: the preview keeps an engine
+     * (and its compiled templates) from one rebuild to the next, each rebuild with a session of its own.
+     */
+    ClinicExtension(SiteConfiguration config, Map<String, Function> pluginFunctions, Map<String, Filter> pluginFilters) {
+        this.config = config;
         Map<String, Function> functions = new LinkedHashMap<>();
         functions.put("asset", function(List.of("path"), (args, context, line) -> asset(string(args, "path", line), context, line)));
         functions.put("image", function(List.of("src", "alt"), (args, context, line) -> image(args, context, line)));
@@ -60,15 +65,19 @@ final class ClinicExtension extends AbstractExtension {
         return filters;
     }
 
+    private BuildSession session() {
+        return config.session();
+    }
+
     /** A copy of the asset under a name that carries a hash of its content, so hosts may cache it forever. */
     private Object asset(String path, EvaluationContext context, int line) {
         // Every page asks for the same few assets: hash each once per bake, not once per page.
-        String fingerprinted = session.fingerprints().get(path);
+        String fingerprinted = session().fingerprints().get(path);
         if (fingerprinted == null) {
-            fingerprinted = session.theme().fingerprint(path)
+            fingerprinted = session().theme().fingerprint(path)
                     .orElseThrow(() -> new PebbleException(null, "no asset '" + path + "' in the site's or the theme's assets/",
                             line, null));
-            session.fingerprints().put(path, fingerprinted);
+            session().fingerprints().put(path, fingerprinted);
         }
         return page(context).get("root") + fingerprinted;
     }
@@ -80,7 +89,7 @@ final class ClinicExtension extends AbstractExtension {
             throw new PebbleException(null, "image('" + src + "') needs alt text: image(src, alt); use \"\" only for decoration",
                     line, null);
         }
-        int[] size = session.theme().imageSize(src).orElse(null);
+        int[] size = session().theme().imageSize(src).orElse(null);
         String root = String.valueOf(page(context).get("root"));
         StringBuilder tag = new StringBuilder("<img src=\"")
                 .append(HtmlEscape.escapeHtml5Xml(root + src))
@@ -93,7 +102,7 @@ final class ClinicExtension extends AbstractExtension {
             for (int width : RESPONSIVE_WIDTHS) {
                 if (width < size[0]) {
                     String variant = variantPath(src, width);
-                    session.imageVariants().put(variant, new ImageVariant(src, width));
+                    session().imageVariants().put(variant, new ImageVariant(src, width));
                     srcset.append(root).append(variant).append(' ').append(width).append("w, ");
                 }
             }
@@ -132,12 +141,12 @@ final class ClinicExtension extends AbstractExtension {
     }
 
     private String longDate(Object input) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("MMMM d, yyyy", session.locale());
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("MMMM d, yyyy", session().locale());
         if (input instanceof TemporalAccessor time) {
             return format.format(time);
         }
         if (input instanceof Date date) {
-            return format.format(date.toInstant().atZone(session.zone()));
+            return format.format(date.toInstant().atZone(session().zone()));
         }
         return input == null ? null : input.toString();
     }

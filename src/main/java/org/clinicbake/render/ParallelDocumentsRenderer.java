@@ -49,10 +49,21 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
             document.setPreviousContent(navigation(neighbour(sameType, position, +1)));
         }
         BuildSession session = site.session();
+        session.memory().ifPresent(remembered -> remembered.beginRender(session, documents));
+        return renderPages(renderer, db, documents, site);
+    }
+
+    /**
+     * Renders the pages of {@code documents}, whose neighbours are set, on all cores; with the
+     * preview's memory, a page whose inputs did not change is carried over instead. Returns how
+     * many pages were rendered or carried over.
+     */
+    public static int renderPages(Renderer renderer, ContentStore db, List<DocumentModel> documents, SiteConfiguration site)
+            throws RenderingException {
+        BuildSession session = site.session();
         Optional<BuildMemory> memory = session.memory();
-        memory.ifPresent(remembered -> remembered.beginRender(session, documents));
         Map<String, List<Diagnostic>> parseProblems = memory.isPresent() ? session.diagnostics().byPath() : Map.of();
-        WorkerPool pool = new WorkerPool("clinicbake-render", session.threads());
+        WorkerPool pool = new WorkerPool("clinicbake-render", Math.min(session.threads(), Math.max(1, documents.size())));
         List<String> errors = new ArrayList<>();
         String[] fingerprints = new String[documents.size()];
         int rendered = 0;
@@ -62,7 +73,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
                 DocumentModel document = documents.get(i);
                 int index = i;
                 pages.add(pool.submit(() -> {
-                    fingerprints[index] = render(renderer, document, memory, session, config);
+                    fingerprints[index] = render(renderer, document, memory, session, site);
                     return null;
                 }));
             }
@@ -91,7 +102,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
                     String source = session.relativePath(new File(documents.get(i).getFile()));
                     List<Diagnostic> found = new ArrayList<>(problems.getOrDefault(source, List.of()));
                     found.removeAll(parseProblems.getOrDefault(source, List.of()));
-                    memory.get().rememberRendered(outputPath(documents.get(i), config), fingerprints[i], found);
+                    memory.get().rememberRendered(outputPath(documents.get(i), site), fingerprints[i], found);
                 }
             }
         }
@@ -136,7 +147,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
     }
 
     /** Where JBake's renderer writes a published document: its URI with the output extension of its type. */
-    private static String outputPath(DocumentModel document, JBakeConfiguration config) {
+    public static String outputPath(DocumentModel document, JBakeConfiguration config) {
         String uri = document.getUri();
         String base = uri.lastIndexOf('.') > uri.lastIndexOf('/') ? uri.substring(0, uri.lastIndexOf('.')) : uri;
         return base + config.getOutputExtensionByDocType(document.getType());

@@ -45,21 +45,30 @@ import org.jbake.template.model.TemplateModel;
  */
 public final class PebbleThemeEngine extends AbstractTemplateEngine {
 
-    private final BuildSession session;
+    private final SiteConfiguration siteConfig;
     private final PebbleEngine pebble;
     private final JsonLdWriter jsonWriter = new JsonLdWriter();
     private volatile SiteModel site;
 
     public PebbleThemeEngine(JBakeConfiguration config, ContentStore db) {
         super(config, db);
-        this.session = SiteConfiguration.sessionOf(config);
+        BuildSession session = SiteConfiguration.sessionOf(config);
+        this.siteConfig = (SiteConfiguration) config;
         this.pebble = new PebbleEngine.Builder()
                 .loader(session.theme())
                 .autoEscaping(true)
                 .strictVariables(true)
                 .defaultLocale(session.locale())
-                .extension(new ClinicExtension(session, session.plugins().functions(), session.plugins().filters()))
+                .extension(new ClinicExtension(siteConfig, session.plugins().functions(), session.plugins().filters()))
                 .build();
+    }
+
+    /**
+     * The session of the bake in progress. The preview keeps this engine, with its compiled
+     * templates, for rebuilds after text edits, each of which has a session of its own.
+     */
+    private BuildSession session() {
+        return siteConfig.session();
     }
 
     @Override
@@ -77,11 +86,11 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
     /** The address of a site-wide page (home, indexes, topics, feed, sitemap...) in a preview with memory. */
     private Optional<String> siteWidePage(TemplateModel model) {
         DocumentModel content = model.getContent();
-        if (session.memory().isEmpty() || content == null || content.getFile() != null
+        if (session().memory().isEmpty() || content == null || content.getFile() != null
                 || !SiteConfiguration.isGeneratedPageType(content.getType())) {
             return Optional.empty();
         }
-        return Optional.of(PageModel.uriOf(model, session));
+        return Optional.of(PageModel.uriOf(model, session()));
     }
 
     /**
@@ -90,15 +99,15 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
      * did not read JBake's document store (which holds the bodies), the page written last time stands.
      */
     private String keptOrRendered(String uri, TemplateModel model, String templateName) throws RenderingException {
-        BuildMemory memory = session.memory().orElseThrow();
-        Optional<String> kept = memory.siteWidePageBefore(uri, session);
+        BuildMemory memory = session().memory().orElseThrow();
+        Optional<String> kept = memory.siteWidePageBefore(uri, session());
         if (kept.isPresent()) {
             return kept.get();
         }
-        List<Diagnostic> before = session.diagnostics().about(uri);
+        List<Diagnostic> before = session().diagnostics().about(uri);
         boolean[] readStore = new boolean[1];
         String rendered = render(model, templateName, readStore);
-        List<Diagnostic> found = new ArrayList<>(session.diagnostics().about(uri));
+        List<Diagnostic> found = new ArrayList<>(session().diagnostics().about(uri));
         found.removeAll(before);
         memory.rememberSiteWidePage(uri, readStore[0], found);
         return rendered;
@@ -118,7 +127,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             return out.toString();
         } catch (PebbleException e) {
             report(e, templateName);
-            throw new RenderingException("template " + session.theme().describe(templateName) + ": " + e.getMessage());
+            throw new RenderingException("template " + session().theme().describe(templateName) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new RenderingException(e);
         }
@@ -135,7 +144,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             context.put("content", safeContent);
         }
         context.put("site", site().values());
-        Map<String, Object> page = PageModel.of(model, site(), session);
+        Map<String, Object> page = PageModel.of(model, site(), session());
         page.put("jsonld", jsonLd(page, model.getContent()));
         context.put("page", page);
         return context;
@@ -146,16 +155,16 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         if (Set.of("feed", "sitemap", "robots").contains(page.get("kind"))) {
             return null;
         }
-        ObjectNode graph = StructuredData.of(session, site(), page, content);
+        ObjectNode graph = StructuredData.of(session(), site(), page, content);
         String where = content != null && content.getFile() != null
-                ? session.relativePath(new java.io.File(content.getFile())) : (String) page.get("uri");
-        for (SchemaProblem problem : session.schemaValidator().validate(graph)) {
+                ? session().relativePath(new java.io.File(content.getFile())) : (String) page.get("uri");
+        for (SchemaProblem problem : session().schemaValidator().validate(graph)) {
             Diagnostic diagnostic = new Diagnostic(
                     problem.severity() == SchemaProblem.Severity.ERROR ? Severity.ERROR : Severity.WARNING,
                     problem.code(), where, 0,
                     problem.message() + (problem.nodeId() == null ? "" : " (in " + problem.nodeId() + ")"),
                     problem.hint());
-            session.diagnostics().report(diagnostic);
+            session().diagnostics().report(diagnostic);
         }
         return new SafeString(jsonWriter.write(graph));
     }
@@ -167,9 +176,9 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                 if (site == null) {
                     // The site model is made of the document headers, the data and the settings: what
                     // the preview's render context fingerprints, so a text edit reuses the last one.
-                    site = session.memory()
-                            .map(memory -> memory.forRenderContext("site-model", () -> SiteModel.build(session, db)))
-                            .orElseGet(() -> SiteModel.build(session, db));
+                    site = session().memory()
+                            .map(memory -> memory.forRenderContext("site-model", () -> SiteModel.build(session(), db)))
+                            .orElseGet(() -> SiteModel.build(session(), db));
                 }
                 built = site;
             }
@@ -178,26 +187,26 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
     }
 
     private void report(PebbleException e, String templateName) {
-        String where = session.theme().describe(e.getFileName() != null ? e.getFileName() : templateName);
+        String where = session().theme().describe(e.getFileName() != null ? e.getFileName() : templateName);
         int line = e.getLineNumber() == null ? 0 : Math.max(e.getLineNumber(), 0);
         // Which page was being rendered is left out: the same template error on every page is one problem.
         String message = e.getPebbleMessage();
         if (e instanceof LoaderException) {
-            session.diagnostics().error("template.missing", where, 0,
+            session().diagnostics().error("template.missing", where, 0,
                     "template '" + templateName + "' does not exist",
                     "add templates/" + templateName + " to the site, or set the template.<type>.file key in jbake.properties");
         } else if (e instanceof ParserException) {
-            session.diagnostics().error("template.syntax", where, line, message,
+            session().diagnostics().error("template.syntax", where, line, message,
                     "check the tag on this line: every {% block %}, {% if %} and {% for %} needs its matching end tag");
         } else if (e instanceof AttributeNotFoundException missing) {
             String what = e instanceof RootAttributeNotFoundException
                     ? "variable '" + missing.getAttributeName() + "' does not exist"
                     : "'" + missing.getAttributeName() + "' does not exist on the value it is read from";
-            session.diagnostics().error("template.undefined-variable", where, line, what,
+            session().diagnostics().error("template.undefined-variable", where, line, what,
                     "the template model in ClinicBake's README lists every variable; "
                             + "test optional ones with `is defined` or give them a `| default(...)`");
         } else {
-            session.diagnostics().error("template.error", where, line, message,
+            session().diagnostics().error("template.error", where, line, message,
                     "fix the expression on this line");
         }
     }

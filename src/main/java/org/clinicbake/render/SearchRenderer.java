@@ -31,42 +31,59 @@ import org.jbake.template.RenderingException;
  */
 public final class SearchRenderer implements RenderingTool {
 
-    static final String INDEX = "search-index.json";
+    public static final String INDEX = "search-index.json";
     private static final int WORDS_INDEXED = 300;
     private static final int OPENING_HTML = WORDS_INDEXED * 16;
     private static final Pattern HEADING = Pattern.compile("<h[23][^>]*>(.*?)</h[23]>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
         if (!(renderer instanceof ThemeRenderer theme) || !(config instanceof SiteConfiguration site)) {
             return 0;
         }
+        writeIndex(site, db);
         BuildSession session = site.session();
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode index = json.createObjectNode();
-        ArrayNode pages = index.putArray("pages");
-        site.contentTypes().stream()
-                .flatMap(type -> db.getPublishedContent(type).stream())
-                .sorted(Comparator.comparing(DocumentModel::getUri))
-                .forEach(document -> pages.add(session.memory()
-                        .map(memory -> memory.derived(document, "search-entry", () -> entry(json, document)))
-                        .orElseGet(() -> entry(json, document))));
-        Path target = config.getDestinationFolder().toPath().resolve(INDEX);
-        try {
-            Files.writeString(target, json.writeValueAsString(index), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RenderingException("could not write " + INDEX + ": " + e.getMessage());
-        }
         Object template = config.get("template.search.file");
         theme.renderPage("search", template == null ? "search.peb" : template.toString(),
                 "search" + session.config().getOutputExtension());
         return 2;
     }
 
-    private static ObjectNode entry(ObjectMapper json, DocumentModel document) {
-        ObjectNode entry = json.createObjectNode();
+    /**
+     * Writes {@value #INDEX}: the entry of every published page, by address. The preview keeps each
+     * entry's JSON with its article and rewrites the index from those after an edit.
+     */
+    public static void writeIndex(SiteConfiguration site, ContentStore db) throws RenderingException {
+        BuildSession session = site.session();
+        String pages = site.contentTypes().stream()
+                .flatMap(type -> db.getPublishedContent(type).stream())
+                .sorted(Comparator.comparing(DocumentModel::getUri))
+                .map(document -> session.memory()
+                        .map(memory -> memory.derived(document, "search-entry", () -> entry(document)))
+                        .orElseGet(() -> entry(document)))
+                .collect(java.util.stream.Collectors.joining(",", "{\"pages\":[", "]}"));
+        Path target = site.getDestinationFolder().toPath().resolve(INDEX);
+        try {
+            Files.writeString(target, pages, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RenderingException("could not write " + INDEX + ": " + e.getMessage());
+        }
+    }
+
+    /** The index entry of a page, as JSON. */
+    private static String entry(DocumentModel document) {
+        try {
+            return JSON.writeValueAsString(entryNode(document));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a search entry is always writable as JSON", e);
+        }
+    }
+
+    private static ObjectNode entryNode(DocumentModel document) {
+        ObjectNode entry = JSON.createObjectNode();
         String body = document.getBody() == null ? "" : document.getBody();
         entry.put("title", document.getTitle());
         entry.put("url", document.getUri());

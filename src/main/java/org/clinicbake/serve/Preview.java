@@ -5,7 +5,14 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,10 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.log.LogHandler;
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
 import org.clinicbake.ClinicBake;
 import org.clinicbake.build.BuildMemory;
+import org.clinicbake.content.AsciidocEngine;
 import org.clinicbake.diag.Diagnostic;
 
 /**
@@ -32,6 +41,13 @@ public final class Preview implements AutoCloseable {
 
     private static final long SETTLE_MILLIS = 15;
 
+    /**
+     * Conversions run in the background after start. JRuby compiles Asciidoctor's code as it runs
+     * it: measured here, a conversion takes 30-60 ms when only the editor's saves have run it, and
+     * about 6 ms after some 150-200 conversions (a few seconds of one core, once).
+     */
+    private static final int WARM_UP_CONVERSIONS = 200;
+
     private final Path siteDir;
     private final Path output;
     private final PrintWriter log;
@@ -42,6 +58,15 @@ public final class Preview implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService warmUps = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "clinicbake-warm-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Held by a bake and by each warm-up conversion, so a warm-up never competes with a rebuild; fair, so a rebuild waits for one conversion at most. */
+    private final ReentrantLock converting = new ReentrantLock(true);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Integer> warmUp;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong builds = new AtomicLong();
     private final AtomicLong changedAt = new AtomicLong();
@@ -60,6 +85,7 @@ public final class Preview implements AutoCloseable {
         this.server = new PreviewServer(output, address, port);
         this.url = PreviewServer.url(address, server.port());
         this.watcher = new SiteWatcher(this.siteDir, this::changed);
+        this.warmUp = CompletableFuture.supplyAsync(this::warmUpAsciidoctor, warmUps);
     }
 
     /** Bakes the site, starts serving it on {@code address:port} (0 picks a free port) and watches it. */
@@ -79,6 +105,11 @@ public final class Preview implements AutoCloseable {
     /** How many bakes ran, the first one included. */
     public long builds() {
         return builds.get();
+    }
+
+    /** Completes with the number of warm-up conversions once Asciidoctor is warm (see {@link #WARM_UP_CONVERSIONS}). */
+    public CompletableFuture<Integer> warmUp() {
+        return warmUp;
     }
 
     /** Milliseconds from the last change seen to its reload (or error) event being sent. */
@@ -121,8 +152,49 @@ public final class Preview implements AutoCloseable {
         }
     }
 
+    private int warmUpAsciidoctor() {
+        List<File> articles;
+        try (Stream<Path> walk = Files.walk(siteDir.resolve("content"))) {
+            articles = walk.filter(path -> path.getFileName().toString().matches("[^.].*\\.(adoc|asciidoc|ad)"))
+                    .filter(Files::isRegularFile).sorted().limit(50).map(Path::toFile).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+        if (articles.isEmpty()) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        // The articles were checked by the bake; what a warm-up conversion says again is of no use.
+        LogHandler silent = record -> { };
+        asciidoctor.registerLogHandler(silent);
+        int done = 0;
+        try {
+            for (; done < WARM_UP_CONVERSIONS && !closing.get(); done++) {
+                converting.lock();
+                try {
+                    AsciidocEngine.warmUp(asciidoctor, articles.get(done % articles.size()));
+                } finally {
+                    converting.unlock();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A file deleted meanwhile, or one Asciidoctor cannot read: warming up is only a head start.
+        } finally {
+            asciidoctor.unregisterLogHandler(silent);
+        }
+        log.printf("Asciidoctor warmed up in %d ms (%d conversions in the background)%n", (System.nanoTime() - started) / 1_000_000, done);
+        log.flush();
+        return done;
+    }
+
     private BakeResult bake() throws IOException {
-        BakeResult result = ClinicBake.bake(siteDir, output, BakeOptions.preview(asciidoctor, memory));
+        BakeResult result;
+        converting.lock();
+        try {
+            result = ClinicBake.bake(siteDir, output, BakeOptions.preview(asciidoctor, memory));
+        } finally {
+            converting.unlock();
+        }
         builds.incrementAndGet();
         last = result;
         for (Diagnostic diagnostic : result.diagnostics()) {
@@ -134,14 +206,17 @@ public final class Preview implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closing.set(true);
         if (watcher != null) {
             watcher.close();
         }
         rebuilds.shutdownNow();
+        warmUps.shutdown();
         try {
             // A rebuild in flight still writes to the preview folder; let it finish so that, once
-            // close returns, nothing touches the site folder any more.
+            // close returns, nothing touches the site folder any more (nor Asciidoctor, shut down next).
             rebuilds.awaitTermination(2, TimeUnit.MINUTES);
+            warmUps.awaitTermination(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,11 +28,17 @@ public final class ServeLatency {
             SyntheticSite.write(site, size);
         }
         try (Preview preview = Preview.start(site, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()))) {
+            long warming = System.nanoTime();
+            int conversions = preview.warmUp().join();
+            System.out.printf("warm-up: %d conversions in the background, done %d ms after start%n",
+                    conversions, (System.nanoTime() - warming) / 1_000_000);
             List<Long> latencies = new ArrayList<>();
             Path article = site.resolve("content/articles/" + SyntheticSite.slug(size / 2) + ".adoc");
+            // Each save writes the article as generated plus one changed line, as an editor saves a file.
+            String original = SyntheticSite.article(size / 2, size);
             for (int edit = 0; edit < edits; edit++) {
                 long builds = preview.builds();
-                Files.writeString(article, "\nEdit " + edit + ".\n", StandardOpenOption.APPEND);
+                Files.writeString(article, original + "\nEdit " + edit + ".\n");
                 long deadline = System.currentTimeMillis() + 120_000;
                 while (preview.builds() == builds || preview.lastLatencyMillis() < 0) {
                     if (System.currentTimeMillis() > deadline) {

@@ -70,7 +70,8 @@ class BuildMemoryTest {
                 java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
 
-        assertSameAsFreshBake();
+        BakeResult edited = assertSameAsFreshBake();
+        assertTrue(edited.phases().containsKey(SiteBuild.TEXT_EDIT), "a text edit takes the short path: " + edited.phases());
         BuildMemory.Reuse reuse = memory.lastReuse();
         assertEquals(1, reuse.parsed(), "only the edited article is parsed: " + reuse);
         assertEquals(2, reuse.parsedKept(), reuse.toString());
@@ -88,7 +89,7 @@ class BuildMemoryTest {
         assertSameAsFreshBake();
         edit("content/procedures/nerve-block.adoc", "= Nerve Block", "= Nerve Block Injection");
 
-        assertSameAsFreshBake();
+        assertFalse(assertSameAsFreshBake().phases().containsKey(SiteBuild.TEXT_EDIT), "a header edit takes the full path");
         assertEquals(0, memory.lastReuse().renderedKept(), "a header can be shown on any page: " + memory.lastReuse());
         assertTrue(read("procedures/second-block.html").contains("see also: Nerve Block Injection"),
                 "the other article's page lists the new title");
@@ -101,7 +102,8 @@ class BuildMemoryTest {
         assertSameAsFreshBake();
         edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
 
-        assertSameAsFreshBake();
+        assertFalse(assertSameAsFreshBake().phases().containsKey(SiteBuild.TEXT_EDIT),
+                "a page that shows bodies needs the full path");
         assertTrue(read("index.html").contains("a live X-ray"), "the home page lists the new text");
         assertTrue(read("archive.html").equals(Files.readString(temp.resolve("fresh/archive.html"))),
                 "pages of headers only are kept, and still right");
@@ -151,6 +153,7 @@ class BuildMemoryTest {
 
         edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, as always.");
         BakeResult again = assertSameAsFreshBake();
+        assertTrue(again.phases().containsKey(SiteBuild.TEXT_EDIT), again.phases().toString());
         assertEquals(1, memory.lastReuse().parsed(), memory.lastReuse().toString());
         assertEquals(warned.diagnostics(), again.diagnostics(), "the kept article's warning is reported again");
     }
@@ -165,6 +168,47 @@ class BuildMemoryTest {
 
         edit("content/procedures/nerve-block.adoc", ":med-reviewer: nobody", ":med-reviewer: ann-lee");
         assertSameAsFreshBake();
+    }
+
+    @Test
+    void aTextEditThatBreaksAnArticleFailsAsAFullBakeWouldAndItsFixTakesTheShortPathAgain() throws IOException {
+        assertSameAsFreshBake();
+        edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance. See xref:missing.adoc[the missing page].");
+        BakeResult failed = ClinicBake.bake(site, output(), options());
+        BakeResult fresh = ClinicBake.bake(site, temp.resolve("fresh-failed"), options().withMemory(null));
+        assertTrue(failed.hasErrors());
+        assertEquals(fresh.diagnostics(), failed.diagnostics());
+        assertFalse(read("procedures/nerve-block.html").contains("missing page"), "the served page is left as it was");
+
+        edit("content/procedures/nerve-block.adoc", " See xref:missing.adoc[the missing page].", "");
+        assertSameAsFreshBake();
+        edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, once more.");
+        assertTrue(assertSameAsFreshBake().phases().containsKey(SiteBuild.TEXT_EDIT));
+    }
+
+    @Test
+    void aTextEditThatAsksForAnImageNoPageShowedBeforeTakesTheFullPath() throws IOException {
+        write("templates/article.peb", "{% extends \"default:article.peb\" %}\n"
+                + "{% block title %}{% if content.body.toString() contains 'hip' %}{{ asset('favicon.svg') }}{% endif %}{{ content.title }}{% endblock %}\n");
+        assertSameAsFreshBake();
+        edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance near the hip.");
+
+        assertFalse(assertSameAsFreshBake().phases().containsKey(SiteBuild.TEXT_EDIT), "a new asset is copied by the full path");
+        edit("content/procedures/nerve-block.adoc", "near the hip.", "near the hip, again.");
+        assertTrue(assertSameAsFreshBake().phases().containsKey(SiteBuild.TEXT_EDIT), "once copied, the asset stays");
+    }
+
+    @Test
+    void twoTextEditsInARowEachShowTheirText() throws IOException {
+        assertSameAsFreshBake();
+        for (String text : new String[] {"first", "second", "third"}) {
+            edit("content/procedures/second-block.adoc", "It numbs the nerve", "It " + text + " numbs the nerve");
+            assertTrue(assertSameAsFreshBake().phases().containsKey(SiteBuild.TEXT_EDIT));
+            assertTrue(read("procedures/second-block.html").contains("It " + text + " numbs"));
+            assertTrue(read("search-index.json").contains("It " + text + " numbs"), "the search index has the new text");
+            edit("content/procedures/second-block.adoc", "It " + text + " numbs the nerve", "It numbs the nerve");
+            assertSameAsFreshBake();
+        }
     }
 
     /** Bakes with the memory, then from nothing into another folder, and compares every file and problem. */
