@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.asciidoctor.Asciidoctor;
-import org.asciidoctor.log.LogHandler;
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
 import org.clinicbake.ClinicBake;
@@ -164,9 +163,6 @@ public final class Preview implements AutoCloseable {
             return 0;
         }
         long started = System.nanoTime();
-        // The articles were checked by the bake; what a warm-up conversion says again is of no use.
-        LogHandler silent = record -> { };
-        asciidoctor.registerLogHandler(silent);
         int done = 0;
         try {
             for (; done < WARM_UP_CONVERSIONS && !closing.get(); done++) {
@@ -179,8 +175,6 @@ public final class Preview implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // A file deleted meanwhile, or one Asciidoctor cannot read: warming up is only a head start.
-        } finally {
-            asciidoctor.unregisterLogHandler(silent);
         }
         log.printf("Asciidoctor warmed up in %d ms (%d conversions in the background)%n", (System.nanoTime() - started) / 1_000_000, done);
         log.flush();

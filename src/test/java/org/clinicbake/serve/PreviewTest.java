@@ -81,6 +81,22 @@ class PreviewTest {
         assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
         assertTrue(get("/procedures/nerve-block.html").body().contains("The doctor uses live X-ray guidance."));
         assertTrue(preview.lastLatencyMillis() >= 0);
+        assertTrue(preview.lastResult().phases().containsKey(org.clinicbake.build.SiteBuild.TEXT_EDIT),
+                "a text edit takes the short path: " + preview.lastResult().phases());
+    }
+
+    @Test
+    void asciidoctorWarmsUpInTheBackgroundWhileEditsStillRebuild() throws Exception {
+        BlockingQueue<String> events = listen();
+        Path article = site.resolve("content/procedures/nerve-block.adoc");
+
+        Files.writeString(article, Files.readString(article).replace("X-ray guidance.", "X-ray guidance, during the warm-up."));
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        assertTrue(get("/procedures/nerve-block.html").body().contains("during the warm-up"));
+
+        int conversions = preview.warmUp().get(2, TimeUnit.MINUTES);
+        assertTrue(conversions > 0, "the site's articles were converted in the background: " + conversions);
+        assertFalse(Files.exists(site.resolve("output")), "the warm-up writes nothing");
     }
 
     @Test
