@@ -46,8 +46,8 @@ public final class BuildSession implements AutoCloseable {
     private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> imageVariants = new java.util.concurrent.ConcurrentHashMap<>();
     private final AsciidoctorLogBridge logBridge;
-    private final CompletableFuture<Asciidoctor> booting;
-    private Asciidoctor asciidoctor;
+    private CompletableFuture<Asciidoctor> booting;
+    private volatile Asciidoctor asciidoctor;
     private Map<String, Path> contentSlugs;
     private SchemaVocabulary vocabulary;
     private SchemaValidator schemaValidator;
@@ -216,13 +216,29 @@ public final class BuildSession implements AutoCloseable {
     }
 
     /** The build's one Asciidoctor instance. */
-    public synchronized Asciidoctor asciidoctor() {
-        if (asciidoctor == null) {
-            asciidoctor = options.asciidoctor() != null ? options.asciidoctor()
-                    : booting != null ? booting.join() : bootAsciidoctor();
-            asciidoctor.registerLogHandler(logBridge);
+    public Asciidoctor asciidoctor() {
+        Asciidoctor ready = asciidoctor;
+        if (ready != null) {
+            return ready;
         }
-        return asciidoctor;
+        CompletableFuture<Asciidoctor> boot;
+        synchronized (this) {
+            if (booting == null) {
+                booting = options.asciidoctor() != null ? CompletableFuture.completedFuture(options.asciidoctor())
+                        : CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor);
+            }
+            boot = booting;
+        }
+        // JRuby boots for seconds: the wait must not hold the session's lock, which the threads
+        // parsing cached articles meanwhile take for the site's slugs and the vocabulary.
+        Asciidoctor booted = boot.join();
+        synchronized (this) {
+            if (asciidoctor == null) {
+                booted.registerLogHandler(logBridge);
+                asciidoctor = booted;
+            }
+            return asciidoctor;
+        }
     }
 
     private static Asciidoctor bootAsciidoctor() {
