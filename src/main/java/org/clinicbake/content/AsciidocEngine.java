@@ -81,8 +81,10 @@ public final class AsciidocEngine extends MarkupEngine {
         }
         ConversionCache.Converted converted = conversion.get();
         if (converted.readability() == null) {
-            // Scored on a parse of its own: scoring takes the references and tables out of the page.
-            converted = converted.withReadability(session.readabilityScorer().scoreArticleHtml(converted.body()));
+            // One parse for both facts; scoring then takes the references and tables out of it.
+            org.jsoup.nodes.Document html = Jsoup.parse(converted.body());
+            boolean citesReferences = MedicalHeaderCheck.citesReferences(html);
+            converted = converted.withBodyFacts(session.readabilityScorer().scoreArticle(html), citesReferences);
         }
         if (fresh) {
             session.conversionCache().put(file.toPath(), source.text(), converted);
@@ -91,8 +93,7 @@ public final class AsciidocEngine extends MarkupEngine {
         boolean headerOk = readHeader(converted, header, source.lines(), session, path, model)
                 && header.malformed().isEmpty();
         XrefCheck.check(session, file, path, source.lines());
-        org.jsoup.nodes.Document html = Jsoup.parseBodyFragment(converted.body());
-        if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, html)) {
+        if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, converted.citesReferences())) {
             return null;
         }
         if (MedicalHeaderCheck.CLINICAL_TYPES.contains(model.getType())) {
@@ -123,7 +124,7 @@ public final class AsciidocEngine extends MarkupEngine {
             List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
-                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()), null);
+                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()), null, false);
             // Only clean conversions are cached: the caller puts this one, with its reading level.
             return log.problems() > 0 ? Optional.empty() : Optional.of(converted);
         } finally {

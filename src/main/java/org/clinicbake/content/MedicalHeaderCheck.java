@@ -53,13 +53,18 @@ final class MedicalHeaderCheck {
     }
 
     /** Checks the page; false when an error keeps it out of the site (all problems are reported). */
-    static boolean check(BuildSession session, String path, DocumentHeader header, DocumentModel model, Document body) {
+    static boolean check(BuildSession session, String path, DocumentHeader header, DocumentModel model, boolean citesReferences) {
         MedicalHeaderCheck check = new MedicalHeaderCheck(session, path, header, model);
-        check.run(body);
+        check.run(citesReferences);
         return check.ok;
     }
 
-    private void run(Document body) {
+    /** Whether an article's body lists references (a bibliography, or items under a References section). */
+    static boolean citesReferences(Document body) {
+        return !body.select(".bibliography li, #references ~ .sectionbody li").isEmpty();
+    }
+
+    private void run(boolean citesReferences) {
         String type = model.getType();
         boolean clinical = CLINICAL_TYPES.contains(type);
         checkEntityType(type);
@@ -77,7 +82,7 @@ final class MedicalHeaderCheck {
             }
         }
         checkReview();
-        if (body.select(".bibliography li, #references ~ .sectionbody li").isEmpty()) {
+        if (!citesReferences) {
             error("medical.no-references", null, "the page cites no references",
                     "end the article with a `[bibliography]` `== References` section listing its sources");
         }

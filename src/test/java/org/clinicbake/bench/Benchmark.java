@@ -52,8 +52,8 @@ public final class Benchmark {
         SyntheticSite.write(warmUp, 20);
         bake(launcher, warmUp, root.resolve("warm-up-out"));
         System.out.println("| articles | full bake | CPU | peak RSS | pages/s | start-up | convert | render | write | check "
-                + "| no change | one change | raw AsciidoctorJ | full/raw |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| no change | one change | raw AsciidoctorJ | raw CPU | full/raw | CPU full/raw |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int size : sizes) {
             Path site = root.resolve("site-" + size);
             deleteTree(site);
@@ -75,12 +75,12 @@ public final class Benchmark {
             }
             Map<String, Long> f = median(full);
             Map<String, Long> r = median(raw);
-            System.out.printf("| %,d | %.1f s | %.1f s | %d MB | %.0f | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.2f |%n",
+            System.out.printf("| %,d | %.1f s | %.1f s | %d MB | %.0f | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.2f | %.2f |%n",
                     size, s(f.get("wall")), s(f.get("cpu")), f.get("rss"), f.get("pages") * 1000.0 / f.get("wall"),
                     s(f.get("startup") + f.get("configure")), s(f.get("convert")), s(f.get("render")), s(f.get("write")),
                     s(f.get("check")),
-                    s(median(unchanged).get("wall")), s(median(oneChange).get("wall")), s(r.get("wall")),
-                    (double) f.get("wall") / r.get("wall"));
+                    s(median(unchanged).get("wall")), s(median(oneChange).get("wall")), s(r.get("wall")), s(r.get("cpu")),
+                    (double) f.get("wall") / r.get("wall"), (double) f.get("cpu") / r.get("cpu"));
         }
     }
 
