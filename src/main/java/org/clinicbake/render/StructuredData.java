@@ -25,14 +25,6 @@ import org.jbake.model.DocumentModel;
 final class StructuredData {
 
     private static final String SCHEMA = "https://schema.org/";
-    private static final Set<String> THERAPY_TYPES = Set.of("MedicalTherapy", "PhysicalTherapy", "OccupationalTherapy",
-            "RadiationTherapy", "PalliativeProcedure");
-    private static final Set<String> PROCEDURE_TYPES = Set.of("MedicalProcedure", "TherapeuticProcedure",
-            "DiagnosticProcedure", "SurgicalProcedure", "PalliativeProcedure", "MedicalTherapy", "PhysicalTherapy",
-            "OccupationalTherapy", "RadiationTherapy");
-    private static final Set<String> CONDITION_TYPES = Set.of("MedicalCondition", "MedicalSignOrSymptom",
-            "MedicalSymptom", "MedicalSign", "InfectiousDisease");
-
     private final JsonNodeFactory json = JsonNodeFactory.instance;
     private final BuildSession session;
     private final SiteModel site;
@@ -177,6 +169,23 @@ final class StructuredData {
         return article;
     }
 
+    /**
+     * Whether schema.org 30.0 gives {@code type} the property: the type or one of its superclasses is
+     * in the property's domain. Asking the vocabulary keeps every emitted property valid for its type.
+     */
+    private boolean carries(String type, String property) {
+        return session.vocabulary().property(property)
+                .map(known -> known.domain().stream().anyMatch(domain -> session.vocabulary().isSubClassOf(type, domain)))
+                .orElse(false);
+    }
+
+    /** Whether a node of {@code type} may be a value of the property: one of its superclasses is in the property's range. */
+    private boolean isValueOf(String type, String property) {
+        return session.vocabulary().property(property)
+                .map(known -> known.range().stream().anyMatch(range -> session.vocabulary().isSubClassOf(type, range)))
+                .orElse(false);
+    }
+
     private ObjectNode entity(String type) {
         SectionText sections = sections();
         ObjectNode entity = json.objectNode();
@@ -203,23 +212,23 @@ final class StructuredData {
         if (!codes.isEmpty()) {
             entity.set("code", codes);
         }
-        if (PROCEDURE_TYPES.contains(type)) {
+        if (carries(type, "howPerformed")) {
             attribute("med-procedure-type").ifPresent(kind -> entity.put("procedureType", SCHEMA + kind));
             attribute("med-body-location").ifPresent(location -> entity.put("bodyLocation", location));
             sections.text("how-performed").ifPresent(text -> entity.put("howPerformed", text));
             sections.text("preparation").ifPresent(text -> entity.put("preparation", text));
             sections.text("followup").ifPresent(text -> entity.put("followup", text));
-            if (!"DiagnosticProcedure".equals(type) && !"MedicalProcedure".equals(type)) {
+            if (carries(type, "adverseOutcome")) {
                 named(entity, "adverseOutcome", "MedicalEntity", sections.itemNames("risks"));
             }
-            if (THERAPY_TYPES.contains(type)) {
+            if (carries(type, "contraindication")) {
                 List<String> contraindications = sections.items("contraindications");
                 if (!contraindications.isEmpty()) {
                     entity.set("contraindication", strings(contraindications));
                 }
             }
         }
-        if (CONDITION_TYPES.contains(type)) {
+        if (carries(type, "signOrSymptom")) {
             named(entity, "signOrSymptom", "MedicalSignOrSymptom", sections.itemNames("symptoms"));
             named(entity, "riskFactor", "MedicalRiskFactor", sections.itemNames("risk-factors"));
             named(entity, "associatedAnatomy", "AnatomicalStructure", list("med-anatomy"));
@@ -227,7 +236,7 @@ final class StructuredData {
             for (String slug : list("med-related")) {
                 site.document(slug).ifPresent(other -> {
                     Object otherType = other.get("med-entity-type");
-                    if (otherType != null && THERAPY_TYPES.contains(otherType.toString().strip())) {
+                    if (otherType != null && carries(otherType.toString().strip(), "contraindication")) {
                         ObjectNode treatment = treatments.addObject();
                         treatment.put("@type", otherType.toString().strip());
                         treatment.put("@id", host + "/" + other.getUri() + "#entity");
@@ -368,7 +377,7 @@ final class StructuredData {
             Map<?, ?> summary = (Map<?, ?>) item;
             site.document(SiteModel.slug((String) summary.get("uri"))).ifPresent(other -> {
                 Object type = other.get("med-entity-type");
-                if (type != null && PROCEDURE_TYPES.contains(type.toString().strip())) {
+                if (type != null && isValueOf(type.toString().strip(), "availableService")) {
                     ObjectNode service = services.addObject();
                     service.put("@type", type.toString().strip());
                     service.put("@id", host + "/" + other.getUri() + "#entity");
