@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
@@ -20,12 +19,6 @@ import org.clinicbake.spi.ClinicBakePlugin;
  */
 public record Plugins(Map<String, Function> functions, Map<String, Filter> filters, List<OutputCheck> checks) {
 
-    /** Names of ClinicBake's own template functions and filters (and Pebble's core ones a plugin must not shadow). */
-    static final Set<String> BUILT_IN = Set.of("asset", "image", "reviewed_by", "json_ld", "breadcrumbs", "long_date",
-            "reading_time", "date", "default", "escape", "raw", "upper", "lower", "length", "join", "range", "max", "min",
-            "parent", "block", "i18n", "capitalize", "title", "trim", "first", "last", "slice", "sort", "replace", "split",
-            "abs", "numberformat", "urlencode", "merge", "reverse", "rsort", "base64encode", "base64decode", "sha256");
-
     public static Plugins none() {
         return new Plugins(Map.of(), Map.of(), List.of());
     }
@@ -37,14 +30,15 @@ public record Plugins(Map<String, Function> functions, Map<String, Filter> filte
         Map<String, Filter> filters = new LinkedHashMap<>();
         List<OutputCheck> checks = new java.util.ArrayList<>();
         Map<String, String> checkOwners = new LinkedHashMap<>();
+        java.util.function.Predicate<String> builtIn = org.clinicbake.render.PebbleThemeEngine.builtInNames();
         boolean ok = true;
         for (ClinicBakePlugin plugin : ServiceLoader.load(ClinicBakePlugin.class, loader)) {
             for (var entry : plugin.functions().entrySet()) {
-                ok &= claim(owners, entry.getKey(), plugin.name(), diagnostics);
+                ok &= claim(owners, builtIn, entry.getKey(), plugin.name(), diagnostics);
                 functions.put(entry.getKey(), entry.getValue());
             }
             for (var entry : plugin.filters().entrySet()) {
-                ok &= claim(owners, entry.getKey(), plugin.name(), diagnostics);
+                ok &= claim(owners, builtIn, entry.getKey(), plugin.name(), diagnostics);
                 filters.put(entry.getKey(), entry.getValue());
             }
             for (OutputCheck check : plugin.checks()) {
@@ -60,8 +54,9 @@ public record Plugins(Map<String, Function> functions, Map<String, Filter> filte
         return ok ? Optional.of(new Plugins(Map.copyOf(functions), Map.copyOf(filters), List.copyOf(checks))) : Optional.empty();
     }
 
-    private static boolean claim(Map<String, String> owners, String name, String plugin, Diagnostics diagnostics) {
-        String previous = BUILT_IN.contains(name) ? "ClinicBake" : owners.get(name);
+    private static boolean claim(Map<String, String> owners, java.util.function.Predicate<String> builtIn, String name,
+                                 String plugin, Diagnostics diagnostics) {
+        String previous = builtIn.test(name) ? "ClinicBake" : owners.get(name);
         if (previous != null) {
             diagnostics.error("plugin.name-collision", "plugin " + plugin, 0,
                     "template function or filter '" + name + "' is already defined by " + previous,

@@ -64,6 +64,18 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
     }
 
     /**
+     * Whether a name is taken by a template function or filter of Pebble's core or of ClinicBake's;
+     * a plugin may not take it again. Asked of a Pebble engine itself, so the answer follows Pebble.
+     */
+    public static java.util.function.Predicate<String> builtInNames() {
+        io.pebbletemplates.pebble.extension.ExtensionRegistry registry = new PebbleEngine.Builder()
+                .extension(new ClinicExtension(null, Map.of(), Map.of()))
+                .build()
+                .getExtensionRegistry();
+        return name -> registry.getFunction(name) != null || registry.getFilter(name) != null;
+    }
+
+    /**
      * The session of the bake in progress. The preview keeps this engine, with its compiled
      * templates, for rebuilds after text edits, each of which has a session of its own.
      */
