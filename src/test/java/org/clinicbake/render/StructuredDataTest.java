@@ -103,6 +103,40 @@ class StructuredDataTest {
         assertEquals(hostile, html.selectFirst("h1").text());
     }
 
+    @Test
+    void eachTypeGetsTheMedicalPropertiesSchemaOrgGivesIt(@TempDir Path site) throws IOException {
+        String sections = """
+                The doctor uses X-ray guidance.
+
+                [#risks]
+                == Risks
+
+                * *Infection.* Rare.
+
+                [#contraindications]
+                == Who should not have it
+
+                * People with a skin infection at the site.
+                """;
+        SiteFixture.write(site, MINIMAL_SITE.replace("The doctor uses X-ray guidance.\n", sections)
+                + MINIMAL_SITE.substring(MINIMAL_SITE.indexOf("-- content/procedures/nerve-block.adoc --"))
+                .replace("-- content/procedures/nerve-block.adoc --", "-- content/procedures/surgery.adoc --")
+                .replace("= Nerve Block", "= Nerve Surgery")
+                .replace(":jbake-type: therapy", ":jbake-type: procedure")
+                .replace(":med-entity-type: MedicalTherapy", ":med-entity-type: SurgicalProcedure")
+                .replace("The doctor uses X-ray guidance.\n", sections));
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+        assertEquals(List.of(), result.diagnostics());
+
+        JsonNode therapy = node(new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/nerve-block.html"))), "MedicalTherapy");
+        assertEquals("Infection", therapy.get("adverseOutcome").get(0).get("name").asText());
+        assertEquals("People with a skin infection at the site.", therapy.get("contraindication").get(0).asText());
+        JsonNode surgery = node(new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/surgery.html"))), "SurgicalProcedure");
+        assertEquals("The doctor uses X-ray guidance.", surgery.get("howPerformed").asText());
+        assertFalse(surgery.has("adverseOutcome"), "schema.org gives adverseOutcome to therapeutic procedures only");
+        assertFalse(surgery.has("contraindication"), "schema.org gives contraindication to therapies only");
+    }
+
     private static void assertMatchesGolden(String page, String golden) throws IOException {
         String actual = scriptText(out.resolve(page));
         Path file = GOLDEN.resolve(golden);
