@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -B -DskipTests package test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
-exec java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" org.clinicbake.bench.Benchmark "$@"
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" org.clinicbake.bench.Benchmark "$@"
