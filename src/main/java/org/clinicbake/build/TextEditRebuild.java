@@ -75,8 +75,14 @@ final class TextEditRebuild {
         try (BuildSession session = new BuildSession(siteDir, with.config(), with.data(), with.theme(), diagnostics,
                 options, times, cache, false, with.plugins())) {
             with.config().setDestinationFolder(staging.toFile());
-            synchronized (SiteBuild.JBAKE_REGISTRIES) {
-                result = rebuild(session, with, staging, cache, started);
+            try {
+                synchronized (SiteBuild.JBAKE_REGISTRIES) {
+                    result = rebuild(session, with, staging, cache, started);
+                }
+            } catch (RuntimeException e) {
+                // The full path meets the same failure and reports it like any bake's.
+                memory.forgetRetained();
+                result = Optional.empty();
             }
             return result;
         } finally {
