@@ -30,9 +30,12 @@ import org.jbake.model.DocumentModel;
  * <p>What a page's inputs are is decided conservatively: a document page depends on its own
  * document, its previous and next neighbours, and a <em>catalog</em> of every document's header
  * (titles, dates, tags, related articles... anything a template may list); every page depends on
- * the site's files other than articles (configuration, data, templates, assets, images) and on
- * today's date. So editing an article's text re-renders that article and the site-wide pages
- * (home, indexes, feed, sitemap); editing a header, a template or a data file re-renders every page.
+ * the templates it can use (its own and those it extends, includes, imports or embeds), on the
+ * site's other files but articles (configuration, data, assets, images) and on today's date. So
+ * editing an article's text re-renders that article (and a site-wide page only if it reads bodies
+ * from JBake's store); editing a template re-renders the pages that use it; editing a header or a
+ * data file re-renders every page. What a kept page asked for (assets, image sizes) is remembered
+ * with it, so the assets written are those a fresh bake writes.
  *
  * <p>Nothing is remembered from a bake that fails: the memory moves forward only with a published
  * output, so it always describes the folder being served.
@@ -59,11 +62,15 @@ public final class BuildMemory {
         }
     }
 
-    private record RenderedPage(String fingerprint, List<Diagnostic> diagnostics) {
+    private record RenderedPage(String fingerprint, List<Diagnostic> diagnostics, BuildSession.PageAssets assets) {
     }
 
-    /** A site-wide page as last rendered: whether it read JBake's store, and the problems found on it. */
-    private record SiteWidePage(boolean readStore, List<Diagnostic> diagnostics) {
+    /**
+     * A site-wide page as last rendered: the fingerprint of the templates it can use, whether it read
+     * JBake's store, and the problems found on it.
+     */
+    private record SiteWidePage(String templates, boolean readStore, List<Diagnostic> diagnostics,
+                                BuildSession.PageAssets assets) {
     }
 
     /**
@@ -82,6 +89,7 @@ public final class BuildMemory {
     // What describes the published output (written only by commit).
     private String parseContext = "";
     private String renderContext = "";
+    private String templateStamps = "";
     private Map<Path, ParsedFile> parsed = Map.of();
     private Map<String, RenderedPage> rendered = Map.of();
     private Map<String, String> fingerprints = Map.of();
@@ -96,6 +104,7 @@ public final class BuildMemory {
     // The bake in progress.
     private String nextParseContext = "";
     private String nextRenderContext = "";
+    private String nextTemplateStamps = "";
     private final java.util.concurrent.atomic.AtomicLong parses = new java.util.concurrent.atomic.AtomicLong();
     private final Map<Path, ParsedFile> observed = new ConcurrentHashMap<>();
     private final Map<Path, ParsedFile> nextParsed = new ConcurrentHashMap<>();
@@ -132,6 +141,7 @@ public final class BuildMemory {
         nextSiteWidePages.clear();
         nextParseContext = "";
         nextRenderContext = "";
+        nextTemplateStamps = "";
         parsedKept = 0;
         listing = null;
     }
@@ -259,17 +269,25 @@ public final class BuildMemory {
     public synchronized void beginRender(BuildSession session, Collection<DocumentModel> documents) {
         Fingerprint context = new Fingerprint().add(nextParseContext);
         Path content = session.config().getContentFolder().toPath().toAbsolutePath().normalize();
+        List<Path> templateFolders = session.theme().templateFolders();
+        Fingerprint templates = new Fingerprint();
         try {
-            // The content folder's files come from the parse stage's listing, which has seen them already.
+            // The content folder's files come from the parse stage's listing, which has seen them
+            // already; templates count page by page, through the templates each page can use.
             java.util.SortedMap<String, Object> files = Fingerprint.files(session.siteDir(), session.siteDir(), false,
-                    path -> !path.startsWith(outputDir) && !path.equals(content), Fingerprint.STAMP);
+                    path -> !path.startsWith(outputDir) && !path.equals(content) && !templateFolders.contains(path),
+                    Fingerprint.STAMP);
             if (listing != null) {
                 files.putAll(listing.otherStamps(session.siteDir()));
             }
             context.add(files);
+            for (Path folder : templateFolders) {
+                templates.addFiles(folder, session.siteDir(), true, path -> true, Fingerprint.STAMP);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        nextTemplateStamps = templates.hex();
         documents.stream()
                 .sorted(java.util.Comparator.comparing(DocumentModel::getUri))
                 .forEach(document -> {
@@ -278,24 +296,19 @@ public final class BuildMemory {
                 });
         nextRenderContext = context.hex();
         nextContextValues = nextRenderContext.equals(renderContext) ? contextValues : new ConcurrentHashMap<>();
-        if (nextRenderContext.equals(renderContext)) {
-            // Assets that kept pages asked for by content hash are still needed in the output.
-            fingerprints.forEach(session.fingerprints()::putIfAbsent);
-            imageVariants.forEach(session.imageVariants()::putIfAbsent);
-        }
     }
 
     /**
-     * The fingerprint of a document page: which parse of its file it shows, what JBake set on it
-     * for this bake, and the neighbours it links to; null when its file was not remembered (then the
-     * page is always rendered).
+     * The fingerprint of a document page: which parse of its file it shows, the templates it can use
+     * ({@code templates}, from the theme), what JBake set on it for this bake, and the neighbours it
+     * links to; null when its file was not remembered (then the page is always rendered).
      */
-    public String pageFingerprint(DocumentModel document, DocumentModel previous, DocumentModel next) {
+    public String pageFingerprint(DocumentModel document, DocumentModel previous, DocumentModel next, String templates) {
         ParsedFile parsed = parsedNow(document);
         if (parsed == null) {
             return null;
         }
-        Fingerprint page = new Fingerprint().add(parsed.parse()).add(document.getUri()).add(document.getStatus())
+        Fingerprint page = new Fingerprint().add(parsed.parse()).add(templates).add(document.getUri()).add(document.getStatus())
                 .add(document.getRootPath()).add(document.get("draft"));
         for (DocumentModel neighbour : new DocumentModel[] {previous, next}) {
             page.add(neighbour == null ? null : List.of(String.valueOf(neighbour.getUri()), String.valueOf(neighbour.getTitle())));
@@ -344,6 +357,7 @@ public final class BuildMemory {
         nextRendered.put(outputPath, before);
         keptPaths.add(outputPath);
         before.diagnostics().forEach(session.diagnostics()::report);
+        session.keptPageAsked(before.assets());
         return file;
     }
 
@@ -366,19 +380,20 @@ public final class BuildMemory {
 
     /**
      * The text of a site-wide page (home, indexes, topics, feed...) as published by the last bake,
-     * when the render context is unchanged and the page did not read JBake's store (where the
-     * documents' bodies are); the problems found on it are reported again.
+     * when the render context and the templates it can use are unchanged and the page did not read
+     * JBake's store (where the documents' bodies are); the problems found on it are reported again.
      */
-    public Optional<String> siteWidePageBefore(String uri, BuildSession session) {
+    public Optional<String> siteWidePageBefore(String uri, String templates, BuildSession session) {
         Optional<Path> file = publishedInSameContext(uri);
         SiteWidePage before = file.isEmpty() ? null : siteWidePage(uri);
-        if (before == null || before.readStore()) {
+        if (before == null || before.readStore() || !before.templates().equals(templates)) {
             return Optional.empty();
         }
         try {
             String text = Files.readString(file.get());
             nextSiteWidePages.put(uri, before);
             before.diagnostics().forEach(session.diagnostics()::report);
+            session.keptPageAsked(before.assets());
             return Optional.of(text);
         } catch (IOException e) {
             return Optional.empty();
@@ -386,13 +401,15 @@ public final class BuildMemory {
     }
 
     /** Remembers a site-wide page rendered in this bake. */
-    public void rememberSiteWidePage(String uri, boolean readStore, List<Diagnostic> diagnostics) {
-        nextSiteWidePages.put(uri, new SiteWidePage(readStore, List.copyOf(diagnostics)));
+    public void rememberSiteWidePage(String uri, String templates, boolean readStore, List<Diagnostic> diagnostics,
+                                     BuildSession.PageAssets assets) {
+        nextSiteWidePages.put(uri, new SiteWidePage(templates, readStore, List.copyOf(diagnostics), assets));
     }
 
     /** Remembers a page rendered in this bake, with the problems reported on its source file while rendering. */
-    public void rememberRendered(String outputPath, String fingerprint, List<Diagnostic> diagnostics) {
-        nextRendered.put(outputPath, new RenderedPage(fingerprint, List.copyOf(diagnostics)));
+    public void rememberRendered(String outputPath, String fingerprint, List<Diagnostic> diagnostics,
+                                 BuildSession.PageAssets assets) {
+        nextRendered.put(outputPath, new RenderedPage(fingerprint, List.copyOf(diagnostics), assets));
     }
 
     /**
@@ -423,6 +440,7 @@ public final class BuildMemory {
         contextValues = nextContextValues;
         parseContext = nextParseContext;
         renderContext = nextRenderContext;
+        templateStamps = nextTemplateStamps;
         parsed = Map.copyOf(nextParsed);
         rendered = Map.copyOf(nextRendered);
         siteWidePages = Map.copyOf(nextSiteWidePages);
@@ -451,9 +469,12 @@ public final class BuildMemory {
         return parseContext.equals(nextParseContext);
     }
 
-    /** Whether this bake renders in the context of the last published one (see {@link #beginRender}). */
+    /**
+     * Whether this bake renders in the context of the last published one (see {@link #beginRender})
+     * with the same template files.
+     */
     synchronized boolean renderContextUnchanged() {
-        return renderContext.equals(nextRenderContext);
+        return renderContext.equals(nextRenderContext) && templateStamps.equals(nextTemplateStamps);
     }
 
     /** Whether a site-wide page of the last bake read JBake's store, and so may show any body. */
@@ -470,19 +491,23 @@ public final class BuildMemory {
             if (!renderedAgain.contains(path)) {
                 nextRendered.put(path, page);
                 page.diagnostics().forEach(session.diagnostics()::report);
+                session.keptPageAsked(page.assets());
             }
         });
         siteWidePages.forEach((uri, page) -> {
             nextSiteWidePages.put(uri, page);
             page.diagnostics().forEach(session.diagnostics()::report);
+            session.keptPageAsked(page.assets());
         });
         publishedFiles.stream().filter(file -> !renderedAgain.contains(file)).forEach(keptPaths::add);
     }
 
-    /** Whether the pages rendered in this bake asked for an asset or image size the published output lacks. */
-    synchronized boolean asksForNewAssets(BuildSession session) {
-        return !fingerprints.keySet().containsAll(session.fingerprints().keySet())
-                || !imageVariants.keySet().containsAll(session.imageVariants().keySet());
+    /**
+     * Whether the pages of this bake, rendered or kept, ask for other assets or image sizes than the
+     * published output has: new ones must be written, and ones no page asks for any more removed.
+     */
+    synchronized boolean assetsDiffer(BuildSession session) {
+        return !fingerprints.equals(session.fingerprints()) || !imageVariants.keySet().equals(session.imageVariants().keySet());
     }
 
     /** The header of a document: every attribute but its body and what JBake changes while baking. */

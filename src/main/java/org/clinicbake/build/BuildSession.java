@@ -45,6 +45,7 @@ public final class BuildSession implements AutoCloseable {
     private final Plugins plugins;
     private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> imageVariants = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ThreadLocal<PageAssets> pageAssets = new ThreadLocal<>();
     private final AsciidoctorLogBridge logBridge;
     private CompletableFuture<Asciidoctor> booting;
     private volatile Asciidoctor asciidoctor;
@@ -112,6 +113,52 @@ public final class BuildSession implements AutoCloseable {
     /** Assets templates asked for by content hash (asset path to its fingerprinted path), written after the assets. */
     public Map<String, String> fingerprints() {
         return fingerprints;
+    }
+
+    /**
+     * What one page asked for while it was rendered: assets by content hash and scaled images. The
+     * preview's memory keeps it with the page, so a page carried over still has its assets written.
+     */
+    public record PageAssets(Map<String, String> fingerprints, Map<String, Object> imageVariants) {
+
+        public static final PageAssets NONE = new PageAssets(Map.of(), Map.of());
+    }
+
+    /** Starts recording what the page rendered on this thread asks for. */
+    public void beginPage() {
+        pageAssets.set(new PageAssets(new java.util.TreeMap<>(), new java.util.TreeMap<>()));
+    }
+
+    /** Stops recording on this thread, and returns what the page asked for. */
+    public PageAssets endPage() {
+        PageAssets asked = pageAssets.get();
+        pageAssets.remove();
+        return asked == null ? PageAssets.NONE
+                : new PageAssets(Map.copyOf(asked.fingerprints()), Map.copyOf(asked.imageVariants()));
+    }
+
+    /** A template asked for an asset by content hash. */
+    public void askedForAsset(String path, String fingerprinted) {
+        fingerprints.put(path, fingerprinted);
+        PageAssets page = pageAssets.get();
+        if (page != null) {
+            page.fingerprints().put(path, fingerprinted);
+        }
+    }
+
+    /** A template offered a scaled copy of an image. */
+    public void askedForImage(String variant, Object scaled) {
+        imageVariants.put(variant, scaled);
+        PageAssets page = pageAssets.get();
+        if (page != null) {
+            page.imageVariants().put(variant, scaled);
+        }
+    }
+
+    /** A page carried over from the last bake: what it asked for then is still needed. */
+    public void keptPageAsked(PageAssets asked) {
+        fingerprints.putAll(asked.fingerprints());
+        imageVariants.putAll(asked.imageVariants());
     }
 
     /** Scaled copies of images that templates offered in a srcset (variant path to what to scale), written with the assets. */

@@ -154,10 +154,13 @@ final class TextEditRebuild {
         } catch (RenderingException e) {
             return Optional.empty();
         }
-        if (diagnostics.hasErrors() || memory.asksForNewAssets(session)) {
+        if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
         memory.keepAllBut(renderedAgain, session);
+        if (memory.assetsDiffer(session)) {
+            return Optional.empty();
+        }
         times.add("render", rendering);
 
         long publishing = System.nanoTime();

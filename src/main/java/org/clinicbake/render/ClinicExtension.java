@@ -77,8 +77,8 @@ final class ClinicExtension extends AbstractExtension {
             fingerprinted = session().theme().fingerprint(path)
                     .orElseThrow(() -> new PebbleException(null, "no asset '" + path + "' in the site's or the theme's assets/",
                             line, null));
-            session().fingerprints().put(path, fingerprinted);
         }
+        session().askedForAsset(path, fingerprinted);
         return page(context).get("root") + fingerprinted;
     }
 
@@ -102,7 +102,7 @@ final class ClinicExtension extends AbstractExtension {
             for (int width : RESPONSIVE_WIDTHS) {
                 if (width < size[0]) {
                     String variant = variantPath(src, width);
-                    session().imageVariants().put(variant, new ImageVariant(src, width));
+                    session().askedForImage(variant, new ImageVariant(src, width));
                     srcset.append(root).append(variant).append(' ').append(width).append("w, ");
                 }
             }

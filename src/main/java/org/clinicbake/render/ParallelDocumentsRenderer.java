@@ -65,7 +65,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
         Map<String, List<Diagnostic>> parseProblems = memory.isPresent() ? session.diagnostics().byPath() : Map.of();
         WorkerPool pool = new WorkerPool("clinicbake-render", Math.min(session.threads(), Math.max(1, documents.size())));
         List<String> errors = new ArrayList<>();
-        String[] fingerprints = new String[documents.size()];
+        Rendered[] results = new Rendered[documents.size()];
         int rendered = 0;
         try {
             List<Future<?>> pages = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
                 DocumentModel document = documents.get(i);
                 int index = i;
                 pages.add(pool.submit(() -> {
-                    fingerprints[index] = render(renderer, document, memory, session, site);
+                    results[index] = render(renderer, document, memory, session, site);
                     return null;
                 }));
             }
@@ -98,31 +98,37 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
         if (memory.isPresent()) {
             Map<String, List<Diagnostic>> problems = session.diagnostics().byPath();
             for (int i = 0; i < documents.size(); i++) {
-                if (fingerprints[i] != null) {
+                if (results[i] != null) {
                     String source = session.relativePath(new File(documents.get(i).getFile()));
                     List<Diagnostic> found = new ArrayList<>(problems.getOrDefault(source, List.of()));
                     found.removeAll(parseProblems.getOrDefault(source, List.of()));
-                    memory.get().rememberRendered(outputPath(documents.get(i), site), fingerprints[i], found);
+                    memory.get().rememberRendered(outputPath(documents.get(i), site), results[i].fingerprint(), found,
+                            results[i].assets());
                 }
             }
         }
         return rendered;
     }
 
+    /** A page rendered anew that the memory should keep: its fingerprint and what it asked for. */
+    private record Rendered(String fingerprint, BuildSession.PageAssets assets) {
+    }
+
     /**
      * Renders one document page, or carries it over from the previous output when the preview's
-     * memory says nothing it shows has changed. Returns the fingerprint of a page rendered anew that
-     * the memory should keep, or null.
+     * memory says nothing it shows has changed. Returns what the memory should keep of a page
+     * rendered anew, or null.
      */
-    private static String render(Renderer renderer, DocumentModel document, Optional<BuildMemory> memory,
-                                 BuildSession session, JBakeConfiguration config) throws Exception {
+    private static Rendered render(Renderer renderer, DocumentModel document, Optional<BuildMemory> memory,
+                                   BuildSession session, JBakeConfiguration config) throws Exception {
         boolean written = !ModelAttributes.Status.DRAFT.equals(document.getStatus()) || session.includeDrafts();
         if (memory.isEmpty() || !written) {
             renderer.render(document);
             return null;
         }
         String fingerprint = memory.get().pageFingerprint(document,
-                (DocumentModel) document.get("previousContent"), (DocumentModel) document.get("nextContent"));
+                (DocumentModel) document.get("previousContent"), (DocumentModel) document.get("nextContent"),
+                session.theme().dependencies(config.getTemplateByDocType(document.getType())));
         if (fingerprint == null) {
             renderer.render(document);
             return null;
@@ -142,8 +148,14 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
             }
             return null;
         }
-        renderer.render(document);
-        return fingerprint;
+        session.beginPage();
+        BuildSession.PageAssets asked;
+        try {
+            renderer.render(document);
+        } finally {
+            asked = session.endPage();
+        }
+        return new Rendered(fingerprint, asked);
     }
 
     /** Where JBake's renderer writes a published document: its URI with the output extension of its type. */

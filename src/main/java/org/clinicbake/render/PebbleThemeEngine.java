@@ -112,16 +112,24 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
      */
     private String keptOrRendered(String uri, TemplateModel model, String templateName) throws RenderingException {
         BuildMemory memory = session().memory().orElseThrow();
-        Optional<String> kept = memory.siteWidePageBefore(uri, session());
+        String templates = session().theme().dependencies(templateName);
+        Optional<String> kept = memory.siteWidePageBefore(uri, templates, session());
         if (kept.isPresent()) {
             return kept.get();
         }
         List<Diagnostic> before = session().diagnostics().about(uri);
         boolean[] readStore = new boolean[1];
-        String rendered = render(model, templateName, readStore);
+        session().beginPage();
+        String rendered;
+        BuildSession.PageAssets asked;
+        try {
+            rendered = render(model, templateName, readStore);
+        } finally {
+            asked = session().endPage();
+        }
         List<Diagnostic> found = new ArrayList<>(session().diagnostics().about(uri));
         found.removeAll(before);
-        memory.rememberSiteWidePage(uri, readStore[0], found);
+        memory.rememberSiteWidePage(uri, templates, readStore[0], found, asked);
         return rendered;
     }
 

@@ -51,8 +51,95 @@ public final class Theme implements Loader<String> {
 
     private final List<Layer> layers;
 
+    /**
+     * A reference from one template to another: {@code extends}, {@code include}, {@code import},
+     * {@code embed} or {@code from}, with the name as a string (group 2) or as an expression (group 3).
+     */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "\\{%-?\\s*(?:extends|include|import|embed|from)\\s+(?:([\"'])([^\"']+)\\1|(\\S))");
+
+    private final Map<String, String> dependencies = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Theme(List<Layer> layers) {
         this.layers = List.copyOf(layers);
+    }
+
+    /**
+     * A fingerprint of every template a page rendered from {@code templateName} can use: that
+     * template and every one it extends, includes, imports or embeds, each as the layers resolve it,
+     * by its text. A reference by expression ({@code {% include page.partial %}}) can name any
+     * template, and then every template of every layer counts. The preview keeps a page whose
+     * templates have this same fingerprint, so editing one template renders only the pages using it.
+     */
+    public String dependencies(String templateName) {
+        return dependencies.computeIfAbsent(String.valueOf(templateName), this::fingerprintDependencies);
+    }
+
+    /** The site's own template folders (the built-in themes on the class path do not change while running). */
+    public List<Path> templateFolders() {
+        return layers.stream().map(Layer::templates).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private String fingerprintDependencies(String root) {
+        java.util.SortedMap<String, String> texts = new java.util.TreeMap<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (texts.containsKey(name)) {
+                continue;
+            }
+            Optional<String> text = text(name);
+            texts.put(name, describe(name) + "\n" + text.orElse("(missing)"));
+            java.util.regex.Matcher reference = REFERENCE.matcher(text.orElse(""));
+            while (reference.find()) {
+                if (reference.group(2) == null) {
+                    return "every template\n" + fingerprintEveryTemplate();
+                }
+                // As Pebble does: a name that is not relative (./, ../) is taken as it is.
+                String resolved = resolveRelativePath(reference.group(2), name);
+                pending.push(resolved != null ? resolved : reference.group(2));
+            }
+        }
+        return sha256(texts.toString());
+    }
+
+    private String fingerprintEveryTemplate() {
+        StringBuilder all = new StringBuilder(String.join(",", layerNames()));
+        for (Path folder : templateFolders()) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    all.append('\n').append(file).append('\n').append(Files.readString(file, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                all.append("\nunreadable ").append(folder);
+            }
+        }
+        return sha256(all.toString());
+    }
+
+    private Optional<String> text(String templateName) {
+        try (Reader reader = getReader(templateName)) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[8192];
+            for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
+                text.append(buffer, 0, read);
+            }
+            return Optional.of(text.toString());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /**

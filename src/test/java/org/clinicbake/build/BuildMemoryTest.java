@@ -110,12 +110,30 @@ class BuildMemoryTest {
     }
 
     @Test
-    void templateDataAndConfigurationEditsRenderEveryPageAgain() throws IOException {
+    void aTemplateEditRendersThePagesThatUseIt() throws IOException {
         assertSameAsFreshBake();
         write("templates/article.peb", "{% extends \"default:article.peb\" %}\n"
                 + "{% block title %}Edited: {{ content.title }}{% endblock %}\n");
         assertSameAsFreshBake();
-        assertEquals(0, memory.lastReuse().renderedKept(), memory.lastReuse().toString());
+        assertEquals(2, memory.lastReuse().rendered(), "the two articles use article.peb: " + memory.lastReuse());
+        assertEquals(1, memory.lastReuse().renderedKept(), "the draft page uses page.peb: " + memory.lastReuse());
+        assertTrue(read("procedures/nerve-block.html").contains("Edited: Nerve Block"));
+
+        write("templates/partials/footer.peb", "<footer>Edited footer</footer>\n");
+        assertSameAsFreshBake();
+        assertEquals(0, memory.lastReuse().renderedKept(), "every page includes the footer: " + memory.lastReuse());
+        assertTrue(read("archive.html").contains("Edited footer"), "site-wide pages too");
+
+        write("templates/page.peb", "{% extends \"default:page.peb\" %}\n{% block title %}{{ asset('favicon.svg') }}{% endblock %}\n");
+        assertSameAsFreshBake();
+        assertEquals(2, memory.lastReuse().renderedKept(), "only the page using page.peb: " + memory.lastReuse());
+        write("templates/page.peb", "{% extends \"default:page.peb\" %}\n");
+        assertSameAsFreshBake(); // the asset no page asks for any more is gone, as from a fresh bake
+    }
+
+    @Test
+    void dataAndConfigurationEditsRenderEveryPageAgain() throws IOException {
+        assertSameAsFreshBake();
 
         edit("data/providers.yml", "name: Ann Lee", "name: Ann Lee-Park");
         assertSameAsFreshBake();
