@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Edit-to-reload latency of `clinicbake serve` on a synthetic site (see ServeLatency.java).
-#   bash src/bench/serve-latency.sh 1000 [edits]
+#   bash src/bench/serve-latency.sh 1000 [edits] [article|template]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath \

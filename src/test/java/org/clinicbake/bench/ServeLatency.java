@@ -23,6 +23,7 @@ public final class ServeLatency {
     public static void main(String[] args) throws Exception {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int edits = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        boolean template = args.length > 2 && args[2].equals("template");
         Path site = Path.of("target/bench/serve-" + size).toAbsolutePath();
         if (!Files.exists(site)) {
             SyntheticSite.write(site, size);
@@ -33,12 +34,15 @@ public final class ServeLatency {
             System.out.printf("warm-up: %d conversions in the background, done %d ms after start%n",
                     conversions, (System.nanoTime() - warming) / 1_000_000);
             List<Long> latencies = new ArrayList<>();
-            Path article = site.resolve("content/articles/" + SyntheticSite.slug(size / 2) + ".adoc");
-            // Each save writes the article as generated plus one changed line, as an editor saves a file.
-            String original = SyntheticSite.article(size / 2, size);
+            // Each save writes the article as generated plus one changed line, as an editor saves a
+            // file; or, with "template", the site's search page template (used by that page alone).
+            Path edited = template ? site.resolve("templates/search.peb")
+                    : site.resolve("content/articles/" + SyntheticSite.slug(size / 2) + ".adoc");
+            String original = template ? "{% extends \"default:search.peb\" %}\n" : SyntheticSite.article(size / 2, size);
+            Files.createDirectories(edited.getParent());
             for (int edit = 0; edit < edits; edit++) {
                 long builds = preview.builds();
-                Files.writeString(article, original + "\nEdit " + edit + ".\n");
+                Files.writeString(edited, original + (template ? "{# Edit " + edit + ". #}\n" : "\nEdit " + edit + ".\n"));
                 long deadline = System.currentTimeMillis() + 120_000;
                 while (preview.builds() == builds || preview.lastLatencyMillis() < 0) {
                     if (System.currentTimeMillis() > deadline) {
@@ -53,6 +57,9 @@ public final class ServeLatency {
                                 java.util.Map.Entry::getKey, entry -> entry.getValue().toMillis()))));
             }
             List<Long> sorted = latencies.stream().sorted().toList();
+            if (template) {
+                Files.delete(edited);
+            }
             System.out.printf("serve: articles=%d edits=%d median=%d ms min=%d ms max=%d ms all=%s%n", size, edits,
                     sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), latencies);
         }
