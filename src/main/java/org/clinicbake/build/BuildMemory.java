@@ -514,6 +514,7 @@ public final class BuildMemory {
     private static Map<String, Object> header(DocumentModel document) {
         Map<String, Object> header = withoutRenderState(document);
         header.remove("body");
+        header.remove(org.clinicbake.content.SectionFacts.KEY); // read from the body
         header.remove("sha1");
         return header;
     }

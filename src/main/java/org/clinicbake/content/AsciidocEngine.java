@@ -81,10 +81,11 @@ public final class AsciidocEngine extends MarkupEngine {
         }
         ConversionCache.Converted converted = conversion.get();
         if (converted.readability() == null) {
-            // One parse for both facts; scoring then takes the references and tables out of it.
+            // One parse for all three; scoring, last, takes the references and tables out of it.
             org.jsoup.nodes.Document html = Jsoup.parse(converted.body());
             boolean citesReferences = MedicalHeaderCheck.citesReferences(html);
-            converted = converted.withBodyFacts(session.readabilityScorer().scoreArticle(html), citesReferences);
+            SectionFacts sections = SectionFacts.of(html);
+            converted = converted.withBodyFacts(session.readabilityScorer().scoreArticle(html), citesReferences, sections);
         }
         if (fresh) {
             session.conversionCache().put(file.toPath(), source.text(), converted);
@@ -100,6 +101,7 @@ public final class AsciidocEngine extends MarkupEngine {
             checkReadability(session, path, header, model.getTitle(), converted.readability(), "draft".equals(model.getStatus()));
         }
         model.setBody(converted.body());
+        model.put(SectionFacts.KEY, converted.sections());
         return model;
     }
 
@@ -124,7 +126,7 @@ public final class AsciidocEngine extends MarkupEngine {
             List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
-                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()), null, false);
+                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()), null, false, null);
             // Only clean conversions are cached: the caller puts this one, with its reading level.
             return log.problems() > 0 ? Optional.empty() : Optional.of(converted);
         } finally {

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ConversionCache {
 
     /** Change when the cached form or the conversion changes, so old entries are not reused. */
-    private static final String FORMAT = "clinicbake-asciidoc-4";
+    private static final String FORMAT = "clinicbake-asciidoc-5";
 
     private final Path folder;
     private final String settings;
@@ -51,16 +51,18 @@ public final class ConversionCache {
     }
 
     /**
-     * What Asciidoctor made of a file, with what the checks need to know of its body: the reading
-     * level of its text and whether it lists references. Both are functions of the body alone and
-     * need it parsed as HTML, which costs as much as the conversion's other checks, so they are kept
-     * with it; {@code readability} is null until they are known.
+     * What Asciidoctor made of a file, with what the checks and the structured data need to know of
+     * its body: the reading level of its text, whether it lists references, and the text of its
+     * tagged sections. All are functions of the body alone and need it parsed as HTML, which costs as
+     * much as the conversion's other checks, so they are kept with it; {@code readability} is null
+     * until they are known.
      */
     public record Converted(String doctitle, Map<String, String> attributes, String body,
-                            org.clinicbake.readability.ReadabilityScore readability, boolean citesReferences) {
+                            org.clinicbake.readability.ReadabilityScore readability, boolean citesReferences,
+                            SectionFacts sections) {
 
-        Converted withBodyFacts(org.clinicbake.readability.ReadabilityScore score, boolean references) {
-            return new Converted(doctitle, attributes, body, score, references);
+        Converted withBodyFacts(org.clinicbake.readability.ReadabilityScore score, boolean references, SectionFacts facts) {
+            return new Converted(doctitle, attributes, body, score, references, facts);
         }
     }
 

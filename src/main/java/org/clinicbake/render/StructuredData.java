@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clinicbake.build.BuildSession;
+import org.clinicbake.content.SectionFacts;
 import org.jbake.model.DocumentModel;
 
 /**
@@ -31,7 +32,7 @@ final class StructuredData {
     private final Map<String, Object> page;
     private final DocumentModel content;
     private final String host;
-    private SectionText sections;
+    private SectionFacts sections;
 
     private StructuredData(BuildSession session, SiteModel site, Map<String, Object> page, DocumentModel content) {
         this.session = session;
@@ -129,7 +130,7 @@ final class StructuredData {
             webPage.set("specialty", enumValues(specialties));
         }
         ArrayNode citations = json.arrayNode();
-        for (SectionText.Reference reference : sections().references()) {
+        for (SectionFacts.Reference reference : sections().references()) {
             ObjectNode citation = citations.addObject();
             citation.put("@type", "CreativeWork");
             citation.put("name", reference.name());
@@ -187,7 +188,7 @@ final class StructuredData {
     }
 
     private ObjectNode entity(String type) {
-        SectionText sections = sections();
+        SectionFacts sections = sections();
         ObjectNode entity = json.objectNode();
         entity.put("@type", type);
         entity.put("@id", entityId());
@@ -462,9 +463,12 @@ final class StructuredData {
                         ? (OffsetDateTime) page.get("last_reviewed") : (OffsetDateTime) page.get("date"));
     }
 
-    private SectionText sections() {
+    private SectionFacts sections() {
         if (sections == null) {
-            sections = new SectionText(content == null ? null : content.getBody());
+            // Read at conversion (SectionFacts); a document from another engine is read here.
+            Object kept = content == null ? null : content.get(SectionFacts.KEY);
+            sections = kept instanceof SectionFacts facts ? facts
+                    : SectionFacts.of(org.jsoup.Jsoup.parse(content == null || content.getBody() == null ? "" : content.getBody()));
         }
         return sections;
     }

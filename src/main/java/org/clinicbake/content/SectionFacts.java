@@ -1,0 +1,123 @@
+package org.clinicbake.content;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The visible text of an article's tagged sections ({@code [#how-performed]}, {@code [#risks]}, ...)
+ * and its references, read from its HTML once, when it is converted, and kept with the conversion:
+ * structured data then says exactly what the page shows without parsing the page again.
+ *
+ * @param sections   by id, for each id in {@link #IDS} the article has
+ * @param references the entries of its references list
+ */
+public record SectionFacts(Map<String, Section> sections, List<Reference> references) {
+
+    /** The key under which an article's facts travel in JBake's document model. */
+    public static final String KEY = "clinicbake_sections";
+
+    /** The section ids structured data reads; asking for another is a programming error. */
+    public static final List<String> IDS = List.of("how-performed", "preparation", "followup", "risks",
+            "contraindications", "symptoms", "risk-factors");
+
+    /**
+     * One tagged section: its text (paragraphs and lists joined), the bold lead-in of each list item
+     * when it starts with one ({@code * *Infection.* Rare...} gives "Infection", else the item's
+     * whole text), and the whole text of each list item.
+     */
+    public record Section(String text, List<String> itemNames, List<String> items) {
+    }
+
+    /** One entry of a references list: its text without its label and bare address, and its first web address. */
+    public record Reference(String name, String url) {
+    }
+
+    /** Reads the facts from a parsed article, leaving the document as it was. */
+    public static SectionFacts of(Document parsed) {
+        Map<String, Section> sections = new LinkedHashMap<>();
+        for (String id : IDS) {
+            section(parsed, id).ifPresent(section -> {
+                // Citation markers ([1]) point at the references list; they are not part of the facts.
+                section.select("a[href^=#]").stream()
+                        .filter(link -> link.text().matches("\\[[^\\]]+\\]"))
+                        .forEach(Element::remove);
+                List<String> names = new ArrayList<>();
+                List<String> items = new ArrayList<>();
+                section.select("li").forEach(item -> {
+                    names.add(name(item));
+                    items.add(tidy(item.text()));
+                });
+                sections.put(id, new Section(tidy(section.text()), List.copyOf(names), List.copyOf(items)));
+            });
+        }
+        List<Reference> references = new ArrayList<>();
+        for (Element item : parsed.select("ul.bibliography > li, div.bibliography li")) {
+            Element link = item.selectFirst("a[href^=http]");
+            Element copy = item.clone();
+            copy.select("a.bare").remove();
+            copy.select("a[href^=#]").stream()
+                    .filter(citation -> citation.text().matches("\\[[^\\]]+\\]"))
+                    .forEach(Element::remove);
+            String name = copy.text().replaceFirst("^\\[[^\\]]*\\]\\s*", "").strip();
+            name = name.replaceAll("[\\s.,;:]+$", "");
+            references.add(new Reference(name, link == null ? null : link.attr("href")));
+        }
+        return new SectionFacts(Map.copyOf(sections), List.copyOf(references));
+    }
+
+    /** The text of the section with this id, or empty. */
+    public Optional<String> text(String id) {
+        return section(id).map(Section::text).filter(text -> !text.isEmpty());
+    }
+
+    /** The names of the list items in the section (see {@link Section}). */
+    public List<String> itemNames(String id) {
+        return section(id).map(Section::itemNames).orElse(List.of());
+    }
+
+    /** The whole text of each list item in the section. */
+    public List<String> items(String id) {
+        return section(id).map(Section::items).orElse(List.of());
+    }
+
+    private Optional<Section> section(String id) {
+        if (!IDS.contains(id)) {
+            throw new IllegalArgumentException("section '" + id + "' is not read at conversion; add it to SectionFacts.IDS");
+        }
+        return Optional.ofNullable(sections.get(id));
+    }
+
+    /** A copy of the section with this id: its body when the id is a section's heading, else the block around it. */
+    private static Optional<Element> section(Document parsed, String id) {
+        Element heading = parsed.getElementById(id);
+        if (heading == null) {
+            return Optional.empty();
+        }
+        Element container = heading.parent();
+        Element sectionBody = container == null ? null : container.selectFirst("> .sectionbody");
+        Element found = sectionBody != null ? sectionBody : container;
+        return Optional.ofNullable(found).map(Element::clone);
+    }
+
+    private static String name(Element item) {
+        Element first = item.selectFirst("> p > strong:first-child, > strong:first-child");
+        if (first != null && item.text().strip().startsWith(first.text().strip())) {
+            String text = first.text().strip().replaceAll("[.:]+$", "").strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+        }
+        return tidy(item.text());
+    }
+
+    /** Removes the space a removed citation marker leaves before punctuation. */
+    private static String tidy(String text) {
+        return text.replaceAll("\\s+([.,;:!?])", "$1").strip();
+    }
+}
