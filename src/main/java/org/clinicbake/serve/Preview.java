@@ -142,9 +142,9 @@ public final class Preview implements AutoCloseable {
             }
             lastLatencyMillis = since == 0 ? -1 : (System.nanoTime() - since) / 1_000_000;
             BuildMemory.Reuse reuse = memory.lastReuse();
-            log.printf("Rebuilt in %d ms (%d articles converted, %d parsed, %d pages rendered, %d kept)%s%n",
-                    result.duration().toMillis(), result.work().converted(), reuse.parsed(), reuse.rendered(),
-                    reuse.renderedKept(), result.hasErrors() ? ": errors shown in the browser" : "");
+            log.printf("Rebuilt in %d ms (%s converted, %d parsed, %s rendered, %d kept)%s%n",
+                    result.duration().toMillis(), count(result.work().converted(), "article"), reuse.parsed(),
+                    count(reuse.rendered(), "page"), reuse.renderedKept(), result.hasErrors() ? ": errors shown in the browser" : "");
             log.flush();
         } catch (IOException | RuntimeException e) {
             server.showErrors("ClinicBake failed: " + e);
@@ -179,6 +179,10 @@ public final class Preview implements AutoCloseable {
         log.printf("Asciidoctor warmed up in %d ms (%d conversions in the background)%n", (System.nanoTime() - started) / 1_000_000, done);
         log.flush();
         return done;
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     private BakeResult bake() throws IOException {
