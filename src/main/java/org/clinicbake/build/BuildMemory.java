@@ -420,16 +420,23 @@ public final class BuildMemory {
         return inPlace;
     }
 
-    synchronized Set<String> keptPaths() {
+    private synchronized Set<String> keptPaths() {
         return Set.copyOf(keptPaths);
     }
 
-    synchronized int keptPages() {
-        return (int) keptPaths.stream().filter(path -> path.endsWith(".html")).count();
+    private synchronized Set<String> publishedFiles() {
+        return publishedFiles;
     }
 
-    synchronized Set<String> publishedFiles() {
-        return publishedFiles;
+    /**
+     * Publishes a bake that updates the served folder in place (see {@link OutputFolder#merge}) and
+     * makes it the memory; returns how many pages the output has now.
+     */
+    int publishInPlace(OutputFolder output, Path staging, Set<String> written, Map<String, String> assetFingerprints,
+                       Map<String, Object> assetImageVariants, Retained bakedWith) throws IOException {
+        Set<String> now = output.merge(staging, written, keptPaths(), publishedFiles());
+        commit(assetFingerprints, assetImageVariants, now, bakedWith);
+        return (int) now.stream().filter(SiteBuild::isPage).count();
     }
 
     /** The bake was published: what it did becomes the memory, with the files the output now has. */

@@ -124,17 +124,25 @@ public final class BuildSession implements AutoCloseable {
         public static final PageAssets NONE = new PageAssets(Map.of(), Map.of());
     }
 
-    /** Starts recording what the page rendered on this thread asks for. */
-    public void beginPage() {
-        pageAssets.set(new PageAssets(new java.util.TreeMap<>(), new java.util.TreeMap<>()));
+    /** Rendering one page, which may fail as {@code E}. */
+    public interface PageRendering<T, E extends Exception> {
+        T render() throws E;
     }
 
-    /** Stops recording on this thread, and returns what the page asked for. */
-    public PageAssets endPage() {
-        PageAssets asked = pageAssets.get();
-        pageAssets.remove();
-        return asked == null ? PageAssets.NONE
-                : new PageAssets(Map.copyOf(asked.fingerprints()), Map.copyOf(asked.imageVariants()));
+    /** What rendering a page gave, and what the page asked for meanwhile. */
+    public record Recorded<T>(T value, PageAssets assets) {
+    }
+
+    /** Renders a page on this thread, recording what it asks for. */
+    public <T, E extends Exception> Recorded<T> recordingAssets(PageRendering<T, E> rendering) throws E {
+        PageAssets asked = new PageAssets(new java.util.TreeMap<>(), new java.util.TreeMap<>());
+        pageAssets.set(asked);
+        try {
+            T value = rendering.render();
+            return new Recorded<>(value, new PageAssets(Map.copyOf(asked.fingerprints()), Map.copyOf(asked.imageVariants())));
+        } finally {
+            pageAssets.remove();
+        }
     }
 
     /** A template asked for an asset by content hash. */
@@ -192,7 +200,7 @@ public final class BuildSession implements AutoCloseable {
             Map<String, Path> slugs = new TreeMap<>();
             try (Stream<Path> walk = Files.walk(config.getContentFolder().toPath())) {
                 walk.filter(Files::isRegularFile)
-                        .filter(file -> file.getFileName().toString().matches(".*\\.(adoc|asciidoc|ad)"))
+                        .filter(org.clinicbake.content.AsciidocEngine::isArticle)
                         .sorted()
                         .forEach(file -> slugs.putIfAbsent(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""), file));
             } catch (IOException e) {

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.apache.commons.io.FilenameUtils;
+import org.clinicbake.content.AsciidocEngine;
 import org.jbake.parser.Engines;
 
 /**
@@ -33,8 +33,6 @@ import org.jbake.parser.Engines;
  * followed (it can lead back to itself), and is reported.
  */
 final class ContentListing {
-
-    private static final Set<String> ARTICLE_EXTENSIONS = Set.of("adoc", "asciidoc", "ad");
 
     private final List<File> files = new ArrayList<>();
     private final Map<Path, BasicFileAttributes> seen = new HashMap<>();
@@ -110,9 +108,9 @@ final class ContentListing {
                     target = link; // a broken link: neither a file nor a folder to JBake
                 }
             }
-            boolean article = ARTICLE_EXTENSIONS.contains(FilenameUtils.getExtension(name));
+            boolean article = AsciidocEngine.isArticle(entry);
             if (!hiddenEntry && !article) {
-                otherStamps.put(entry.toString(), List.of(link.size(), link.lastModifiedTime().toString()));
+                otherStamps.put(entry.toString(), Fingerprint.stamp(link));
             }
             if (!crawled) {
                 continue;

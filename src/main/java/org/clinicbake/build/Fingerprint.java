@@ -70,7 +70,12 @@ final class Fingerprint {
     }
 
     /** Size and modification time: cheap enough to take for every file of a site on every rebuild. */
-    static final FileIdentity STAMP = (file, attributes) -> List.of(attributes.size(), attributes.lastModifiedTime().toString());
+    static final FileIdentity STAMP = (file, attributes) -> stamp(attributes);
+
+    /** The stamp of a file with these attributes (see {@link #STAMP}). */
+    static Object stamp(BasicFileAttributes attributes) {
+        return List.of(attributes.size(), attributes.lastModifiedTime().toString());
+    }
 
     /** A hash of the bytes: what a bake reads, whatever the clock says. */
     static final FileIdentity CONTENT = (file, attributes) ->

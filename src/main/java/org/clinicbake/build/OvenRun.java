@@ -67,7 +67,7 @@ final class OvenRun {
      * after JBake's loading settles it, whatever the class path order.
      */
     static void useClinicBakeEngines() {
-        for (String extension : List.of("ad", "adoc", "asciidoc")) {
+        for (String extension : AsciidocEngine.EXTENSIONS) {
             Engines.register(extension, ASCIIDOC);
         }
         for (String extension : List.of("yml", "yaml")) {

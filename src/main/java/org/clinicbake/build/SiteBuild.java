@@ -151,8 +151,7 @@ public final class SiteBuild {
             int pages = (int) written.stream().filter(SiteBuild::isPage).count();
             if (memory != null && memory.updatesInPlace()) {
                 // Only what changed was written to staging; the pages carried over are already in place.
-                pages += memory.keptPages();
-                memory.commit(assetsAskedFor, imagesAskedFor, output.merge(staging, written, memory.keptPaths(), memory.publishedFiles()), bakedWith);
+                pages = memory.publishInPlace(output, staging, written, assetsAskedFor, imagesAskedFor, bakedWith);
             } else {
                 output.publish(staging);
                 if (memory != null) {
@@ -215,32 +214,28 @@ public final class SiteBuild {
      * JRuby starts booting without waiting for every other article to be read.
      */
     private static boolean anyNeedsConversion(SiteConfiguration config, ConversionCache cache) throws IOException {
+        record Article(Path file, java.nio.file.attribute.FileTime modified) {
+        }
+        List<Article> articles = new java.util.ArrayList<>();
         try (Stream<Path> walk = Files.walk(config.getContentFolder().toPath())) {
-            for (Path file : walk.filter(path -> path.getFileName().toString().matches(".*\\.(adoc|asciidoc|ad)"))
-                    .map(SiteBuild::withModifiedTime)
-                    .filter(stamped -> stamped.getValue() != null)
-                    .sorted(Map.Entry.<Path, java.nio.file.attribute.FileTime>comparingByValue().reversed())
-                    .map(Map.Entry::getKey).toList()) {
-                String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
-                if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                    text = text.substring(1);
-                }
-                if (cache.needsConversion(file, text)) {
-                    return true;
+            for (Path file : walk.filter(org.clinicbake.content.AsciidocEngine::isArticle).toList()) {
+                try {
+                    var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                    if (attributes.isRegularFile()) {
+                        articles.add(new Article(file, attributes.lastModifiedTime()));
+                    }
+                } catch (IOException e) {
+                    // Gone since the walk: nothing to convert.
                 }
             }
         }
-        return false;
-    }
-
-    /** A regular file with its modification time, or with null when it is not a regular file. */
-    private static Map.Entry<Path, java.nio.file.attribute.FileTime> withModifiedTime(Path file) {
-        try {
-            java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            return new java.util.AbstractMap.SimpleEntry<>(file, attributes.isRegularFile() ? attributes.lastModifiedTime() : null);
-        } catch (IOException e) {
-            return new java.util.AbstractMap.SimpleEntry<>(file, null);
+        articles.sort(java.util.Comparator.comparing(Article::modified).reversed());
+        for (Article article : articles) {
+            if (cache.needsConversion(article.file())) {
+                return true;
+            }
         }
+        return false;
     }
 
     /**

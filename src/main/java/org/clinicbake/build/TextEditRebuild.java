@@ -169,11 +169,10 @@ final class TextEditRebuild {
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        Set<String> published = output.merge(staging, written, memory.keptPaths(), memory.publishedFiles());
-        memory.commit(Map.copyOf(session.fingerprints()), Map.copyOf(session.imageVariants()), published, with);
+        int pages = memory.publishInPlace(output, staging, written, Map.copyOf(session.fingerprints()),
+                Map.copyOf(session.imageVariants()), with);
         times.add("write-publish", publishing);
         times.add(SiteBuild.TEXT_EDIT, started);
-        int pages = (int) published.stream().filter(SiteBuild::isPage).count();
         return Optional.of(BakeResult.of(output.path(), true, pages, diagnostics.all(), session.readability(),
                 times.snapshot(), new BakeResult.Work(cache.converted(), cache.reused()), started));
     }

@@ -47,6 +47,16 @@ import org.jsoup.parser.Parser;
 public final class AsciidocEngine extends MarkupEngine {
 
     static final String JBAKE_PREFIX = "jbake-";
+
+    /** The file extensions of AsciiDoc articles, which this engine reads. */
+    public static final Set<String> EXTENSIONS = Set.of("ad", "adoc", "asciidoc");
+
+    /** Whether a file is an AsciiDoc article by its name. */
+    public static boolean isArticle(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1));
+    }
     private static final Set<String> STATUSES = Set.of("published", "draft", "published-date");
 
     @Override

@@ -67,7 +67,12 @@ public final class ConversionCache {
     }
 
     /** Whether the file must go through Asciidoctor (its conversion is not cached). */
-    public boolean needsConversion(Path file, String text) {
+    public boolean needsConversion(Path file) throws IOException {
+        Optional<SourceText> source = SourceText.decode(Files.readAllBytes(file)).source();
+        return source.isEmpty() || needsConversion(file, source.get().text());
+    }
+
+    private boolean needsConversion(Path file, String text) {
         return folder == null || !cacheable(text) || !Files.exists(entry(key(file, text)));
     }
 

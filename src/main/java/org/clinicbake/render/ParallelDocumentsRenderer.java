@@ -148,14 +148,11 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
             }
             return null;
         }
-        session.beginPage();
-        BuildSession.PageAssets asked;
-        try {
+        BuildSession.Recorded<Void> rendered = session.recordingAssets(() -> {
             renderer.render(document);
-        } finally {
-            asked = session.endPage();
-        }
-        return new Rendered(fingerprint, asked);
+            return null;
+        });
+        return new Rendered(fingerprint, rendered.assets());
     }
 
     /** Where JBake's renderer writes a published document: its URI with the output extension of its type. */

@@ -119,18 +119,11 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         }
         List<Diagnostic> before = session().diagnostics().about(uri);
         boolean[] readStore = new boolean[1];
-        session().beginPage();
-        String rendered;
-        BuildSession.PageAssets asked;
-        try {
-            rendered = render(model, templateName, readStore);
-        } finally {
-            asked = session().endPage();
-        }
+        BuildSession.Recorded<String> rendered = session().recordingAssets(() -> render(model, templateName, readStore));
         List<Diagnostic> found = new ArrayList<>(session().diagnostics().about(uri));
         found.removeAll(before);
-        memory.rememberSiteWidePage(uri, templates, readStore[0], found, asked);
-        return rendered;
+        memory.rememberSiteWidePage(uri, templates, readStore[0], found, rendered.assets());
+        return rendered.value();
     }
 
     /** Renders a page to a string, reporting a template problem as a diagnostic before failing. */

@@ -154,7 +154,7 @@ public final class Preview implements AutoCloseable {
     private int warmUpAsciidoctor() {
         List<File> articles;
         try (Stream<Path> walk = Files.walk(siteDir.resolve("content"))) {
-            articles = walk.filter(path -> path.getFileName().toString().matches("[^.].*\\.(adoc|asciidoc|ad)"))
+            articles = walk.filter(path -> !path.getFileName().toString().startsWith(".") && AsciidocEngine.isArticle(path))
                     .filter(Files::isRegularFile).sorted().limit(50).map(Path::toFile).toList();
         } catch (IOException | UncheckedIOException e) {
             return 0;
