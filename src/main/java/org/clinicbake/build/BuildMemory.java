@@ -243,11 +243,7 @@ public final class BuildMemory {
             if (state == null || nextParsed.containsKey(file.toPath())) {
                 return;
             }
-            try {
-                if (Files.readString(file.toPath()).contains("include::")) {
-                    return;
-                }
-            } catch (IOException | UncheckedIOException e) {
+            if (session.includesOtherFiles(file)) {
                 return;
             }
             String relative = session.relativePath(file);

@@ -46,6 +46,7 @@ public final class BuildSession implements AutoCloseable {
     private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> imageVariants = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadLocal<PageAssets> pageAssets = new ThreadLocal<>();
+    private final java.util.Set<File> includingFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AsciidoctorLogBridge logBridge;
     private CompletableFuture<Asciidoctor> booting;
     private volatile Asciidoctor asciidoctor;
@@ -172,6 +173,16 @@ public final class BuildSession implements AutoCloseable {
     /** Scaled copies of images that templates offered in a srcset (variant path to what to scale), written with the assets. */
     public Map<String, Object> imageVariants() {
         return imageVariants;
+    }
+
+    /** Notes that an article parsed in this build includes other files. */
+    public void noteIncludes(File article) {
+        includingFiles.add(article);
+    }
+
+    /** Whether an article parsed in this build includes other files (its time stamp does not tell of their edits). */
+    public boolean includesOtherFiles(File article) {
+        return includingFiles.contains(article);
     }
 
     /** Converted articles kept between bakes. */

@@ -69,6 +69,9 @@ public final class AsciidocEngine extends MarkupEngine {
         if (source == null) {
             return null;
         }
+        if (ConversionCache.includesOtherFiles(source.text())) {
+            session.noteIncludes(file);
+        }
         DocumentHeader header = DocumentHeader.scan(source.lines());
         for (int line : header.malformed()) {
             diagnostics.error("header.malformed", path, line,

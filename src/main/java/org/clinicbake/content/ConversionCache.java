@@ -141,7 +141,12 @@ public final class ConversionCache {
     }
 
     private static boolean cacheable(String text) {
-        return !text.contains("include::");
+        return !includesOtherFiles(text);
+    }
+
+    /** Whether an article's text includes other files, so that the text alone does not say what it converts to. */
+    public static boolean includesOtherFiles(String text) {
+        return text.contains("include::");
     }
 
     private Path entry(String key) {

@@ -205,6 +205,21 @@ class BuildMemoryTest {
     }
 
     @Test
+    void anEditToAnIncludedFileReachesThePageThatIncludesIt() throws IOException {
+        write("content/procedures/partials/.jbakeignore", "");
+        write("content/procedures/partials/steps.adoc", "You lie on your side.\n");
+        edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\n\ninclude::partials/steps.adoc[]");
+        assertSameAsFreshBake();
+        assertTrue(read("procedures/nerve-block.html").contains("You lie on your side."));
+
+        // Neither the article's time stamp nor any context changes: only the include rule sees it.
+        write("content/procedures/partials/steps.adoc", "You lie on your front.\n");
+        assertSameAsFreshBake();
+        assertTrue(read("procedures/nerve-block.html").contains("You lie on your front."));
+    }
+
+    @Test
     void aTextEditThatAsksForAnImageNoPageShowedBeforeTakesTheFullPath() throws IOException {
         write("templates/article.peb", "{% extends \"default:article.peb\" %}\n"
                 + "{% block title %}{% if content.body.toString() contains 'hip' %}{{ asset('favicon.svg') }}{% endif %}{{ content.title }}{% endblock %}\n");
