@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 
 import org.asciidoctor.Asciidoctor;
 import org.clinicbake.BakeOptions;
@@ -48,7 +47,7 @@ public final class BuildSession implements AutoCloseable {
     private final ThreadLocal<PageAssets> pageAssets = new ThreadLocal<>();
     private final java.util.Set<File> includingFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AsciidoctorLogBridge logBridge;
-    private CompletableFuture<Asciidoctor> booting;
+    private final AsciidoctorBoot boot;
     private volatile Asciidoctor asciidoctor;
     private Map<String, Path> contentSlugs;
     private SchemaVocabulary vocabulary;
@@ -58,7 +57,7 @@ public final class BuildSession implements AutoCloseable {
 
     BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
                  Diagnostics diagnostics, BakeOptions options, PhaseTimes times, ConversionCache cache,
-                 boolean convertsSomething, Plugins plugins) {
+                 AsciidoctorBoot boot, Plugins plugins) {
         this.siteDir = siteDir;
         this.config = config;
         this.data = data;
@@ -69,10 +68,7 @@ public final class BuildSession implements AutoCloseable {
         this.cache = cache;
         this.plugins = plugins;
         this.logBridge = new AsciidoctorLogBridge(this);
-        // JRuby takes seconds to boot: when some article must be converted it boots now, while JBake
-        // sets up; when every conversion is cached it never boots.
-        this.booting = convertsSomething && options.asciidoctor() == null
-                ? CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor) : null;
+        this.boot = boot;
         config.attach(this);
     }
 
@@ -287,17 +283,9 @@ public final class BuildSession implements AutoCloseable {
         if (ready != null) {
             return ready;
         }
-        CompletableFuture<Asciidoctor> boot;
-        synchronized (this) {
-            if (booting == null) {
-                booting = options.asciidoctor() != null ? CompletableFuture.completedFuture(options.asciidoctor())
-                        : CompletableFuture.supplyAsync(BuildSession::bootAsciidoctor);
-            }
-            boot = booting;
-        }
         // JRuby boots for seconds: the wait must not hold the session's lock, which the threads
         // parsing cached articles meanwhile take for the site's slugs and the vocabulary.
-        Asciidoctor booted = boot.join();
+        Asciidoctor booted = boot.get();
         synchronized (this) {
             if (asciidoctor == null) {
                 booted.registerLogHandler(logBridge);
@@ -307,28 +295,16 @@ public final class BuildSession implements AutoCloseable {
         }
     }
 
-    private static Asciidoctor bootAsciidoctor() {
-        return Asciidoctor.Factory.create();
-    }
-
     /** Where Asciidoctor's messages for this build go. */
     public AsciidoctorLogBridge logBridge() {
         return logBridge;
     }
 
+    /** Stops sending Asciidoctor's messages here; whoever started Asciidoctor stops it. */
     @Override
     public synchronized void close() {
-        if (options.asciidoctor() != null) {
-            // Borrowed from the preview server: keep it running, but stop sending its messages here.
-            if (asciidoctor != null) {
-                asciidoctor.unregisterLogHandler(logBridge);
-            }
-            asciidoctor = null;
-            return;
-        }
-        Asciidoctor booted = asciidoctor != null ? asciidoctor : booting != null ? booting.join() : null;
-        if (booted != null) {
-            booted.shutdown();
+        if (asciidoctor != null) {
+            asciidoctor.unregisterLogHandler(logBridge);
         }
         asciidoctor = null;
     }

@@ -25,6 +25,7 @@ import org.clinicbake.render.Theme;
 /**
  * One bake, top to bottom (the order is also written down in src/docs/pipeline.md):
  * <ol>
+ *   <li>start JRuby's boot in the background when an article looks edited ({@link AsciidoctorBoot});</li>
  *   <li>check the output folder can be replaced; stop there when it is up to date (a preview: take
  *       the short path of a text edit when it applies, {@link TextEditRebuild}); open a staging
  *       folder beside it;</li>
@@ -62,6 +63,24 @@ public final class SiteBuild {
 
     public BakeResult run() throws IOException {
         long started = System.nanoTime();
+        try (AsciidoctorBoot asciidoctor = asciidoctor()) {
+            return run(asciidoctor, started);
+        }
+    }
+
+    /**
+     * The bake's Asciidoctor: the preview's own, or one booted here; a one-shot bake starts booting
+     * at once when an article looks edited since the last bake, while it checks and configures.
+     */
+    private AsciidoctorBoot asciidoctor() {
+        AsciidoctorBoot boot = AsciidoctorBoot.of(options);
+        if (options.asciidoctor() == null && options.memory() == null && AsciidoctorBoot.articleEditedSinceLastBake(siteDir)) {
+            boot.start();
+        }
+        return boot;
+    }
+
+    private BakeResult run(AsciidoctorBoot asciidoctor, long started) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         PhaseTimes times = new PhaseTimes();
         OutputFolder output = new OutputFolder(outputDir);
@@ -111,7 +130,9 @@ public final class SiteBuild {
                 times.add("configure", loading);
                 ConversionCache cache = conversionCache(siteDir, config.get());
                 // A preview brings its own warm Asciidoctor, so there is no start-up to save by looking first.
-                boolean convertsSomething = options.asciidoctor() == null && anyNeedsConversion(config.get(), cache);
+                if (options.asciidoctor() == null && anyNeedsConversion(config.get(), cache)) {
+                    asciidoctor.start();
+                }
                 boolean checks = options.outputChecks() && "true".equalsIgnoreCase(config.get().getString("check.on-bake", "false"));
                 if (options.memory() != null) {
                     // Checks read the staging folder as the whole output, so with checks every page must be in it.
@@ -119,7 +140,7 @@ public final class SiteBuild {
                 }
                 synchronized (JBAKE_REGISTRIES) {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
-                            times, cache, convertsSomething, plugins.get())) {
+                            times, cache, asciidoctor, plugins.get())) {
                         bakedWith = runOven(session, options.memory() != null && !checks,
                                 config.get(), data, theme.get(), plugins.get());
                         readability = session.readability();
@@ -129,7 +150,7 @@ public final class SiteBuild {
                 }
                 work = new BakeResult.Work(cache.converted(), cache.reused());
                 if (!diagnostics.hasErrors()) {
-                    cache.prune();
+                    cache.finishBake();
                 }
                 if (!diagnostics.hasErrors()) {
                     written = files(staging);
@@ -199,13 +220,20 @@ public final class SiteBuild {
      * (off with {@code clinicbake.cache=false}). Its key covers every setting the conversion reads.
      */
     static ConversionCache conversionCache(Path siteDir, SiteConfiguration config) {
-        boolean enabled = !"false".equalsIgnoreCase(config.getString("clinicbake.cache", "true"));
+        boolean enabled = cacheEnabled(config.getString("clinicbake.cache", "true"));
         String settings = String.join("\n",
                 "clinicbake " + String.valueOf(SiteBuild.class.getPackage().getImplementationVersion()),
                 "asciidoctorj " + String.valueOf(org.asciidoctor.Asciidoctor.class.getPackage().getImplementationVersion()),
                 "lang " + config.getString("site.lang", "en-US"),
                 "outfilesuffix " + config.getOutputExtension());
-        return new ConversionCache(enabled ? siteDir.resolve(".clinicbake/cache/asciidoc") : null, settings);
+        return new ConversionCache(enabled ? siteDir.resolve(CACHE_FOLDER) : null, settings);
+    }
+
+    /** Where the site keeps its converted articles, under its folder. */
+    static final String CACHE_FOLDER = ".clinicbake/cache/asciidoc";
+
+    static boolean cacheEnabled(String setting) {
+        return !"false".equalsIgnoreCase(setting.strip());
     }
 
     /**

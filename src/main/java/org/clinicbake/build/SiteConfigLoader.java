@@ -33,6 +33,24 @@ final class SiteConfigLoader {
         this.diagnostics = diagnostics;
     }
 
+    /**
+     * The site's own {@code jbake.properties} as plain properties (empty when missing or unreadable),
+     * for the few settings read before the configuration is: whether the output is up to date, and
+     * whether to start JRuby early. The loaded configuration reports what is wrong with the file.
+     */
+    static java.util.Properties readSiteFile(Path siteDir) {
+        java.util.Properties settings = new java.util.Properties();
+        Path file = siteDir.resolve(SITE_FILE);
+        if (Files.isRegularFile(file)) {
+            try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                settings.load(reader);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                return new java.util.Properties();
+            }
+        }
+        return settings;
+    }
+
     /** The configuration, writing into {@code destination}; empty when it cannot be read (reported). */
     Optional<SiteConfiguration> load(Path siteDir, Path destination) {
         CompositeConfiguration layers = new CompositeConfiguration();

@@ -72,8 +72,9 @@ final class TextEditRebuild {
         ConversionCache cache = SiteBuild.conversionCache(siteDir, with.config());
         Path staging = output.createStaging();
         Optional<BakeResult> result = Optional.empty();
-        try (BuildSession session = new BuildSession(siteDir, with.config(), with.data(), with.theme(), diagnostics,
-                options, times, cache, false, with.plugins())) {
+        try (AsciidoctorBoot asciidoctor = AsciidoctorBoot.of(options);
+             BuildSession session = new BuildSession(siteDir, with.config(), with.data(), with.theme(), diagnostics,
+                     options, times, cache, asciidoctor, with.plugins())) {
             with.config().setDestinationFolder(staging.toFile());
             try {
                 synchronized (SiteBuild.JBAKE_REGISTRIES) {

@@ -1,8 +1,6 @@
 package org.clinicbake.build;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -120,23 +118,16 @@ final class UpToDateCheck {
 
     /** Whether the site asked for every bake to start from nothing ({@code clinicbake.cache=false}). */
     boolean enabled() throws IOException {
-        return !"false".equalsIgnoreCase(settings().getProperty("clinicbake.cache", "true").strip());
+        return SiteBuild.cacheEnabled(settings().getProperty("clinicbake.cache", "true"));
     }
 
     private String outputStamp() throws IOException {
         return new Fingerprint().addFiles(outputDir, outputDir, true, path -> true, Fingerprint.STAMP).hex();
     }
 
-    private synchronized Properties settings() throws IOException {
-        if (settings != null) {
-            return settings;
-        }
-        settings = new Properties();
-        Path file = siteDir.resolve("jbake.properties");
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                settings.load(reader);
-            }
+    private synchronized Properties settings() {
+        if (settings == null) {
+            settings = SiteConfigLoader.readSiteFile(siteDir);
         }
         return settings;
     }

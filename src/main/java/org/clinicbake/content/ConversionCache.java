@@ -34,6 +34,8 @@ public final class ConversionCache {
     /** Change when the cached form or the conversion changes, so old entries are not reused. */
     private static final String FORMAT = "clinicbake-asciidoc-5";
 
+    private static final String LAST_BAKE = "last-bake";
+
     private final Path folder;
     private final String settings;
     private final ObjectMapper json = new ObjectMapper();
@@ -123,20 +125,38 @@ public final class ConversionCache {
         return reused.get();
     }
 
-    /** Deletes entries this bake did not use, so the cache does not grow without end. */
-    public void prune() {
+    /**
+     * Ends a successful bake: deletes the entries it did not use, so the cache does not grow without
+     * end, and notes when ({@link #lastBake}).
+     */
+    public void finishBake() {
         if (folder == null || !Files.isDirectory(folder)) {
             return;
         }
+        Path stamp = folder.resolve(LAST_BAKE);
         try (Stream<Path> entries = Files.walk(folder)) {
-            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+            for (Path entry : entries.filter(Files::isRegularFile).filter(entry -> !entry.equals(stamp)).toList()) {
                 String name = entry.getFileName().toString();
                 if (!used.contains(name.replace(".json", ""))) {
                     Files.deleteIfExists(entry);
                 }
             }
+            Files.writeString(stamp, "");
+            Files.setLastModifiedTime(stamp, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * When a bake last finished successfully with the cache in {@code folder}; empty when none has
+     * (or the cache is off). An article modified since then is likely not in the cache.
+     */
+    public static Optional<java.nio.file.attribute.FileTime> lastBake(Path folder) {
+        try {
+            return folder == null ? Optional.empty() : Optional.of(Files.getLastModifiedTime(folder.resolve(LAST_BAKE)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

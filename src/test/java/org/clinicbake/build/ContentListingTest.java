@@ -57,7 +57,7 @@ class ContentListingTest {
         Diagnostics diagnostics = new Diagnostics();
         try (BuildSession session = new BuildSession(site, config, new SiteDataLoader(diagnostics).load(site),
                 Theme.forSite(site, "default"), diagnostics, SiteFixture.options(), new PhaseTimes(),
-                new ConversionCache(null, ""), false, Plugins.load(getClass().getClassLoader(), diagnostics).orElseThrow())) {
+                new ConversionCache(null, ""), AsciidoctorBoot.of(SiteFixture.options()), Plugins.load(getClass().getClassLoader(), diagnostics).orElseThrow())) {
             OvenRun.useClinicBakeEngines();
             ContentListing listing = ContentListing.of(config);
 
