@@ -35,7 +35,7 @@ public final class OutputFilesCheck implements OutputCheck {
         String hint = "a template or the source produced nothing; check the page's source and its template, then bake again";
         if (page.size() == 0) {
             out.error(EMPTY_PAGE, page.path(), 0, "page is an empty file", hint);
-        } else if (page.document().body() == null || page.document().body().text().isBlank()) {
+        } else if (page.document().body() == null || !page.document().body().hasText()) {
             out.error(EMPTY_PAGE, page.path(), 0, "page body has no text", hint);
         }
         canonicalCollision(context, page, out);

@@ -57,9 +57,16 @@ public final class Page {
     /** Every fragment target of this page: the {@code id}s and the {@code a name}s. */
     public synchronized Set<String> targets() {
         if (ids == null) {
+            // One walk over the page: every page is asked, and the walk costs as much as its parse's tree building.
             Set<String> found = new HashSet<>();
-            document.select("[id]").forEach(element -> found.add(element.id()));
-            document.select("a[name]").forEach(element -> found.add(element.attr("name")));
+            for (Element element : document.getAllElements()) {
+                if (element.hasAttr("id")) {
+                    found.add(element.id());
+                }
+                if (element.nameIs("a") && element.hasAttr("name")) {
+                    found.add(element.attr("name"));
+                }
+            }
             ids = java.util.Collections.unmodifiableSet(found);
         }
         return ids;
