@@ -278,8 +278,11 @@ public final class SiteBuild {
         List<OutputCheck> fast = SiteChecker.builtInChecks().stream()
                 .filter(check -> List.of("links", "a11y", "privacy", "output").contains(check.id()))
                 .toList();
+        // What the last bake's checks found on each page is kept per output folder: a bake that
+        // changed a few pages checks those (and every page again when links or settings changed).
+        Path memory = siteDir.resolve(".clinicbake/checks").resolve(new Fingerprint().add(outputDir.toString()).hex().substring(0, 16) + ".json");
         CheckResult result = new SiteChecker(fast).check(siteDir, staging, LocalDate.now(options.clock().withZone(
-                java.time.ZoneId.of(config.getString("site.timezone", "UTC")))));
+                java.time.ZoneId.of(config.getString("site.timezone", "UTC")))), memory);
         result.diagnostics().forEach(diagnostics::report);
         times.add("check", started);
     }

@@ -50,7 +50,7 @@ public final class CheckContext {
     private final Set<String> files;
     private final Map<String, Path> pageFiles;
     private Map<String, Page> allPages;
-    private final Map<String, Set<String>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PageFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, Object> runState = new java.util.HashMap<>();
     private final Set<String> allowedHosts;
     private final Supplier<SchemaVocabulary> vocabulary;
@@ -201,21 +201,47 @@ public final class CheckContext {
     }
 
     /**
+     * What other pages and the site-wide checks need to know of a page: its fragment targets (for
+     * links into it) and the address it declares canonical.
+     */
+    record PageFacts(Set<String> anchors, Optional<Page.Canonical> canonical) {
+
+        PageFacts {
+            anchors = Set.copyOf(anchors);
+            Objects.requireNonNull(canonical, "canonical");
+        }
+
+        static PageFacts of(Page page) {
+            return new PageFacts(page.targets(), page.canonical());
+        }
+    }
+
+    /**
      * The fragment targets of a page ({@code id}s and {@code a name}s), without holding the page:
      * remembered from when the run checked it, or read now.
      */
     public Set<String> anchors(String path) {
-        Set<String> known = anchors.get(path);
+        PageFacts known = facts.get(path);
         if (known != null) {
-            return known;
+            return known.anchors();
         }
-        return page(path).map(this::remember).orElse(Set.of());
+        return page(path).map(this::remember).map(PageFacts::anchors).orElse(Set.of());
     }
 
-    Set<String> remember(Page page) {
-        Set<String> targets = page.targets();
-        anchors.put(page.path(), targets);
-        return targets;
+    PageFacts remember(Page page) {
+        PageFacts found = PageFacts.of(page);
+        facts.put(page.path(), found);
+        return found;
+    }
+
+    /** Remembers what a page checked in an earlier run had, when its bytes are the same. */
+    void remember(String path, PageFacts known) {
+        facts.put(path, known);
+    }
+
+    /** What this run knows of each page it checked or remembered, by path, sorted. */
+    Map<String, PageFacts> facts() {
+        return Collections.unmodifiableMap(new TreeMap<>(facts));
     }
 
     /**
@@ -230,14 +256,35 @@ public final class CheckContext {
 
     /** Reads and parses one page, with source positions for line numbers. */
     Page parse(String path) {
-        Path file = pageFiles.get(path);
+        return parse(path, read(path));
+    }
+
+    /** The bytes of one page. */
+    byte[] read(String path) {
         try {
-            Document document = Jsoup.parse(file.toFile(), "UTF-8", file.toUri().toString(),
-                    Parser.htmlParser().setTrackPosition(true));
-            return new Page(path, file, document, Files.size(file));
+            return Files.readAllBytes(pageFiles.get(path));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + path, e);
         }
+    }
+
+    /** Parses one page read already, with source positions for line numbers. */
+    Page parse(String path, byte[] bytes) {
+        Path file = pageFiles.get(path);
+        try {
+            Document document = Jsoup.parse(new java.io.ByteArrayInputStream(bytes), "UTF-8", file.toUri().toString(),
+                    Parser.htmlParser().setTrackPosition(true));
+            return new Page(path, file, document, bytes.length);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Every setting of the site's {@code jbake.properties}, sorted: part of what a check's findings depend on. */
+    Map<String, String> settings() {
+        Map<String, String> sorted = new TreeMap<>();
+        config.stringPropertyNames().forEach(key -> sorted.put(key, config.getProperty(key)));
+        return sorted;
     }
 
     /** Hosts pages may request resources from ({@value #ALLOWED_ORIGINS}), lower case; empty by default. */

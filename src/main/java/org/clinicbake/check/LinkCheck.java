@@ -36,10 +36,9 @@ public final class LinkCheck implements OutputCheck {
 
     private static void check(CheckContext context, Page page, Element element, String url, Urls.Reference reference,
             Diagnostics out) {
-        int line = Page.line(element);
         Optional<String> resolved = Urls.resolve(page.path(), reference.path());
         if (resolved.isEmpty()) {
-            out.error(BROKEN, page.path(), line, noun(element) + " '" + url + "' points outside the output folder",
+            out.error(BROKEN, page.path(), Page.line(element), noun(element) + " '" + url + "' points outside the output folder",
                     "link to a page of the site by its path from this page, or from the site root with a leading /");
             return;
         }
@@ -49,7 +48,7 @@ public final class LinkCheck implements OutputCheck {
             if (!reference.path().isEmpty() && context.hasFile(folderIndex)) {
                 target = folderIndex;
             } else {
-                out.error(BROKEN, page.path(), line,
+                out.error(BROKEN, page.path(), Page.line(element),
                         noun(element) + " '" + url + "' points to '" + target + "', which is not in the output",
                         "fix the address or publish the missing file; between articles, write an AsciiDoc xref to "
                                 + "the .adoc file (xref:../conditions/sciatica.adoc[sciatica]) so the bake checks it");
@@ -63,7 +62,7 @@ public final class LinkCheck implements OutputCheck {
         boolean samePage = target.equals(page.path());
         if (CheckContext.isHtml(target) && !(samePage ? page.hasTarget(fragment) : context.anchors(target).contains(fragment))) {
             String where = samePage && reference.path().isEmpty() ? "this page" : target;
-            out.error(ANCHOR, page.path(), line,
+            out.error(ANCHOR, page.path(), Page.line(element),
                     noun(element) + " '" + url + "' points to an id '" + fragment + "' that " + where + " does not have",
                     "link to an id the page has, or give the target section that id with [#" + fragment
                             + "] above its heading");

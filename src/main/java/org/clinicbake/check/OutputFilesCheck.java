@@ -2,18 +2,13 @@ package org.clinicbake.check;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.clinicbake.diag.Diagnostics;
-import org.jsoup.nodes.Element;
 
 /**
  * {@value #EMPTY_PAGE}: an HTML or XML file with nothing in it (or a page whose body has no text);
@@ -38,7 +33,6 @@ public final class OutputFilesCheck implements OutputCheck {
         } else if (page.document().body() == null || !page.document().body().hasText()) {
             out.error(EMPTY_PAGE, page.path(), 0, "page body has no text", hint);
         }
-        canonicalCollision(context, page, out);
     }
 
     @Override
@@ -77,40 +71,17 @@ public final class OutputFilesCheck implements OutputCheck {
         }
     }
 
-    /** Collects each page's canonical address; {@link #canonicalCollisions} reports the pages that share one. */
-    private void canonicalCollision(CheckContext context, Page page, Diagnostics out) {
-        Element canonical = page.document().select("link[rel][href]").stream()
-                .filter(link -> link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?canonical(\\s.*)?"))
-                .findFirst().orElse(null);
-        if (canonical == null || canonical.attr("href").isBlank()) {
-            return;
-        }
-        String address = absolute(page, canonical.attr("href").strip());
-        canonicals(context).computeIfAbsent(address, key -> new ConcurrentSkipListMap<>()).put(page.path(), Page.line(canonical));
-    }
-
-    private void canonicalCollisions(CheckContext context, Diagnostics out) {
-        canonicals(context).forEach((address, pages) -> {
+    /** Pages that declare the same canonical address: each but the first (by path) is reported. */
+    private static void canonicalCollisions(CheckContext context, Diagnostics out) {
+        Map<String, java.util.TreeMap<String, Integer>> byAddress = new java.util.TreeMap<>();
+        context.facts().forEach((path, facts) -> facts.canonical().ifPresent(canonical -> byAddress
+                .computeIfAbsent(canonical.address(), key -> new java.util.TreeMap<>()).put(path, canonical.line())));
+        byAddress.forEach((address, pages) -> {
             String first = pages.firstKey();
             pages.tailMap(first, false).forEach((path, line) -> out.error(DUPLICATE_PATH, path, line,
                     "page declares the canonical address '" + address + "', as " + first + " does",
                     "each page should name its own address as canonical; search engines keep only one of the "
                             + "pages that share one"));
         });
-    }
-
-    private Map<String, ConcurrentSkipListMap<String, Integer>> canonicals(CheckContext context) {
-        return context.runState(this, ConcurrentHashMap::new);
-    }
-
-    /** A relative canonical address, made absolute from the page's place in the output, so equal addresses compare equal. */
-    private static String absolute(Page page, String href) {
-        try {
-            URI uri = new URI(href);
-            return uri.isAbsolute() ? uri.normalize().toString()
-                    : new URI("site", "output", "/" + page.path(), null).resolve(uri).normalize().toString();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return href;
-        }
     }
 }

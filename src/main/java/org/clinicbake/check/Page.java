@@ -1,8 +1,12 @@
 package org.clinicbake.check;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jsoup.nodes.Document;
@@ -70,6 +74,34 @@ public final class Page {
             ids = java.util.Collections.unmodifiableSet(found);
         }
         return ids;
+    }
+
+    /** The address a page declares canonical (made absolute from the page's place), and the line that says so. */
+    record Canonical(String address, int line) {
+    }
+
+    /**
+     * The page's {@code <link rel="canonical">}, if it names an address; a relative address is made
+     * absolute from the page's place in the output, so equal addresses compare equal.
+     */
+    Optional<Canonical> canonical() {
+        Element canonical = document.select("link[rel][href]").stream()
+                .filter(link -> link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?canonical(\\s.*)?"))
+                .findFirst().orElse(null);
+        if (canonical == null || canonical.attr("href").isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Canonical(absolute(canonical.attr("href").strip()), line(canonical)));
+    }
+
+    private String absolute(String href) {
+        try {
+            URI uri = new URI(href);
+            return uri.isAbsolute() ? uri.normalize().toString()
+                    : new URI("site", "output", "/" + path, null).resolve(uri).normalize().toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return href;
+        }
     }
 
     /** The 1-based line an element's start tag begins on, or 0 when the parser made the element up (an implied tag). */

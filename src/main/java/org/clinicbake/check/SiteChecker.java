@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -70,21 +73,84 @@ public final class SiteChecker {
         return check(CheckContext.load(siteDir, outputDir, today, vocabulary));
     }
 
+    /**
+     * As {@link #check(Path, Path, LocalDate)}, keeping in {@code memoryFile} what it finds on each
+     * page, so that the next run checks only the pages whose bytes changed when nothing else they
+     * depend on did (see {@link CheckMemory}); the bake runs its fast checks this way. With checks
+     * other than the built-in page checks, every page is checked.
+     */
+    public CheckResult check(Path siteDir, Path outputDir, LocalDate today, Path memoryFile) throws IOException {
+        CheckContext context = CheckContext.load(siteDir, outputDir, today, vocabulary);
+        if (!checks.stream().allMatch(check -> CheckMemory.PAGE_CHECKS.contains(check.getClass()))) {
+            return check(context);
+        }
+        return check(context, CheckMemory.load(memoryFile));
+    }
+
     /** Runs the checks on an output folder already read. */
     public CheckResult check(CheckContext context) {
+        return check(context, null);
+    }
+
+    private CheckResult check(CheckContext context, CheckMemory memory) {
         Diagnostics diagnostics = new Diagnostics();
         // Each page is read, parsed and checked by one of a few threads, then let go: memory holds a
         // page per thread, however large the site. The problems are sorted at the end, so the report
         // does not depend on which thread finished first.
         try (WorkerPool workers = new WorkerPool("clinicbake-check", Runtime.getRuntime().availableProcessors())) {
+            Set<String> unchanged = ConcurrentHashMap.newKeySet();
+            Map<String, CheckMemory.PageRecord> before = new ConcurrentHashMap<>();
+            if (memory != null && memory.remembersARun()) {
+                // Pages as they were last time lend what they had; only the others are parsed now.
+                eachPage(workers, context.pagePaths(), path -> memory.unchanged(path, CheckMemory.sha(context.read(path)))
+                        .ifPresent(record -> {
+                            context.remember(path, record.facts());
+                            before.put(path, record);
+                            unchanged.add(path);
+                        }));
+            }
+            List<String> changed = context.pagePaths().stream().filter(path -> !unchanged.contains(path)).toList();
+            eachPage(workers, changed, path -> checkPage(context, path, memory, diagnostics));
+            if (memory != null) {
+                String scope = CheckMemory.scope(checks, context);
+                if (memory.sameScope(scope)) {
+                    before.forEach((path, record) -> {
+                        record.diagnostics().forEach(diagnostics::report);
+                        memory.remember(path, record);
+                    });
+                } else {
+                    eachPage(workers, unchanged, path -> checkPage(context, path, memory, diagnostics));
+                }
+                memory.save(scope);
+            }
+        }
+        for (OutputCheck check : checks) {
+            check.run(context, diagnostics);
+        }
+        return new CheckResult(context.pagePaths().size(), diagnostics.all());
+    }
+
+    /** Reads, parses and checks one page; with a memory, remembers what was found on it. */
+    private void checkPage(CheckContext context, String path, CheckMemory memory, Diagnostics diagnostics) {
+        byte[] bytes = context.read(path);
+        Page page = context.parse(path, bytes);
+        CheckContext.PageFacts facts = context.remember(page);
+        Diagnostics found = new Diagnostics();
+        for (OutputCheck check : checks) {
+            check.checkPage(context, page, found);
+        }
+        found.all().forEach(diagnostics::report);
+        if (memory != null) {
+            memory.remember(path, new CheckMemory.PageRecord(CheckMemory.sha(bytes), facts, found.all()));
+        }
+    }
+
+    private static void eachPage(WorkerPool workers, java.util.Collection<String> paths, java.util.function.Consumer<String> work) {
+        try {
             List<Future<?>> pages = new ArrayList<>();
-            for (String path : context.pagePaths()) {
+            for (String path : paths) {
                 pages.add(workers.submit(() -> {
-                    Page page = context.parse(path);
-                    context.remember(page);
-                    for (OutputCheck check : checks) {
-                        check.checkPage(context, page, diagnostics);
-                    }
+                    work.accept(path);
                     return null;
                 }));
             }
@@ -97,9 +163,5 @@ public final class SiteChecker {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-        for (OutputCheck check : checks) {
-            check.run(context, diagnostics);
-        }
-        return new CheckResult(context.pagePaths().size(), diagnostics.all());
     }
 }

@@ -1,0 +1,175 @@
+package org.clinicbake.check;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clinicbake.diag.Diagnostic;
+
+/**
+ * What the last run of the bake's checks found on each page, kept in a file between bakes, so that
+ * a bake which changed a few pages checks those pages only, as a build tool reruns only the tests
+ * whose inputs changed.
+ *
+ * <p>A page's problems depend on its own bytes and, beyond them, on the settings, the checks'
+ * code, which files the output has and every page's fragment targets (a link may point into any
+ * page). These last are the run's <em>scope</em>: a page whose bytes hash the same as last time is
+ * taken as it was found then only when the scope is the same too; otherwise it is checked again.
+ * Only checks whose findings on a page depend on nothing else are run this way
+ * ({@link #PAGE_CHECKS}); the site-wide part of every check runs on every bake.
+ */
+final class CheckMemory {
+
+    private static final String FORMAT = "clinicbake-checks-1";
+
+    /** The built-in checks whose {@link OutputCheck#checkPage} depends only on the page and the scope. */
+    static final Set<Class<? extends OutputCheck>> PAGE_CHECKS =
+            Set.of(LinkCheck.class, AccessibilityCheck.class, PrivacyCheck.class, OutputFilesCheck.class);
+
+    /** A page as a run found it: its hash, its facts (the canonical address null when none), its problems. */
+    record PageRecord(String sha, List<String> anchors, Page.Canonical canonical, List<Diagnostic> diagnostics) {
+
+        PageRecord(String sha, CheckContext.PageFacts facts, List<Diagnostic> diagnostics) {
+            this(sha, facts.anchors().stream().sorted().toList(), facts.canonical().orElse(null), List.copyOf(diagnostics));
+        }
+
+        CheckContext.PageFacts facts() {
+            return new CheckContext.PageFacts(Set.copyOf(anchors), Optional.ofNullable(canonical));
+        }
+    }
+
+    record Stored(String format, String scope, Map<String, PageRecord> pages) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path file;
+    private final Stored last;
+    private final Map<String, PageRecord> next = new ConcurrentHashMap<>();
+
+    private CheckMemory(Path file, Stored last) {
+        this.file = file;
+        this.last = last;
+    }
+
+    /** The memory kept in {@code file}; empty (every page checked) when there is none or it cannot be read. */
+    static CheckMemory load(Path file) {
+        Stored last = null;
+        try {
+            if (Files.isRegularFile(file)) {
+                Stored read = JSON.readValue(file.toFile(), Stored.class);
+                last = FORMAT.equals(read.format()) && read.pages() != null ? read : null;
+            }
+        } catch (IOException | RuntimeException e) {
+            // A damaged memory only costs checking every page.
+        }
+        return new CheckMemory(file, last);
+    }
+
+    /** Whether a run was remembered at all (a first run has nothing to compare pages with). */
+    boolean remembersARun() {
+        return last != null;
+    }
+
+    /** What the last run found on this page, when its bytes are the same. */
+    Optional<PageRecord> unchanged(String path, String sha) {
+        PageRecord before = last == null ? null : last.pages().get(path);
+        return before != null && before.sha().equals(sha) ? Optional.of(before) : Optional.empty();
+    }
+
+    /** Whether the last run checked in this scope, so that an unchanged page's problems are what they were. */
+    boolean sameScope(String scope) {
+        return last != null && last.scope().equals(scope);
+    }
+
+    /** What this run found on a page. */
+    void remember(String path, PageRecord page) {
+        next.put(path, page);
+    }
+
+    /** Keeps this run's findings for the next; a failure to write only costs the next run time. */
+    void save(String scope) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = Files.createTempFile(file.getParent(), "checks", ".partial");
+            JSON.writeValue(partial.toFile(), new Stored(FORMAT, scope, new java.util.TreeMap<>(next)));
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Then the next run finds a memory in another scope, at worst, and checks every page.
+            }
+        }
+    }
+
+    /**
+     * The scope of a run: the checks and their code, the site's settings, the output's files and
+     * every page's fragment targets.
+     */
+    static String scope(List<OutputCheck> checks, CheckContext context) {
+        StringBuilder text = new StringBuilder(FORMAT).append('\n');
+        Map<Path, String> stamps = new java.util.HashMap<>();
+        for (OutputCheck check : checks) {
+            text.append(check.getClass().getName()).append(' ').append(codeStamp(check.getClass(), stamps)).append('\n');
+        }
+        text.append(context.settings()).append('\n');
+        context.files().forEach(path -> text.append(path).append('\n'));
+        context.facts().forEach((path, facts) -> text.append(path).append(' ')
+                .append(new java.util.TreeSet<>(facts.anchors())).append('\n'));
+        return sha(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Where a check's code comes from, by size and time: a jar, or every file of a class folder (a
+     * development build), so that changed code never reuses what older code found.
+     */
+    private static String codeStamp(Class<?> type, Map<Path, String> stamps) {
+        try {
+            Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return stamps.computeIfAbsent(source, CheckMemory::stamp);
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            // Unknown code: never the same scope twice.
+            return java.util.UUID.randomUUID().toString();
+        }
+    }
+
+    private static String stamp(Path source) {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                text.append(file).append(' ').append(Files.size(file)).append(' ')
+                        .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+            }
+        } catch (IOException e) {
+            return java.util.UUID.randomUUID().toString();
+        }
+        return sha(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
