@@ -44,7 +44,7 @@ import org.jbake.model.DocumentModel;
  * modified within {@link #RACY_MARGIN} of being read is not trusted on its time alone: its bytes
  * are compared too, since a quick second save can keep the size and the clock's tick.
  */
-public final class BuildMemory {
+public final class BuildMemory implements PageReuse {
 
     private static final Duration RACY_MARGIN = Duration.ofSeconds(2);
 
@@ -93,7 +93,7 @@ public final class BuildMemory {
     private Map<Path, ParsedFile> parsed = Map.of();
     private Map<String, RenderedPage> rendered = Map.of();
     private Map<String, String> fingerprints = Map.of();
-    private Map<String, Object> imageVariants = Map.of();
+    private Map<String, BuildSession.ImageVariant> imageVariants = Map.of();
     private Path published;
     private Reuse lastReuse = new Reuse(0, 0, 0, 0);
     private Retained retained;
@@ -262,6 +262,7 @@ public final class BuildMemory {
      * Starts the render stage. Every page depends on the site's files other than articles and on the
      * catalog of document headers; the Oven has filled the store by now.
      */
+    @Override
     public synchronized void beginRender(BuildSession session, Collection<DocumentModel> documents) {
         Fingerprint context = new Fingerprint().add(nextParseContext);
         Path content = session.config().getContentFolder().toPath().toAbsolutePath().normalize();
@@ -299,6 +300,7 @@ public final class BuildMemory {
      * ({@code templates}, from the theme), what JBake set on it for this bake, and the neighbours it
      * links to; null when its file was not remembered (then the page is always rendered).
      */
+    @Override
     public String pageFingerprint(DocumentModel document, DocumentModel previous, DocumentModel next, String templates) {
         ParsedFile parsed = parsedNow(document);
         if (parsed == null) {
@@ -344,6 +346,7 @@ public final class BuildMemory {
      * The page as published by the last bake, when its fingerprint is unchanged; the problems found
      * when it was rendered are reported again.
      */
+    @Override
     public Optional<Path> renderedBefore(String outputPath, String fingerprint, BuildSession session) {
         Optional<Path> file = publishedInSameContext(outputPath);
         RenderedPage before = file.isEmpty() ? null : renderedPage(outputPath);
@@ -379,6 +382,7 @@ public final class BuildMemory {
      * when the render context and the templates it can use are unchanged and the page did not read
      * JBake's store (where the documents' bodies are); the problems found on it are reported again.
      */
+    @Override
     public Optional<String> siteWidePageBefore(String uri, String templates, BuildSession session) {
         Optional<Path> file = publishedInSameContext(uri);
         SiteWidePage before = file.isEmpty() ? null : siteWidePage(uri);
@@ -397,12 +401,14 @@ public final class BuildMemory {
     }
 
     /** Remembers a site-wide page rendered in this bake. */
+    @Override
     public void rememberSiteWidePage(String uri, String templates, boolean readStore, List<Diagnostic> diagnostics,
                                      BuildSession.PageAssets assets) {
         nextSiteWidePages.put(uri, new SiteWidePage(templates, readStore, List.copyOf(diagnostics), assets));
     }
 
     /** Remembers a page rendered in this bake, with the problems reported on its source file while rendering. */
+    @Override
     public void rememberRendered(String outputPath, String fingerprint, List<Diagnostic> diagnostics,
                                  BuildSession.PageAssets assets) {
         nextRendered.put(outputPath, new RenderedPage(fingerprint, List.copyOf(diagnostics), assets));
@@ -412,6 +418,7 @@ public final class BuildMemory {
      * Whether this bake updates the previous output in place: pages carried over stay where they are
      * (nothing is linked or copied), and only what was rendered anew is moved in.
      */
+    @Override
     public synchronized boolean updatesInPlace() {
         return inPlace;
     }
@@ -429,14 +436,14 @@ public final class BuildMemory {
      * makes it the memory; returns how many pages the output has now.
      */
     int publishInPlace(OutputFolder output, Path staging, Set<String> written, Map<String, String> assetFingerprints,
-                       Map<String, Object> assetImageVariants, Retained bakedWith) throws IOException {
+                       Map<String, BuildSession.ImageVariant> assetImageVariants, Retained bakedWith) throws IOException {
         Set<String> now = output.merge(staging, written, keptPaths(), publishedFiles());
         commit(assetFingerprints, assetImageVariants, now, bakedWith);
         return (int) now.stream().filter(SiteBuild::isPage).count();
     }
 
     /** The bake was published: what it did becomes the memory, with the files the output now has. */
-    synchronized void commit(Map<String, String> assetFingerprints, Map<String, Object> assetImageVariants, Set<String> files,
+    synchronized void commit(Map<String, String> assetFingerprints, Map<String, BuildSession.ImageVariant> assetImageVariants, Set<String> files,
                              Retained bakedWith) {
         publishedFiles = Set.copyOf(files);
         retained = bakedWith;
@@ -514,10 +521,10 @@ public final class BuildMemory {
     }
 
     /** The header of a document: every attribute but its body and what JBake changes while baking. */
-    private static Map<String, Object> header(DocumentModel document) {
+    static Map<String, Object> header(DocumentModel document) {
         Map<String, Object> header = withoutRenderState(document);
         header.remove("body");
-        header.remove(org.clinicbake.content.SectionFacts.KEY); // read from the body
+        org.clinicbake.content.AsciidocEngine.BODY_FACTS.forEach(header::remove);
         header.remove("sha1");
         return header;
     }

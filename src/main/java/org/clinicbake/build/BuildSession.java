@@ -43,11 +43,12 @@ public final class BuildSession implements AutoCloseable {
     private final ConversionCache cache;
     private final Plugins plugins;
     private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Object> imageVariants = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ImageVariant> imageVariants = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadLocal<PageAssets> pageAssets = new ThreadLocal<>();
     private final java.util.Set<File> includingFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AsciidoctorLogBridge logBridge;
     private final AsciidoctorBoot boot;
+    private volatile PageMemory pageMemory;
     private volatile Asciidoctor asciidoctor;
     private Map<String, Path> contentSlugs;
     private SchemaVocabulary vocabulary;
@@ -97,6 +98,19 @@ public final class BuildSession implements AutoCloseable {
         return options.includeDrafts();
     }
 
+    /**
+     * What this bake knows of the pages the last one published: the preview's memory, or what a
+     * one-shot bake read from the site's folder ({@link PageMemory}); empty when neither.
+     */
+    public Optional<PageReuse> pageReuse() {
+        return options.memory() != null ? Optional.of(options.memory()) : Optional.ofNullable(pageMemory);
+    }
+
+    /** A one-shot bake takes unchanged pages from the output as {@code memory} describes it. */
+    void reusePagesFrom(PageMemory memory) {
+        this.pageMemory = memory;
+    }
+
     /** What the preview remembers from its previous bake; empty for a one-shot bake. */
     public Optional<BuildMemory> memory() {
         return Optional.ofNullable(options.memory());
@@ -116,9 +130,13 @@ public final class BuildSession implements AutoCloseable {
      * What one page asked for while it was rendered: assets by content hash and scaled images. The
      * preview's memory keeps it with the page, so a page carried over still has its assets written.
      */
-    public record PageAssets(Map<String, String> fingerprints, Map<String, Object> imageVariants) {
+    public record PageAssets(Map<String, String> fingerprints, Map<String, ImageVariant> imageVariants) {
 
         public static final PageAssets NONE = new PageAssets(Map.of(), Map.of());
+    }
+
+    /** A scaled copy of an image asset ({@code source}, relative to the output) that a page offers, written with the assets. */
+    public record ImageVariant(String source, int width) {
     }
 
     /** Rendering one page, which may fail as {@code E}. */
@@ -152,7 +170,7 @@ public final class BuildSession implements AutoCloseable {
     }
 
     /** A template offered a scaled copy of an image. */
-    public void askedForImage(String variant, Object scaled) {
+    public void askedForImage(String variant, ImageVariant scaled) {
         imageVariants.put(variant, scaled);
         PageAssets page = pageAssets.get();
         if (page != null) {
@@ -167,7 +185,7 @@ public final class BuildSession implements AutoCloseable {
     }
 
     /** Scaled copies of images that templates offered in a srcset (variant path to what to scale), written with the assets. */
-    public Map<String, Object> imageVariants() {
+    public Map<String, ImageVariant> imageVariants() {
         return imageVariants;
     }
 

@@ -59,6 +59,23 @@ final class Fingerprint {
         return this;
     }
 
+    /**
+     * Adds ClinicBake's own code and libraries (every entry of the class path, by size and time), so
+     * that what a build remembers from an older ClinicBake is not taken for this one's.
+     */
+    Fingerprint addClassPath() {
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                try {
+                    add(entry).addFiles(Path.of(entry), Path.of(entry), false, path -> true, STAMP);
+                } catch (IOException | RuntimeException e) {
+                    add("unreadable");
+                }
+            }
+        }
+        return this;
+    }
+
     Fingerprint addBytes(Path file) throws IOException {
         digest.update(Files.readAllBytes(file));
         return this;

@@ -113,11 +113,13 @@ public final class SiteBuild {
             upToDate.forget();
             upToDate = null;
         }
+        // A one-shot bake takes the pages whose inputs did not change from the output it replaces.
+        PageMemory pageMemory = upToDate != null ? PageMemory.load(memoryFile("pages"), output.path()) : null;
         Path staging = output.createStaging();
         List<ArticleReadability> readability = List.of();
         BakeResult.Work work = new BakeResult.Work(0, 0);
         Map<String, String> assetsAskedFor = Map.of();
-        Map<String, Object> imagesAskedFor = Map.of();
+        Map<String, BuildSession.ImageVariant> imagesAskedFor = Map.of();
         Set<String> written = Set.of();
         BuildMemory.Retained bakedWith = null;
         try {
@@ -141,6 +143,7 @@ public final class SiteBuild {
                 synchronized (JBAKE_REGISTRIES) {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
                             times, cache, asciidoctor, plugins.get())) {
+                        session.reusePagesFrom(pageMemory);
                         bakedWith = runOven(session, options.memory() != null && !checks,
                                 config.get(), data, theme.get(), plugins.get());
                         readability = session.readability();
@@ -179,6 +182,9 @@ public final class SiteBuild {
                     memory.commit(assetsAskedFor, imagesAskedFor, written, bakedWith);
                 }
             }
+            if (pageMemory != null) {
+                pageMemory.save();
+            }
             times.add("write-publish", publishing);
             if (upToDate != null) {
                 upToDate.remember(pages, diagnostics.all(), readability);
@@ -202,6 +208,11 @@ public final class SiteBuild {
                                                 SiteData data, Theme theme, Plugins plugins) {
         OvenRun.Baked baked = new OvenRun(session).bake();
         return retain ? new BuildMemory.Retained(config, data, theme, plugins, baked) : null;
+    }
+
+    /** Where the site keeps what bakes into this output folder remember of it ({@code kind}: pages, checks). */
+    private Path memoryFile(String kind) {
+        return siteDir.resolve(".clinicbake").resolve(kind).resolve(new Fingerprint().add(outputDir.toString()).hex().substring(0, 16) + ".json");
     }
 
     /** The template layers of the site: its own folder, the theme of {@code site.theme}, the built-in theme. */
@@ -280,7 +291,7 @@ public final class SiteBuild {
                 .toList();
         // What the last bake's checks found on each page is kept per output folder: a bake that
         // changed a few pages checks those (and every page again when links or settings changed).
-        Path memory = siteDir.resolve(".clinicbake/checks").resolve(new Fingerprint().add(outputDir.toString()).hex().substring(0, 16) + ".json");
+        Path memory = memoryFile("checks");
         CheckResult result = new SiteChecker(fast).check(siteDir, staging, LocalDate.now(options.clock().withZone(
                 java.time.ZoneId.of(config.getString("site.timezone", "UTC")))), memory);
         result.diagnostics().forEach(diagnostics::report);

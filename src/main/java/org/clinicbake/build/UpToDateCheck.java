@@ -105,11 +105,7 @@ final class UpToDateCheck {
                     .add(options.outputChecks())
                     .add(today(settings).toString())
                     .add(outputDir.toString());
-            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-                if (!entry.isBlank()) {
-                    fingerprint.add(entry).addFiles(Path.of(entry), Path.of(entry), false, path -> true, Fingerprint.STAMP);
-                }
-            }
+            fingerprint.addClassPath();
             fingerprint.addFiles(siteDir, siteDir, false, path -> !path.equals(outputDir), Fingerprint.CONTENT);
             inputs = fingerprint.hex();
         }

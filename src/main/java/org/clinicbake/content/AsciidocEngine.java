@@ -57,6 +57,15 @@ public final class AsciidocEngine extends MarkupEngine {
         int dot = name.lastIndexOf('.');
         return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1));
     }
+    /** What the engine reads from an article's body and keeps in its document model beside the header attributes. */
+    public static final Set<String> BODY_FACTS = Set.of(SectionFacts.KEY, SearchText.KEY, AsciidocEngine.SOURCE);
+
+    /**
+     * The key under which a document carries what its body is a function of (see
+     * {@link ConversionCache#identity}): two documents with the same value have the same body.
+     */
+    public static final String SOURCE = "clinicbake_source";
+
     private static final Set<String> STATUSES = Set.of("published", "draft", "published-date");
 
     @Override
@@ -98,7 +107,8 @@ public final class AsciidocEngine extends MarkupEngine {
             org.jsoup.nodes.Document html = Jsoup.parse(converted.body());
             boolean citesReferences = MedicalHeaderCheck.citesReferences(html);
             SectionFacts sections = SectionFacts.of(html);
-            converted = converted.withBodyFacts(session.readabilityScorer().scoreArticle(html), citesReferences, sections);
+            converted = converted.withBodyFacts(session.readabilityScorer().scoreArticle(html), citesReferences, sections,
+                    SearchText.of(converted.body()));
         }
         if (fresh) {
             session.conversionCache().put(file.toPath(), source.text(), converted);
@@ -115,6 +125,8 @@ public final class AsciidocEngine extends MarkupEngine {
         }
         model.setBody(converted.body());
         model.put(SectionFacts.KEY, converted.sections());
+        model.put(SearchText.KEY, converted.search());
+        model.put(SOURCE, session.conversionCache().identity(file.toPath(), source.text()));
         return model;
     }
 
@@ -139,7 +151,7 @@ public final class AsciidocEngine extends MarkupEngine {
             List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
-                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()), null, false, null);
+                    ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()), null, false, null, null);
             // Only clean conversions are cached: the caller puts this one, with its reading level.
             return log.problems() > 0 ? Optional.empty() : Optional.of(converted);
         } finally {

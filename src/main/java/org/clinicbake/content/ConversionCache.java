@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ConversionCache {
 
     /** Change when the cached form or the conversion changes, so old entries are not reused. */
-    private static final String FORMAT = "clinicbake-asciidoc-5";
+    private static final String FORMAT = "clinicbake-asciidoc-6";
 
     private static final String LAST_BAKE = "last-bake";
 
@@ -61,10 +61,11 @@ public final class ConversionCache {
      */
     public record Converted(String doctitle, Map<String, String> attributes, String body,
                             org.clinicbake.readability.ReadabilityScore readability, boolean citesReferences,
-                            SectionFacts sections) {
+                            SectionFacts sections, SearchText search) {
 
-        Converted withBodyFacts(org.clinicbake.readability.ReadabilityScore score, boolean references, SectionFacts facts) {
-            return new Converted(doctitle, attributes, body, score, references, facts);
+        Converted withBodyFacts(org.clinicbake.readability.ReadabilityScore score, boolean references, SectionFacts facts,
+                                SearchText searchText) {
+            return new Converted(doctitle, attributes, body, score, references, facts, searchText);
         }
     }
 
@@ -76,6 +77,14 @@ public final class ConversionCache {
 
     private boolean needsConversion(Path file, String text) {
         return folder == null || !cacheable(text) || !Files.exists(entry(key(file, text)));
+    }
+
+    /**
+     * What a file converts to is a function of this value alone: a hash of its text, its path and the
+     * conversion settings (the key of its entry).
+     */
+    public String identity(Path file, String text) {
+        return key(file, text);
     }
 
     Optional<Converted> get(Path file, String text) {

@@ -102,7 +102,7 @@ final class ClinicExtension extends AbstractExtension {
             for (int width : RESPONSIVE_WIDTHS) {
                 if (width < size[0]) {
                     String variant = variantPath(src, width);
-                    session().askedForImage(variant, new ImageVariant(src, width));
+                    session().askedForImage(variant, new BuildSession.ImageVariant(src, width));
                     srcset.append(root).append(variant).append(' ').append(width).append("w, ");
                 }
             }
@@ -119,10 +119,6 @@ final class ClinicExtension extends AbstractExtension {
     @SuppressWarnings("unchecked")
     /** Widths of the smaller copies {@code image()} offers in {@code srcset}, when the image is wider. */
     static final int[] RESPONSIVE_WIDTHS = {480, 960};
-
-    /** A scaled copy of an image asset, written with the assets. */
-    record ImageVariant(String source, int width) {
-    }
 
     static String variantPath(String src, int width) {
         int dot = src.lastIndexOf('.');

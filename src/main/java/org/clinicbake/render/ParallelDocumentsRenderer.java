@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.apache.commons.configuration2.CompositeConfiguration;
-import org.clinicbake.build.BuildMemory;
+import org.clinicbake.build.PageReuse;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
 import org.clinicbake.build.WorkerPool;
@@ -49,19 +49,20 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
             document.setPreviousContent(navigation(neighbour(sameType, position, +1)));
         }
         BuildSession session = site.session();
-        session.memory().ifPresent(remembered -> remembered.beginRender(session, documents));
+        session.pageReuse().ifPresent(remembered -> remembered.beginRender(session, documents));
         return renderPages(renderer, db, documents, site);
     }
 
     /**
-     * Renders the pages of {@code documents}, whose neighbours are set, on all cores; with the
-     * preview's memory, a page whose inputs did not change is carried over instead. Returns how
+     * Renders the pages of {@code documents}, whose neighbours are set, on all cores; when the bake
+     * knows the last one's pages ({@link PageReuse}), a page whose inputs did not change is carried
+     * over instead. Returns how
      * many pages were rendered or carried over.
      */
     public static int renderPages(Renderer renderer, ContentStore db, List<DocumentModel> documents, SiteConfiguration site)
             throws RenderingException {
         BuildSession session = site.session();
-        Optional<BuildMemory> memory = session.memory();
+        Optional<PageReuse> memory = session.pageReuse();
         Map<String, List<Diagnostic>> parseProblems = memory.isPresent() ? session.diagnostics().byPath() : Map.of();
         WorkerPool pool = new WorkerPool("clinicbake-render", Math.min(session.threads(), Math.max(1, documents.size())));
         List<String> errors = new ArrayList<>();
@@ -115,11 +116,11 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
     }
 
     /**
-     * Renders one document page, or carries it over from the previous output when the preview's
-     * memory says nothing it shows has changed. Returns what the memory should keep of a page
+     * Renders one document page, or carries it over from the previous output when the bake's
+     * {@link PageReuse} says nothing it shows has changed. Returns what the memory should keep of a page
      * rendered anew, or null.
      */
-    private static Rendered render(Renderer renderer, DocumentModel document, Optional<BuildMemory> memory,
+    private static Rendered render(Renderer renderer, DocumentModel document, Optional<PageReuse> memory,
                                    BuildSession session, JBakeConfiguration config) throws Exception {
         boolean written = !ModelAttributes.Status.DRAFT.equals(document.getStatus()) || session.includeDrafts();
         if (memory.isEmpty() || !written) {

@@ -20,7 +20,7 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.error.RootAttributeNotFoundException;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import org.clinicbake.build.BuildMemory;
+import org.clinicbake.build.PageReuse;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
 import org.clinicbake.diag.Diagnostic;
@@ -95,10 +95,10 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         }
     }
 
-    /** The address of a site-wide page (home, indexes, topics, feed, sitemap...) in a preview with memory. */
+    /** The address of a site-wide page (home, indexes, topics, feed, sitemap...) in a bake that can reuse pages. */
     private Optional<String> siteWidePage(TemplateModel model) {
         DocumentModel content = model.getContent();
-        if (session().memory().isEmpty() || content == null || content.getFile() != null
+        if (session().pageReuse().isEmpty() || content == null || content.getFile() != null
                 || !SiteConfiguration.isGeneratedPageType(content.getType())) {
             return Optional.empty();
         }
@@ -107,11 +107,11 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
 
     /**
      * A site-wide page is made of the headers of the documents, the data, the settings and the
-     * templates, which the preview's render context fingerprints; when that is unchanged, and the page
+     * templates, which the bake's {@link PageReuse} fingerprints; when that is unchanged, and the page
      * did not read JBake's document store (which holds the bodies), the page written last time stands.
      */
     private String keptOrRendered(String uri, TemplateModel model, String templateName) throws RenderingException {
-        BuildMemory memory = session().memory().orElseThrow();
+        PageReuse memory = session().pageReuse().orElseThrow();
         String templates = session().theme().dependencies(templateName);
         Optional<String> kept = memory.siteWidePageBefore(uri, templates, session());
         if (kept.isPresent()) {

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +15,7 @@ import org.apache.commons.configuration2.CompositeConfiguration;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
 import org.jbake.app.ContentStore;
+import org.clinicbake.content.SearchText;
 import org.jbake.app.Renderer;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
@@ -32,11 +31,6 @@ import org.jbake.template.RenderingException;
 public final class SearchRenderer implements RenderingTool {
 
     public static final String INDEX = "search-index.json";
-    private static final int WORDS_INDEXED = 300;
-    private static final int OPENING_HTML = WORDS_INDEXED * 16;
-    private static final Pattern HEADING = Pattern.compile("<h[23][^>]*>(.*?)</h[23]>", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -93,35 +87,12 @@ public final class SearchRenderer implements RenderingTool {
         for (String tag : document.getTags()) {
             topics.add(tag.replace('-', ' '));
         }
+        // Read at conversion (SearchText); a document from another engine is read here.
+        SearchText search = document.get(SearchText.KEY) instanceof SearchText kept ? kept : SearchText.of(body);
         ArrayNode headings = entry.putArray("headings");
-        Matcher heading = HEADING.matcher(body);
-        while (heading.find()) {
-            headings.add(text(heading.group(1)));
-        }
-        // The opening words lie within the first few thousand characters of HTML; stripping the whole
-        // body would cost most of the index's time on a large site.
-        String start = body.length() > OPENING_HTML ? body.substring(0, OPENING_HTML).replaceFirst("<[^>]*$", "") : body;
-        entry.put("text", opening(text(start)));
+        search.headings().forEach(headings::add);
+        entry.put("text", search.opening());
         return entry;
-    }
-
-    /** The words of some HTML, without its tags and with its character references decoded. */
-    private static String text(String html) {
-        String words = SPACE.matcher(TAG.matcher(html).replaceAll(" ")).replaceAll(" ").strip();
-        return org.jsoup.parser.Parser.unescapeEntities(words, false);
-    }
-
-    /** The first words of a page: enough to find it by what it is about, small enough to load on a phone. */
-    private static String opening(String text) {
-        int end = 0;
-        for (int words = 0; words < WORDS_INDEXED; words++) {
-            int space = text.indexOf(' ', end + 1);
-            if (space < 0) {
-                return text;
-            }
-            end = space;
-        }
-        return text.substring(0, end);
     }
 
     private static String label(String type) {

@@ -33,8 +33,7 @@ public final class ThemeAssets extends Asset {
     /** The smaller copies image() offered in a srcset, scaled from the image as published. */
     private void writeImageVariants() {
         java.nio.file.Path out = config.getDestinationFolder().toPath();
-        config.session().imageVariants().forEach((path, value) -> {
-            ClinicExtension.ImageVariant variant = (ClinicExtension.ImageVariant) value;
+        config.session().imageVariants().forEach((path, variant) -> {
             try {
                 java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(out.resolve(variant.source()).toFile());
                 int height = Math.max(1, Math.round(source.getHeight() * (float) variant.width() / source.getWidth()));

@@ -1,0 +1,198 @@
+package org.clinicbake.build;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.clinicbake.BakeOptions;
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Site: the minimal fixture plus a second article and a clinic page. Feature tested: a one-shot
+ * bake takes the pages whose inputs did not change from the output it replaces (the same file,
+ * linked) and renders the others; after every kind of edit the output and the problems are exactly
+ * those of a bake into an empty folder.
+ */
+class PageMemoryTest {
+
+    private static final String MORE = """
+            -- content/procedures/second-block.adoc --
+            = Second Block
+            :jbake-type: therapy
+            :jbake-status: published
+            :jbake-date: 2026-01-12
+            :jbake-tags: procedures
+            :description: Another nerve block.
+            :med-author: ann-lee
+            :med-reviewer: ann-lee
+            :med-last-reviewed: 2026-02-01
+            :med-entity-type: MedicalTherapy
+
+            A second block is also a shot. It numbs the nerve for a while.
+
+            [bibliography]
+            == References
+
+            * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
+            -- content/about.adoc --
+            = About Us
+            :jbake-type: page
+            :jbake-status: published
+            :jbake-date: 2026-01-05
+            :description: Who we are.
+
+            We treat back pain.
+            """;
+
+    @TempDir
+    Path temp;
+    Path site;
+    int freshBakes;
+
+    @BeforeEach
+    void writeSite() {
+        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + MORE);
+    }
+
+    @Test
+    void aTextEditRendersThatArticlesPageAndTakesTheOthersFromTheOutput() throws IOException {
+        assertSameAsFreshBake(options());
+        Object second = fileKey("procedures/second-block.html");
+        Object about = fileKey("about.html");
+        Object edited = fileKey("procedures/nerve-block.html");
+        edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
+
+        assertSameAsFreshBake(options());
+        assertEquals(second, fileKey("procedures/second-block.html"), "an unchanged article's page is the same file");
+        assertEquals(about, fileKey("about.html"));
+        assertNotEquals(edited, fileKey("procedures/nerve-block.html"), "the edited article's page is written anew");
+        assertTrue(read("procedures/nerve-block.html").contains("a live X-ray"));
+        assertTrue(read("search-index.json").contains("a live X-ray"), "the search index has the new text");
+    }
+
+    @Test
+    void headerDataTemplateAndSettingEditsReachEveryPageThatShowsThem() throws IOException {
+        assertSameAsFreshBake(options());
+
+        edit("content/procedures/nerve-block.adoc", "= Nerve Block", "= Nerve Block Injection");
+        assertSameAsFreshBake(options());
+        assertTrue(read("archive.html").contains("Nerve Block Injection"), "the archive lists the new title");
+
+        edit("data/providers.yml", "name: Ann Lee", "name: Ann Lee-Park");
+        assertSameAsFreshBake(options());
+        assertTrue(read("procedures/second-block.html").contains("Ann Lee-Park"));
+
+        Object about = fileKey("about.html");
+        write("templates/article.peb", "{% extends \"default:article.peb\" %}\n{% block title %}Edited: {{ content.title }}{% endblock %}\n");
+        assertSameAsFreshBake(options());
+        assertTrue(read("procedures/second-block.html").contains("Edited: Second Block"));
+        assertEquals(about, fileKey("about.html"), "the clinic page does not use article.peb");
+
+        about = fileKey("about.html");
+        Files.writeString(site.resolve("jbake.properties"), "\nsite.title=Edited Clinic\n", java.nio.file.StandardOpenOption.APPEND);
+        assertSameAsFreshBake(options());
+        assertNotEquals(about, fileKey("about.html"), "a setting can show on any page");
+    }
+
+    @Test
+    void aPageChangedInTheOutputByHandIsRenderedAgain() throws IOException {
+        assertSameAsFreshBake(options());
+        Path page = temp.resolve("out/about.html");
+        Files.writeString(page, Files.readString(page).replace("We treat back pain.", "Edited by hand."));
+        edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, as always.");
+
+        assertSameAsFreshBake(options());
+        assertFalse(read("about.html").contains("Edited by hand."));
+    }
+
+    @Test
+    void addedAndDeletedArticlesAndAFailedBakeLeaveTheOutputAsAFreshBakeWould() throws IOException {
+        assertSameAsFreshBake(options());
+        write("content/procedures/third-block.adoc", Files.readString(site.resolve("content/procedures/second-block.adoc"))
+                .replace("= Second Block", "= Third Block"));
+        assertSameAsFreshBake(options());
+        Files.delete(site.resolve("content/procedures/second-block.adoc"));
+        assertSameAsFreshBake(options());
+        assertFalse(Files.exists(temp.resolve("out/procedures/second-block.html")));
+
+        edit("content/procedures/nerve-block.adoc", ":med-reviewer: ann-lee", ":med-reviewer: nobody");
+        assertTrue(ClinicBake.bake(site, temp.resolve("out"), options()).hasErrors());
+        edit("content/procedures/nerve-block.adoc", ":med-reviewer: nobody", ":med-reviewer: ann-lee");
+        assertSameAsFreshBake(options());
+    }
+
+    @Test
+    void withTheFastChecksTheTakenPagesAreCheckedAsBefore() throws IOException {
+        BakeOptions checked = options().withOutputChecks(true);
+        assertSameAsFreshBake(checked);
+        edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, as always.");
+        assertSameAsFreshBake(checked);
+        edit("content/procedures/second-block.adoc", "for a while.", "for a while. link:missing.html[Read on].");
+        assertFalse(assertSameAsFreshBake(checked).published(), "the link check finds the broken link");
+        edit("content/procedures/second-block.adoc", " link:missing.html[Read on].", "");
+        assertSameAsFreshBake(checked);
+    }
+
+    /** Bakes into the output, then into an empty folder, and compares every file and problem. */
+    private BakeResult assertSameAsFreshBake(BakeOptions options) throws IOException {
+        BakeResult remembered = ClinicBake.bake(site, temp.resolve("out"), options);
+        Path freshOutput = temp.resolve("fresh-" + ++freshBakes);
+        BakeResult fresh = ClinicBake.bake(site, freshOutput, options);
+        assertEquals(fresh.diagnostics(), remembered.diagnostics());
+        assertEquals(fresh.published(), remembered.published());
+        if (fresh.published()) {
+            assertEquals(files(freshOutput), files(temp.resolve("out")));
+        }
+        return remembered;
+    }
+
+    private static BakeOptions options() {
+        return SiteFixture.options();
+    }
+
+    private Object fileKey(String page) throws IOException {
+        return Files.readAttributes(temp.resolve("out").resolve(page), BasicFileAttributes.class).fileKey();
+    }
+
+    private String read(String page) throws IOException {
+        return Files.readString(temp.resolve("out").resolve(page));
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = site.resolve(file);
+        String text = Files.readString(path);
+        assertTrue(text.contains(from), file + " contains " + from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    private void write(String file, String text) throws IOException {
+        Files.createDirectories(site.resolve(file).getParent());
+        Files.writeString(site.resolve(file), text);
+    }
+
+    private static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+}
