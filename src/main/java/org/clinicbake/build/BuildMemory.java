@@ -355,8 +355,7 @@ public final class BuildMemory implements PageReuse {
         }
         nextRendered.put(outputPath, before);
         keptPaths.add(outputPath);
-        before.diagnostics().forEach(session.diagnostics()::report);
-        session.keptPageAsked(before.assets());
+        session.keptPage(before.diagnostics(), before.assets());
         return file;
     }
 
@@ -392,8 +391,7 @@ public final class BuildMemory implements PageReuse {
         try {
             String text = Files.readString(file.get());
             nextSiteWidePages.put(uri, before);
-            before.diagnostics().forEach(session.diagnostics()::report);
-            session.keptPageAsked(before.assets());
+            session.keptPage(before.diagnostics(), before.assets());
             return Optional.of(text);
         } catch (IOException e) {
             return Optional.empty();
@@ -500,14 +498,12 @@ public final class BuildMemory implements PageReuse {
         rendered.forEach((path, page) -> {
             if (!renderedAgain.contains(path)) {
                 nextRendered.put(path, page);
-                page.diagnostics().forEach(session.diagnostics()::report);
-                session.keptPageAsked(page.assets());
+                session.keptPage(page.diagnostics(), page.assets());
             }
         });
         siteWidePages.forEach((uri, page) -> {
             nextSiteWidePages.put(uri, page);
-            page.diagnostics().forEach(session.diagnostics()::report);
-            session.keptPageAsked(page.assets());
+            session.keptPage(page.diagnostics(), page.assets());
         });
         publishedFiles.stream().filter(file -> !renderedAgain.contains(file)).forEach(keptPaths::add);
     }

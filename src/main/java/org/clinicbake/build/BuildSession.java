@@ -178,8 +178,12 @@ public final class BuildSession implements AutoCloseable {
         }
     }
 
-    /** A page carried over from the last bake: what it asked for then is still needed. */
-    public void keptPageAsked(PageAssets asked) {
+    /**
+     * A page carried over from the last bake: its problems are reported again and what it asked for
+     * (assets, image sizes) is asked again, so the result is a fresh bake's.
+     */
+    public void keptPage(List<org.clinicbake.diag.Diagnostic> problems, PageAssets asked) {
+        problems.forEach(diagnostics::report);
         fingerprints.putAll(asked.fingerprints());
         imageVariants.putAll(asked.imageVariants());
     }

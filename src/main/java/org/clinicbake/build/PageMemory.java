@@ -194,8 +194,7 @@ final class PageMemory implements PageReuse {
     }
 
     private static void reuse(Page before, BuildSession session, Map<String, Page> into, String path) {
-        before.diagnostics().forEach(session.diagnostics()::report);
-        session.keptPageAsked(before.assets());
+        session.keptPage(before.diagnostics(), before.assets());
         into.put(path, before);
     }
 

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
@@ -29,27 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuildMemoryTest {
 
-    private static final String MORE = """
-            -- content/procedures/second-block.adoc --
-            = Second Block
-            :jbake-type: therapy
-            :jbake-status: published
-            :jbake-date: 2026-01-12
-            :jbake-tags: procedures
-            :description: Another nerve block.
-            :med-author: ann-lee
-            :med-reviewer: ann-lee
-            :med-last-reviewed: 2026-02-01
-            :med-entity-type: MedicalTherapy
-            :med-related: nerve-block
-
-            A second block is also a shot. It numbs the nerve for a while.
-
-            [bibliography]
-            == References
-
-            * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
-            """;
 
     @TempDir
     Path temp;
@@ -58,7 +34,7 @@ class BuildMemoryTest {
 
     @BeforeEach
     void writeSite() {
-        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + MORE + SiteFixture.DRAFT_PAGE);
+        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + SiteFixture.SECOND_ARTICLE + SiteFixture.DRAFT_PAGE);
         memory = new BuildMemory();
     }
 
@@ -268,24 +244,14 @@ class BuildMemoryTest {
     }
 
     private void edit(String file, String from, String to) throws IOException {
-        Path path = site.resolve(file);
-        String text = Files.readString(path);
-        assertTrue(text.contains(from), file + " contains " + from);
-        Files.writeString(path, text.replace(from, to));
+        SiteFixture.edit(site, file, from, to);
     }
 
     private void write(String file, String text) throws IOException {
-        Files.createDirectories(site.resolve(file).getParent());
-        Files.writeString(site.resolve(file), text);
+        SiteFixture.writeFile(site.resolve(file), text);
     }
 
     private static Map<String, String> files(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
+        return SiteFixture.files(root);
     }
 }

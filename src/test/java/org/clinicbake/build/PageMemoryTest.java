@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.clinicbake.BakeOptions;
 import org.clinicbake.BakeResult;
@@ -31,34 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PageMemoryTest {
 
-    private static final String MORE = """
-            -- content/procedures/second-block.adoc --
-            = Second Block
-            :jbake-type: therapy
-            :jbake-status: published
-            :jbake-date: 2026-01-12
-            :jbake-tags: procedures
-            :description: Another nerve block.
-            :med-author: ann-lee
-            :med-reviewer: ann-lee
-            :med-last-reviewed: 2026-02-01
-            :med-entity-type: MedicalTherapy
-
-            A second block is also a shot. It numbs the nerve for a while.
-
-            [bibliography]
-            == References
-
-            * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
-            -- content/about.adoc --
-            = About Us
-            :jbake-type: page
-            :jbake-status: published
-            :jbake-date: 2026-01-05
-            :description: Who we are.
-
-            We treat back pain.
-            """;
 
     @TempDir
     Path temp;
@@ -67,7 +36,7 @@ class PageMemoryTest {
 
     @BeforeEach
     void writeSite() {
-        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + MORE);
+        site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + SiteFixture.SECOND_ARTICLE + SiteFixture.CLINIC_PAGE);
     }
 
     @Test
@@ -114,7 +83,7 @@ class PageMemoryTest {
     void aPageChangedInTheOutputByHandIsRenderedAgain() throws IOException {
         assertSameAsFreshBake(options());
         Path page = temp.resolve("out/about.html");
-        Files.writeString(page, Files.readString(page).replace("We treat back pain.", "Edited by hand."));
+        Files.writeString(page, Files.readString(page).replace("We treat back and neck pain.", "Edited by hand."));
         edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, as always.");
 
         assertSameAsFreshBake(options());
@@ -175,24 +144,14 @@ class PageMemoryTest {
     }
 
     private void edit(String file, String from, String to) throws IOException {
-        Path path = site.resolve(file);
-        String text = Files.readString(path);
-        assertTrue(text.contains(from), file + " contains " + from);
-        Files.writeString(path, text.replace(from, to));
+        SiteFixture.edit(site, file, from, to);
     }
 
     private void write(String file, String text) throws IOException {
-        Files.createDirectories(site.resolve(file).getParent());
-        Files.writeString(site.resolve(file), text);
+        SiteFixture.writeFile(site.resolve(file), text);
     }
 
     private static Map<String, String> files(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
+        return SiteFixture.files(root);
     }
 }

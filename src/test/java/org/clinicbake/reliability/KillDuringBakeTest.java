@@ -41,23 +41,13 @@ class KillDuringBakeTest {
     private static final String OLD_TEXT = "A nerve block is a shot of numbing medicine.";
     private static final String NEW_TEXT = "A nerve block is a shot of numbing medicine near a nerve. CHANGED FOR OUTPUT B.";
 
-    private static final String CLINIC_PAGE = """
-            -- content/about.adoc --
-            = About Us
-            :jbake-type: page
-            :jbake-status: published
-            :jbake-date: 2026-01-05
-            :description: Who we are.
-
-            We treat back and neck pain.
-            """;
 
     @TempDir
     Path temp;
 
     @Test
     void aBakeKilledAtAnyMomentLeavesTheOldOrTheNewOutputAndTheNextBakeRecovers() throws Exception {
-        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + CLINIC_PAGE);
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + SiteFixture.CLINIC_PAGE);
         Path out = temp.resolve("out");
         Path referenceA = temp.resolve("reference-a");
         Path referenceB = temp.resolve("reference-b");
@@ -109,7 +99,7 @@ class KillDuringBakeTest {
 
     @Test
     void theNextBakeRecoversFromAKillBetweenTheTwoRenamesOfTheSwap() throws IOException {
-        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + CLINIC_PAGE);
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + SiteFixture.CLINIC_PAGE);
         Path out = temp.resolve("out");
         Path referenceA = temp.resolve("reference-a");
         assertPublished(ClinicBake.bake(site, out, SiteFixture.options()));
@@ -131,7 +121,7 @@ class KillDuringBakeTest {
 
         // Interrupt the swap again; this time the bake succeeds and publishes the new site.
         Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
-        SiteFixture.write(site, CLINIC_PAGE.replace("We treat back and neck pain.", "We treat all kinds of pain."));
+        SiteFixture.write(site, SiteFixture.CLINIC_PAGE.replace("We treat back and neck pain.", "We treat all kinds of pain."));
         assertPublished(ClinicBake.bake(site, out, SiteFixture.options()));
         assertTrue(Files.readString(out.resolve("about.html")).contains("We treat all kinds of pain."));
         assertEquals(List.of(), leftovers(out));
@@ -139,7 +129,7 @@ class KillDuringBakeTest {
 
     @Test
     void aBakeWithContentErrorsLeavesThePublishedOutputUntouched() throws IOException {
-        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + CLINIC_PAGE);
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + SiteFixture.CLINIC_PAGE);
         Path out = temp.resolve("out");
         Path referenceA = temp.resolve("reference-a");
         assertPublished(ClinicBake.bake(site, out, SiteFixture.options()));

@@ -71,6 +71,41 @@ public final class SiteFixture {
             * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
             """;
 
+    /** A second therapy article that lists the first as related, to add to {@link #MINIMAL_SITE}. */
+    public static final String SECOND_ARTICLE = """
+            -- content/procedures/second-block.adoc --
+            = Second Block
+            :jbake-type: therapy
+            :jbake-status: published
+            :jbake-date: 2026-01-12
+            :jbake-tags: procedures
+            :description: Another nerve block.
+            :med-author: ann-lee
+            :med-reviewer: ann-lee
+            :med-last-reviewed: 2026-02-01
+            :med-entity-type: MedicalTherapy
+            :med-related: nerve-block
+
+            A second block is also a shot. It numbs the nerve for a while.
+
+            [bibliography]
+            == References
+
+            * [[[nb,1]]] Example Health Library. Nerve blocks. 2025. https://health.example.org/nerve-blocks
+            """;
+
+    /** A published clinic page, to add to a fixture. */
+    public static final String CLINIC_PAGE = """
+            -- content/about.adoc --
+            = About Us
+            :jbake-type: page
+            :jbake-status: published
+            :jbake-date: 2026-01-05
+            :description: Who we are.
+
+            We treat back and neck pain.
+            """;
+
     /** A draft clinic page, to add to a fixture: previewed, never published. */
     public static final String DRAFT_PAGE = """
             -- content/news-draft.adoc --
@@ -147,7 +182,29 @@ public final class SiteFixture {
         return root;
     }
 
-    private static void writeFile(Path file, String content) throws IOException {
+    /** Replaces {@code from} (which must be there) with {@code to} in a file of the site, as an editor's save does. */
+    public static void edit(Path site, String file, String from, String to) throws IOException {
+        Path path = site.resolve(file);
+        String text = Files.readString(path);
+        if (!text.contains(from)) {
+            throw new AssertionError(file + " does not contain: " + from);
+        }
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    /** Every file under {@code root} (an output folder) by relative path, with its text: two outputs compare equal when these do. */
+    public static java.util.Map<String, String> files(Path root) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    /** Writes one file of the site, creating its folders. */
+    public static void writeFile(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
