@@ -291,7 +291,7 @@ public final class SiteBuild {
                 .toList();
         // What the last bake's checks found on each page is kept per output folder: a bake that
         // changed a few pages checks those (and every page again when links or settings changed).
-        Path memory = memoryFile("checks");
+        Path memory = cacheEnabled(config.getString("clinicbake.cache", "true")) ? memoryFile("checks") : null;
         CheckResult result = new SiteChecker(fast).check(siteDir, staging, LocalDate.now(options.clock().withZone(
                 java.time.ZoneId.of(config.getString("site.timezone", "UTC")))), memory);
         result.diagnostics().forEach(diagnostics::report);

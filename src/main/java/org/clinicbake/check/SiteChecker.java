@@ -76,12 +76,12 @@ public final class SiteChecker {
     /**
      * As {@link #check(Path, Path, LocalDate)}, keeping in {@code memoryFile} what it finds on each
      * page, so that the next run checks only the pages whose bytes changed when nothing else they
-     * depend on did (see {@link CheckMemory}); the bake runs its fast checks this way. With checks
-     * other than the built-in page checks, every page is checked.
+     * depend on did (see {@link CheckMemory}); the bake runs its fast checks this way. With no
+     * file, or checks other than the built-in page checks, every page is checked.
      */
     public CheckResult check(Path siteDir, Path outputDir, LocalDate today, Path memoryFile) throws IOException {
         CheckContext context = CheckContext.load(siteDir, outputDir, today, vocabulary);
-        if (!checks.stream().allMatch(check -> CheckMemory.PAGE_CHECKS.contains(check.getClass()))) {
+        if (memoryFile == null || !checks.stream().allMatch(check -> CheckMemory.PAGE_CHECKS.contains(check.getClass()))) {
             return check(context);
         }
         return check(context, CheckMemory.load(memoryFile));

@@ -118,6 +118,16 @@ class PageMemoryTest {
         assertSameAsFreshBake(checked);
     }
 
+    @Test
+    void aSiteThatTurnsTheCacheOffKeepsNoMemoryOfPagesOrChecks() throws IOException {
+        Files.writeString(site.resolve("jbake.properties"), "\nclinicbake.cache=false\n", java.nio.file.StandardOpenOption.APPEND);
+        assertSameAsFreshBake(options().withOutputChecks(true));
+        edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, as always.");
+        assertSameAsFreshBake(options().withOutputChecks(true));
+        assertFalse(Files.exists(site.resolve(".clinicbake/pages")));
+        assertFalse(Files.exists(site.resolve(".clinicbake/checks")));
+    }
+
     /** Bakes into the output, then into an empty folder, and compares every file and problem. */
     private BakeResult assertSameAsFreshBake(BakeOptions options) throws IOException {
         BakeResult remembered = ClinicBake.bake(site, temp.resolve("out"), options);
