@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinicbake.diag.Diagnostic;
 import org.jbake.model.DocumentModel;
 
@@ -56,10 +53,7 @@ final class PageMemory implements PageReuse {
     record Stored(String format, String context, Map<String, Page> pages, Map<String, Page> siteWidePages) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    private final Path file;
+    private final RecordFile<Stored> file;
     private final Path outputDir;
     private final Stored last;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
@@ -68,7 +62,7 @@ final class PageMemory implements PageReuse {
     private final Map<String, String> headers = new ConcurrentHashMap<>();
     private BuildSession session;
 
-    private PageMemory(Path file, Path outputDir, Stored last) {
+    private PageMemory(RecordFile<Stored> file, Path outputDir, Stored last) {
         this.file = file;
         this.outputDir = outputDir;
         this.last = last;
@@ -76,16 +70,11 @@ final class PageMemory implements PageReuse {
 
     /** The memory kept in {@code file} of the pages in {@code outputDir}; empty when none can be read. */
     static PageMemory load(Path file, Path outputDir) {
-        Stored last = null;
-        try {
-            if (Files.isRegularFile(file)) {
-                Stored read = JSON.readValue(file.toFile(), Stored.class);
-                last = FORMAT.equals(read.format()) && read.pages() != null && read.siteWidePages() != null ? read : null;
-            }
-        } catch (IOException | RuntimeException e) {
-            // A damaged memory only costs rendering every page.
-        }
-        return new PageMemory(file, outputDir, last);
+        RecordFile<Stored> record = new RecordFile<>(file, Stored.class);
+        Stored last = record.read()
+                .filter(read -> FORMAT.equals(read.format()) && read.pages() != null && read.siteWidePages() != null)
+                .orElse(null);
+        return new PageMemory(record, outputDir, last);
     }
 
     @Override
@@ -203,24 +192,7 @@ final class PageMemory implements PageReuse {
      * only costs the next bake its rendering.
      */
     void save() {
-        try {
-            Stored published = new Stored(FORMAT, context, written(pages), written(siteWidePages));
-            Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), "pages", ".partial");
-            JSON.writeValue(partial.toFile(), published);
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            forget();
-        }
-    }
-
-    /** After a bake that changed the output without saying what it holds: the next one renders every page. */
-    void forget() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // Then its pages do not match the output's files, and are rendered anyway.
-        }
+        file.write(new Stored(FORMAT, context, written(pages), written(siteWidePages)));
     }
 
     /** The pages with the size and time stamp of the file the output holds for each. */

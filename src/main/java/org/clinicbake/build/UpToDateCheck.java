@@ -3,7 +3,6 @@ package org.clinicbake.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinicbake.BakeOptions;
 import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.diag.Diagnostic;
@@ -38,9 +36,7 @@ final class UpToDateCheck {
     private final Path siteDir;
     private final Path outputDir;
     private final BakeOptions options;
-    private final Path record;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final RecordFile<Recorded> record;
     private String inputs;
     private Properties settings;
 
@@ -49,32 +45,25 @@ final class UpToDateCheck {
         this.outputDir = outputDir;
         this.options = options;
         Fingerprint name = new Fingerprint().add(outputDir.toString());
-        this.record = siteDir.resolve(".clinicbake/bakes").resolve(name.hex().substring(0, 16) + ".json");
+        this.record = new RecordFile<>(siteDir.resolve(".clinicbake/bakes").resolve(name.hex().substring(0, 16) + ".json"),
+                Recorded.class);
     }
 
     /** What the last bake recorded, when nothing it depended on changed since. */
     Optional<Recorded> unchanged() {
-        if (!Files.isRegularFile(record) || !Files.isDirectory(outputDir)) {
-            return Optional.empty();
-        }
+        Optional<Recorded> last = Files.isDirectory(outputDir) ? record.read() : Optional.empty();
         try {
-            Recorded last = json.readValue(record.toFile(), Recorded.class);
-            if (last.inputs().equals(inputs()) && last.output().equals(outputStamp())) {
-                return Optional.of(last);
-            }
+            return last.isPresent() && last.get().inputs().equals(inputs()) && last.get().output().equals(outputStamp())
+                    ? last : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            // An unreadable record only costs a full bake.
+            return Optional.empty(); // an unreadable input only costs a full bake
         }
-        return Optional.empty();
     }
 
     /** Records a published bake: its inputs as read before it started, and the output as it is now. */
     void remember(int pages, List<Diagnostic> diagnostics, List<ArticleReadability> readability) {
         try {
-            Files.createDirectories(record.getParent());
-            Path partial = Files.createTempFile(record.getParent(), "bake", ".partial");
-            json.writeValue(partial.toFile(), new Recorded(inputs(), outputStamp(), pages, diagnostics, readability));
-            Files.move(partial, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            record.write(new Recorded(inputs(), outputStamp(), pages, diagnostics, readability));
         } catch (IOException | RuntimeException e) {
             forget();
         }
@@ -82,11 +71,7 @@ final class UpToDateCheck {
 
     /** After a failed bake: the next one runs in full. */
     void forget() {
-        try {
-            Files.deleteIfExists(record);
-        } catch (IOException e) {
-            // Then the inputs will not match either: the record names the output as it was.
-        }
+        record.delete();
     }
 
     /**

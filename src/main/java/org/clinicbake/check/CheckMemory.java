@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,8 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clinicbake.build.RecordFile;
 import org.clinicbake.diag.Diagnostic;
 
 /**
@@ -54,30 +52,20 @@ final class CheckMemory {
     record Stored(String format, String scope, Map<String, PageRecord> pages) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    private final Path file;
+    private final RecordFile<Stored> file;
     private final Stored last;
     private final Map<String, PageRecord> next = new ConcurrentHashMap<>();
 
-    private CheckMemory(Path file, Stored last) {
+    private CheckMemory(RecordFile<Stored> file, Stored last) {
         this.file = file;
         this.last = last;
     }
 
     /** The memory kept in {@code file}; empty (every page checked) when there is none or it cannot be read. */
     static CheckMemory load(Path file) {
-        Stored last = null;
-        try {
-            if (Files.isRegularFile(file)) {
-                Stored read = JSON.readValue(file.toFile(), Stored.class);
-                last = FORMAT.equals(read.format()) && read.pages() != null ? read : null;
-            }
-        } catch (IOException | RuntimeException e) {
-            // A damaged memory only costs checking every page.
-        }
-        return new CheckMemory(file, last);
+        RecordFile<Stored> record = new RecordFile<>(file, Stored.class);
+        Stored last = record.read().filter(read -> FORMAT.equals(read.format()) && read.pages() != null).orElse(null);
+        return new CheckMemory(record, last);
     }
 
     /** Whether a run was remembered at all (a first run has nothing to compare pages with). */
@@ -103,18 +91,7 @@ final class CheckMemory {
 
     /** Keeps this run's findings for the next; a failure to write only costs the next run time. */
     void save(String scope) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), "checks", ".partial");
-            JSON.writeValue(partial.toFile(), new Stored(FORMAT, scope, new java.util.TreeMap<>(next)));
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // Then the next run finds a memory in another scope, at worst, and checks every page.
-            }
-        }
+        file.write(new Stored(FORMAT, scope, new java.util.TreeMap<>(next)));
     }
 
     /**
