@@ -101,7 +101,12 @@ final class ParallelCrawler extends Crawler {
             memory.get().beforeParsing(file);
         }
         ParserEngine engine = Engines.get(FileUtil.fileExt(file));
-        return engine == null ? null : engine.parse(config, file);
+        DocumentModel document = engine == null ? null : engine.parse(config, file);
+        if (document != null && document.getSha1() == null) {
+            // JBake's crawler hashes each file on its one thread; here the workers do, beside the others.
+            document.setSha1(sha1(file));
+        }
+        return document;
     }
 
     /** What JBake's crawler adds to every document it stores (its own methods are private). */

@@ -259,6 +259,15 @@ public final class CheckContext {
         return parse(path, read(path));
     }
 
+    /** The size and time stamp of one page's file. */
+    java.nio.file.attribute.BasicFileAttributes attributes(String path) {
+        try {
+            return Files.readAttributes(pageFiles.get(path), java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
     /** The bytes of one page. */
     byte[] read(String path) {
         try {

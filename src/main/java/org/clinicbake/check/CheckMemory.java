@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -31,17 +32,19 @@ import org.clinicbake.diag.Diagnostic;
  */
 final class CheckMemory {
 
-    private static final String FORMAT = "clinicbake-checks-1";
+    private static final String FORMAT = "clinicbake-checks-2";
 
     /** The built-in checks whose {@link OutputCheck#checkPage} depends only on the page and the scope. */
     static final Set<Class<? extends OutputCheck>> PAGE_CHECKS =
             Set.of(LinkCheck.class, AccessibilityCheck.class, PrivacyCheck.class, OutputFilesCheck.class);
 
     /** A page as a run found it: its hash, its facts (the canonical address null when none), its problems. */
-    record PageRecord(String sha, List<String> anchors, Page.Canonical canonical, List<Diagnostic> diagnostics) {
+    record PageRecord(String sha, long size, long modified, List<String> anchors, Page.Canonical canonical,
+                      List<Diagnostic> diagnostics) {
 
-        PageRecord(String sha, CheckContext.PageFacts facts, List<Diagnostic> diagnostics) {
-            this(sha, facts.anchors().stream().sorted().toList(), facts.canonical().orElse(null), List.copyOf(diagnostics));
+        PageRecord(String sha, BasicFileAttributes file, CheckContext.PageFacts facts, List<Diagnostic> diagnostics) {
+            this(sha, file.size(), file.lastModifiedTime().toMillis(), facts.anchors().stream().sorted().toList(),
+                    facts.canonical().orElse(null), List.copyOf(diagnostics));
         }
 
         CheckContext.PageFacts facts() {
@@ -49,7 +52,7 @@ final class CheckMemory {
         }
     }
 
-    record Stored(String format, String scope, Map<String, PageRecord> pages) {
+    record Stored(String format, String scope, long savedAt, Map<String, PageRecord> pages) {
     }
 
     private final RecordFile<Stored> file;
@@ -79,6 +82,26 @@ final class CheckMemory {
         return before != null && before.sha().equals(sha) ? Optional.of(before) : Optional.empty();
     }
 
+    /**
+     * What the last run found on this page, when it is the very file that run checked: same size and
+     * time stamp, as a page the bake carried over from the last output is (it links that file).
+     * A page written anew is told by its hash ({@link #unchanged(String, String)}) instead.
+     */
+    Optional<PageRecord> sameFile(String path, BasicFileAttributes file) {
+        PageRecord before = last == null ? null : last.pages().get(path);
+        return before != null && before.size() == file.size() && before.modified() == file.lastModifiedTime().toMillis()
+                && !racy(before.modified()) ? Optional.of(before) : Optional.empty();
+    }
+
+    /**
+     * As Git's index has it: on a file system that keeps time stamps in whole seconds, a page
+     * rewritten with the same size in the same second as the one recorded would look the same, so
+     * such a time stamp close to when the memory was written is not trusted on its own.
+     */
+    private boolean racy(long modified) {
+        return modified % 1000 == 0 && modified >= last.savedAt() - 2000;
+    }
+
     /** Whether the last run checked in this scope, so that an unchanged page's problems are what they were. */
     boolean sameScope(String scope) {
         return last != null && last.scope().equals(scope);
@@ -91,7 +114,7 @@ final class CheckMemory {
 
     /** Keeps this run's findings for the next; a failure to write only costs the next run time. */
     void save(String scope) {
-        file.write(new Stored(FORMAT, scope, new java.util.TreeMap<>(next)));
+        file.write(new Stored(FORMAT, scope, System.currentTimeMillis(), new java.util.TreeMap<>(next)));
     }
 
     /**

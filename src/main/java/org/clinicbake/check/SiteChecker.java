@@ -102,7 +102,8 @@ public final class SiteChecker {
             Map<String, CheckMemory.PageRecord> before = new ConcurrentHashMap<>();
             if (memory != null && memory.remembersARun()) {
                 // Pages as they were last time lend what they had; only the others are parsed now.
-                eachPage(workers, context.pagePaths(), path -> memory.unchanged(path, CheckMemory.sha(context.read(path)))
+                eachPage(workers, context.pagePaths(), path -> memory.sameFile(path, context.attributes(path))
+                        .or(() -> memory.unchanged(path, CheckMemory.sha(context.read(path))))
                         .ifPresent(record -> {
                             context.remember(path, record.facts());
                             before.put(path, record);
@@ -132,6 +133,7 @@ public final class SiteChecker {
 
     /** Reads, parses and checks one page; with a memory, remembers what was found on it. */
     private void checkPage(CheckContext context, String path, CheckMemory memory, Diagnostics diagnostics) {
+        java.nio.file.attribute.BasicFileAttributes file = context.attributes(path);
         byte[] bytes = context.read(path);
         Page page = context.parse(path, bytes);
         CheckContext.PageFacts facts = context.remember(page);
@@ -141,7 +143,7 @@ public final class SiteChecker {
         }
         found.all().forEach(diagnostics::report);
         if (memory != null) {
-            memory.remember(path, new CheckMemory.PageRecord(CheckMemory.sha(bytes), facts, found.all()));
+            memory.remember(path, new CheckMemory.PageRecord(CheckMemory.sha(bytes), file, facts, found.all()));
         }
     }
 
