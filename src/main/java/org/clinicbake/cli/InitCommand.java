@@ -2,7 +2,6 @@ package org.clinicbake.cli;
 
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import org.clinicbake.scaffold.Scaffold;
@@ -25,7 +24,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            var files = Scaffold.init(dir, LocalDate.now());
+            var files = Scaffold.init(dir, java.time.Clock.systemUTC());
             spec.commandLine().getOut().printf("Created a clinic site in %s (%d files). Next:%n  clinicbake bake %s%n"
                     + "  clinicbake new article \"Your first article\" --site %s%n", dir.toAbsolutePath().normalize(),
                     files.size(), dir, dir);

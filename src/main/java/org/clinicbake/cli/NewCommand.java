@@ -2,7 +2,6 @@ package org.clinicbake.cli;
 
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import org.clinicbake.scaffold.Scaffold;
@@ -42,7 +41,7 @@ final class NewCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         try {
-            Path file = Scaffold.newArticle(site, title, type, provider, LocalDate.now());
+            Path file = Scaffold.newArticle(site, title, type, provider, java.time.Clock.systemUTC());
             spec.commandLine().getOut().printf("Created %s (a draft). Preview it with: clinicbake serve %s%n", file, site);
             return ExitCode.OK.code();
         } catch (FileAlreadyExistsException e) {

@@ -122,7 +122,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
      */
     private static Rendered render(Renderer renderer, DocumentModel document, Optional<PageReuse> memory,
                                    BuildSession session, JBakeConfiguration config) throws Exception {
-        boolean written = !ModelAttributes.Status.DRAFT.equals(document.getStatus()) || session.includeDrafts();
+        boolean written = !ThemeRenderer.unpublished(document) || session.includeDrafts();
         if (memory.isEmpty() || !written) {
             renderer.render(document);
             return null;

@@ -35,10 +35,20 @@ public final class ThemeRenderer extends Renderer {
         this.engine = engine;
     }
 
+    /**
+     * Whether a document is not published yet: a draft, or a page scheduled with
+     * {@code :jbake-status: published-date} whose day has not come (the crawl makes it
+     * {@code published} on that day). A bake leaves it out; the preview shows it with the draft banner.
+     */
+    public static boolean unpublished(DocumentModel content) {
+        return ModelAttributes.Status.DRAFT.equals(content.getStatus())
+                || ModelAttributes.Status.PUBLISHED_DATE.equals(content.getStatus());
+    }
+
     @Override
     public void render(DocumentModel content) throws Exception {
         BuildSession session = config.session();
-        if (ModelAttributes.Status.DRAFT.equals(content.getStatus())) {
+        if (unpublished(content)) {
             if (!session.includeDrafts()) {
                 return;
             }

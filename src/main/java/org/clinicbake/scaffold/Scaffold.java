@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -22,6 +25,14 @@ public final class Scaffold {
     private static final String SITE = "org/clinicbake/scaffold/";
 
     private Scaffold() {
+    }
+
+    /**
+     * Writes a starter clinic site into {@code dir}, dated today in the starter site's time zone:
+     * the day its bakes judge dates on, whatever the zone of the machine that runs {@code init}.
+     */
+    public static List<String> init(Path dir, Clock clock) throws IOException {
+        return init(dir, LocalDate.now(clock.withZone(zone(resource("site/jbake.properties")))));
     }
 
     /**
@@ -46,6 +57,27 @@ public final class Scaffold {
         }
         Files.writeString(dir.resolve(".gitignore"), "output/\n.clinicbake/\n", StandardOpenOption.CREATE_NEW);
         return files;
+    }
+
+    /** As {@link #newArticle(Path, String, String, String, LocalDate)}, dated today in the site's time zone. */
+    public static Path newArticle(Path site, String title, String type, String provider, Clock clock) throws IOException {
+        Path settings = site.resolve("jbake.properties");
+        String text = Files.isRegularFile(settings) ? Files.readString(settings, StandardCharsets.UTF_8) : "";
+        return newArticle(site, title, type, provider, LocalDate.now(clock.withZone(zone(text))));
+    }
+
+    /**
+     * The zone a site's bakes judge dates in ({@code site.timezone}, UTC by default), from the text of
+     * its {@code jbake.properties}.
+     */
+    static ZoneId zone(String properties) {
+        java.util.Properties settings = new java.util.Properties();
+        try {
+            settings.load(new java.io.StringReader(properties));
+            return ZoneId.of(settings.getProperty("site.timezone", "UTC").strip());
+        } catch (IOException | RuntimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     /**

@@ -11,6 +11,9 @@ import java.io.StringWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.clinicbake.BakeResult;
@@ -32,7 +35,8 @@ class ScaffoldTest {
         StringWriter out = new StringWriter();
 
         int code = Main.run(new String[] {"init", site.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
-        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+        // init dates the site today, as the bake judges today: both by the real clock.
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options().withClock(Clock.systemUTC()));
 
         assertEquals(0, code);
         assertTrue(out.toString().contains("Created a clinic site"), out.toString());
@@ -58,7 +62,7 @@ class ScaffoldTest {
         int code = Main.run(new String[] {"new", "article", "Facet Joint Pain Relief", "--site", site.toString(), "--type", "therapy"},
                 new PrintWriter(new StringWriter()), new PrintWriter(err));
         Path article = site.resolve("content/procedures/facet-joint-pain-relief.adoc");
-        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options().withClock(Clock.systemUTC()));
 
         assertEquals(0, code, err.toString());
         String text = Files.readString(article);
@@ -84,6 +88,20 @@ class ScaffoldTest {
 
         assertEquals(2, code);
         assertTrue(err.toString().contains("error[new.exists]"), err.toString());
+    }
+
+    @Test
+    void scaffoldsAreDatedTodayInTheSitesTimeZoneNotTheMachines() throws IOException {
+        // 03:00 on 26 November in UTC is still 25 November in Los Angeles, the starter site's zone.
+        Clock lateEvening = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, lateEvening);
+        assertTrue(Files.readString(site.resolve("content/about.adoc")).contains(":jbake-date: 2026-11-25"));
+
+        Files.writeString(site.resolve("jbake.properties"), Files.readString(site.resolve("jbake.properties"))
+                .replace("site.timezone=America/Los_Angeles", "site.timezone=Asia/Tokyo"));
+        Path article = Scaffold.newArticle(site, "Neck Pain", "condition", null, lateEvening);
+        assertTrue(Files.readString(article).contains(":jbake-date: 2026-11-26"), "already 26 November in Tokyo");
     }
 
     @Test
