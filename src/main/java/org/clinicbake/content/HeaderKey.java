@@ -16,7 +16,7 @@ public enum HeaderKey {
             "The kind of page, which picks its template: `therapy`, `procedure`, `condition`, `article` (clinical), "
                     + "`page` (clinic page), `provider` (a provider's profile)."),
     STATUS("jbake-status", Need.ALL, "published",
-            "`published`, or `draft` to keep the page out of the site (`published-date`: published once the date has passed)."),
+            "`published`, or `draft` to keep the page out of the site (`published-date`: left out until the day of `:jbake-date:` in the site's time zone, then published by the next bake; `serve` shows it with the draft banner)."),
     DATE("jbake-date", Need.ALL, "2026-09-14",
             "Publication date, `YYYY-MM-DD`: `datePublished`. Not in the future for a published page."),
     TAGS("jbake-tags", Need.OPTIONAL, "procedures, sciatica, back-pain",
