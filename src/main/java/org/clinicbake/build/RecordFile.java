@@ -30,6 +30,14 @@ public final class RecordFile<T> {
         this.type = type;
     }
 
+    /**
+     * ClinicBake's code and libraries (the class path, by size and time): a record that says what
+     * the code found must be made with the same code to be trusted.
+     */
+    public static String codeStamp() {
+        return new Fingerprint().addClassPath().hex();
+    }
+
     /** The record, when there is one that can be read. */
     public Optional<T> read() {
         try {

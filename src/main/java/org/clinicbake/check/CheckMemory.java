@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import org.clinicbake.build.RecordFile;
 import org.clinicbake.diag.Diagnostic;
@@ -123,9 +122,9 @@ final class CheckMemory {
      */
     static String scope(List<OutputCheck> checks, CheckContext context) {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
-        Map<Path, String> stamps = new java.util.HashMap<>();
+        text.append(RecordFile.codeStamp()).append('\n');
         for (OutputCheck check : checks) {
-            text.append(check.getClass().getName()).append(' ').append(codeStamp(check.getClass(), stamps)).append('\n');
+            text.append(check.getClass().getName()).append('\n');
         }
         text.append(context.settings()).append('\n');
         context.files().forEach(path -> text.append(path).append('\n'));
@@ -144,32 +143,5 @@ final class CheckMemory {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    /**
-     * Where a check's code comes from, by size and time: a jar, or every file of a class folder (a
-     * development build), so that changed code never reuses what older code found.
-     */
-    private static String codeStamp(Class<?> type, Map<Path, String> stamps) {
-        try {
-            Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return stamps.computeIfAbsent(source, CheckMemory::stamp);
-        } catch (RuntimeException | java.net.URISyntaxException e) {
-            // Unknown code: never the same scope twice.
-            return java.util.UUID.randomUUID().toString();
-        }
-    }
-
-    private static String stamp(Path source) {
-        StringBuilder text = new StringBuilder();
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                text.append(file).append(' ').append(Files.size(file)).append(' ')
-                        .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
-            }
-        } catch (IOException e) {
-            return java.util.UUID.randomUUID().toString();
-        }
-        return sha(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

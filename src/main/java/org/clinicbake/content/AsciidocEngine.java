@@ -93,7 +93,9 @@ public final class AsciidocEngine extends MarkupEngine {
             return null;
         }
 
-        Optional<ConversionCache.Converted> conversion = session.conversionCache().get(file.toPath(), source.text());
+        // One hash of the text serves the cache and the document's identity (SOURCE).
+        String identity = session.conversionCache().identity(file.toPath(), source.text());
+        Optional<ConversionCache.Converted> conversion = session.conversionCache().get(identity, source.text());
         boolean fresh = conversion.isEmpty();
         if (fresh) {
             conversion = convert(session, file, path, source, header);
@@ -111,7 +113,7 @@ public final class AsciidocEngine extends MarkupEngine {
                     SearchText.of(converted.body()));
         }
         if (fresh) {
-            session.conversionCache().put(file.toPath(), source.text(), converted);
+            session.conversionCache().put(identity, source.text(), converted);
         }
         DocumentModel model = new DocumentModel();
         boolean headerOk = readHeader(converted, header, source.lines(), session, path, model)
@@ -126,7 +128,7 @@ public final class AsciidocEngine extends MarkupEngine {
         model.setBody(converted.body());
         model.put(SectionFacts.KEY, converted.sections());
         model.put(SearchText.KEY, converted.search());
-        model.put(SOURCE, session.conversionCache().identity(file.toPath(), source.text()));
+        model.put(SOURCE, identity);
         return model;
     }
 

@@ -87,11 +87,11 @@ public final class ConversionCache {
         return key(file, text);
     }
 
-    Optional<Converted> get(Path file, String text) {
+    /** The conversion of the text whose {@link #identity} is {@code key}, when it is kept. */
+    Optional<Converted> get(String key, String text) {
         if (folder == null || !cacheable(text)) {
             return Optional.empty();
         }
-        String key = key(file, text);
         Path entry = entry(key);
         if (!Files.exists(entry)) {
             return Optional.empty();
@@ -106,12 +106,11 @@ public final class ConversionCache {
         }
     }
 
-    void put(Path file, String text, Converted conversion) {
+    void put(String key, String text, Converted conversion) {
         converted.incrementAndGet();
         if (folder == null || !cacheable(text)) {
             return;
         }
-        String key = key(file, text);
         Path entry = entry(key);
         try {
             Files.createDirectories(entry.getParent());
