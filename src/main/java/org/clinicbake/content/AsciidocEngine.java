@@ -105,12 +105,12 @@ public final class AsciidocEngine extends MarkupEngine {
         }
         ConversionCache.Converted converted = conversion.get();
         if (converted.readability() == null) {
-            // One parse for all three; scoring, last, takes the references and tables out of it.
+            // One parse for all four; scoring, last, takes the references and tables out of it.
             org.jsoup.nodes.Document html = Jsoup.parse(converted.body());
             boolean citesReferences = MedicalHeaderCheck.citesReferences(html);
             SectionFacts sections = SectionFacts.of(html);
-            converted = converted.withBodyFacts(session.readabilityScorer().scoreArticle(html), citesReferences, sections,
-                    SearchText.of(converted.body()));
+            SearchText search = SearchText.of(html);
+            converted = converted.withBodyFacts(session.readabilityScorer().scoreArticle(html), citesReferences, sections, search);
         }
         if (fresh) {
             session.conversionCache().put(identity, source.text(), converted);
@@ -236,6 +236,14 @@ public final class AsciidocEngine extends MarkupEngine {
                 .build();
     }
 
+    /** The text of a title Asciidoctor converted: most hold no markup and no character reference, and need no parse. */
+    static String plainText(String html) {
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return org.jsoup.internal.StringUtil.normaliseWhitespace(html).trim();
+        }
+        return Jsoup.parse(html).text();
+    }
+
     /** Fills JBake's model from the header; false when the header has an error that keeps the page out. */
     private static boolean readHeader(ConversionCache.Converted converted, DocumentHeader header, List<String> lines,
                                       BuildSession session, String path, DocumentModel model) {
@@ -243,8 +251,7 @@ public final class AsciidocEngine extends MarkupEngine {
         Map<String, String> attributes = converted.attributes();
         boolean ok = true;
 
-        String title = Jsoup.parse(converted.doctitle()).text();
-        model.setTitle(title);
+        model.setTitle(plainText(converted.doctitle()));
         for (String name : header.attributes().keySet()) {
             Object value = attributes.get(name);
             if (value == null) {

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ConversionCache {
 
     /** Change when the cached form or the conversion changes, so old entries are not reused. */
-    private static final String FORMAT = "clinicbake-asciidoc-6";
+    private static final String FORMAT = "clinicbake-asciidoc-7";
 
     private static final String LAST_BAKE = "last-bake";
 

@@ -2,8 +2,14 @@ package org.clinicbake.content;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 
 /**
  * What the site search indexes of an article's body: its section headings and its opening words.
@@ -19,9 +25,8 @@ public record SearchText(List<String> headings, String opening) {
     public static final String KEY = "clinicbake_search";
 
     static final int WORDS = 300;
-    private static final int OPENING_HTML = WORDS * 16;
-    private static final Pattern HEADING = Pattern.compile("<h[23][^>]*>(.*?)</h[23]>", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** Enough text for {@value #WORDS} words of any usual length; the walk stops there. */
+    private static final int OPENING_CHARS = WORDS * 16;
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
     public SearchText {
@@ -30,21 +35,36 @@ public record SearchText(List<String> headings, String opening) {
 
     /** Reads the search text of an article's HTML body. */
     public static SearchText of(String body) {
-        List<String> headings = new ArrayList<>();
-        Matcher heading = HEADING.matcher(body);
-        while (heading.find()) {
-            headings.add(text(heading.group(1)));
-        }
-        // The opening words lie within the first few thousand characters of HTML; stripping the whole
-        // body would cost most of the index's time on a large site.
-        String start = body.length() > OPENING_HTML ? body.substring(0, OPENING_HTML).replaceFirst("<[^>]*$", "") : body;
-        return new SearchText(headings, opening(text(start)));
+        return of(Jsoup.parseBodyFragment(body));
     }
 
-    /** The words of some HTML, without its tags and with its character references decoded. */
-    private static String text(String html) {
-        String words = SPACE.matcher(TAG.matcher(html).replaceAll(" ")).replaceAll(" ").strip();
-        return org.jsoup.parser.Parser.unescapeEntities(words, false);
+    /**
+     * Reads the search text of a parsed article, leaving it as it was. Only the opening of the body
+     * is walked: on a large site, walking every body whole cost most of the search index's time.
+     */
+    public static SearchText of(Document parsed) {
+        List<String> headings = parsed.select("h2, h3").eachText();
+        StringBuilder text = new StringBuilder();
+        parsed.body().filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode words) {
+                    text.append(words.getWholeText());
+                } else if (node instanceof Element element && (element.isBlock() || element.nameIs("br"))) {
+                    text.append(' ');
+                }
+                return text.length() > OPENING_CHARS ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element element && element.isBlock()) {
+                    text.append(' ');
+                }
+                return FilterResult.CONTINUE;
+            }
+        });
+        return new SearchText(headings, opening(SPACE.matcher(text).replaceAll(" ").strip()));
     }
 
     /** The first words of a page: enough to find it by what it is about, small enough to load on a phone. */

@@ -1,10 +1,12 @@
 package org.clinicbake.content;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,11 +43,12 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
     /** Reads the facts from a parsed article, leaving the document as it was. */
     public static SectionFacts of(Document parsed) {
         Map<String, Section> sections = new LinkedHashMap<>();
+        Map<String, Element> tagged = tagged(parsed);
         for (String id : IDS) {
-            section(parsed, id).ifPresent(section -> {
+            section(tagged.get(id)).ifPresent(section -> {
                 // Citation markers ([1]) point at the references list; they are not part of the facts.
                 section.select("a[href^=#]").stream()
-                        .filter(link -> link.text().matches("\\[[^\\]]+\\]"))
+                        .filter(link -> CITATION.matcher(link.text()).matches())
                         .forEach(Element::remove);
                 List<String> names = new ArrayList<>();
                 List<String> items = new ArrayList<>();
@@ -62,14 +65,20 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
             Element copy = item.clone();
             copy.select("a.bare").remove();
             copy.select("a[href^=#]").stream()
-                    .filter(citation -> citation.text().matches("\\[[^\\]]+\\]"))
+                    .filter(citation -> CITATION.matcher(citation.text()).matches())
                     .forEach(Element::remove);
-            String name = copy.text().replaceFirst("^\\[[^\\]]*\\]\\s*", "").strip();
-            name = name.replaceAll("[\\s.,;:]+$", "");
+            String name = LABEL.matcher(copy.text()).replaceFirst("").strip();
+            name = TRAILING_PUNCTUATION.matcher(name).replaceAll("");
             references.add(new Reference(name, link == null ? null : link.attr("href")));
         }
         return new SectionFacts(Map.copyOf(sections), List.copyOf(references));
     }
+
+    private static final Pattern CITATION = Pattern.compile("\\[[^\\]]+\\]");
+    private static final Pattern LABEL = Pattern.compile("^\\[[^\\]]*\\]\\s*");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.,;:]+$");
+    private static final Pattern NAME_END = Pattern.compile("[.:]+$");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([.,;:!?])");
 
     /** The text of the section with this id, or empty. */
     public Optional<String> text(String id) {
@@ -93,9 +102,20 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
         return Optional.ofNullable(sections.get(id));
     }
 
-    /** A copy of the section with this id: its body when the id is a section's heading, else the block around it. */
-    private static Optional<Element> section(Document parsed, String id) {
-        Element heading = parsed.getElementById(id);
+    /** The first element with each of {@link #IDS}, found in one walk of the document. */
+    private static Map<String, Element> tagged(Document parsed) {
+        Map<String, Element> tagged = new HashMap<>();
+        for (Element element : parsed.getAllElements()) {
+            String id = element.id();
+            if (!id.isEmpty() && IDS.contains(id)) {
+                tagged.putIfAbsent(id, element);
+            }
+        }
+        return tagged;
+    }
+
+    /** A copy of a tagged section: its body when the id is a section's heading, else the block around it. */
+    private static Optional<Element> section(Element heading) {
         if (heading == null) {
             return Optional.empty();
         }
@@ -108,7 +128,7 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
     private static String name(Element item) {
         Element first = item.selectFirst("> p > strong:first-child, > strong:first-child");
         if (first != null && item.text().strip().startsWith(first.text().strip())) {
-            String text = first.text().strip().replaceAll("[.:]+$", "").strip();
+            String text = NAME_END.matcher(first.text().strip()).replaceAll("").strip();
             if (!text.isEmpty()) {
                 return text;
             }
@@ -118,6 +138,6 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
 
     /** Removes the space a removed citation marker leaves before punctuation. */
     private static String tidy(String text) {
-        return text.replaceAll("\\s+([.,;:!?])", "$1").strip();
+        return SPACE_BEFORE_PUNCTUATION.matcher(text).replaceAll("$1").strip();
     }
 }
