@@ -277,16 +277,25 @@ public final class CheckContext {
         }
     }
 
-    /** Parses one page read already, with source positions for line numbers. */
+    /** Parses one page read already (lines are found when asked: {@link Page#line}). */
     Page parse(String path, byte[] bytes) {
         Path file = pageFiles.get(path);
+        return new Page(path, file, parse(bytes, file, false), bytes);
+    }
+
+    /** Parses a page's bytes as a browser would, with or without the source positions of its nodes. */
+    static Document parse(byte[] bytes, Path file, boolean positions) {
         try {
-            Document document = Jsoup.parse(new java.io.ByteArrayInputStream(bytes), "UTF-8", file.toUri().toString(),
-                    Parser.htmlParser().setTrackPosition(true));
-            return new Page(path, file, document, bytes.length);
+            return Jsoup.parse(new java.io.ByteArrayInputStream(bytes), "UTF-8", file.toUri().toString(),
+                    Parser.htmlParser().setTrackPosition(positions));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + path, e);
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** The line of a page's canonical link, 0 when it has none: read again, as only a page reported asks. */
+    int canonicalLine(String path) {
+        return page(path).flatMap(Page::canonicalLink).map(Page::line).orElse(0);
     }
 
     /** Every setting of the site's {@code jbake.properties}, sorted: part of what a check's findings depend on. */

@@ -1,5 +1,7 @@
 package org.clinicbake.check;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +37,9 @@ public final class JsonLdCheck implements OutputCheck {
                                 + "rather than writing JSON by hand");
                 continue;
             }
-            int line = Page.line(block);
-            for (SchemaProblem problem : context.schemaValidator().validate(document)) {
+            List<SchemaProblem> problems = context.schemaValidator().validate(document);
+            int line = problems.isEmpty() ? 0 : Page.line(block);
+            for (SchemaProblem problem : problems) {
                 out.report(new Diagnostic(
                         problem.isError() ? Severity.ERROR : Severity.WARNING,
                         problem.code(), page.path(), line,

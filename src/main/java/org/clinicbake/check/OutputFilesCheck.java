@@ -73,12 +73,12 @@ public final class OutputFilesCheck implements OutputCheck {
 
     /** Pages that declare the same canonical address: each but the first (by path) is reported. */
     private static void canonicalCollisions(CheckContext context, Diagnostics out) {
-        Map<String, java.util.TreeMap<String, Integer>> byAddress = new java.util.TreeMap<>();
+        Map<String, java.util.TreeSet<String>> byAddress = new java.util.TreeMap<>();
         context.facts().forEach((path, facts) -> facts.canonical().ifPresent(canonical -> byAddress
-                .computeIfAbsent(canonical.address(), key -> new java.util.TreeMap<>()).put(path, canonical.line())));
+                .computeIfAbsent(canonical.address(), key -> new java.util.TreeSet<>()).add(path)));
         byAddress.forEach((address, pages) -> {
-            String first = pages.firstKey();
-            pages.tailMap(first, false).forEach((path, line) -> out.error(DUPLICATE_PATH, path, line,
+            String first = pages.first();
+            pages.tailSet(first, false).forEach(path -> out.error(DUPLICATE_PATH, path, context.canonicalLine(path),
                     "page declares the canonical address '" + address + "', as " + first + " does",
                     "each page should name its own address as canonical; search engines keep only one of the "
                             + "pages that share one"));

@@ -4,33 +4,45 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Range;
 
 /**
- * One HTML page of the output, parsed by jsoup with source positions tracked.
+ * One HTML page of the output, parsed by jsoup. Source positions are not tracked by the parse that
+ * every check reads (tracking took a fifth of the checks' time); {@link #line(Element)} finds them
+ * in a second, tracked parse of the same bytes, made only for a page with something to report.
  *
  * <p>{@link #path()} is relative to the output folder with {@code /} separators: the path diagnostics name.
  */
 public final class Page {
 
     private final String path;
+    /** The key under which a parsed document knows its page, for {@link #line(Element)}. */
+    private static final String PAGE = "clinicbake.page";
+
     private final Path file;
     private final Document document;
-    private final long size;
+    private final byte[] bytes;
     private Set<String> ids;
+    private List<Element> positioned;
+    private Map<Element, Integer> order;
 
-    Page(String path, Path file, Document document, long size) {
+    Page(String path, Path file, Document document, byte[] bytes) {
         this.path = Objects.requireNonNull(path, "path");
         this.file = Objects.requireNonNull(file, "file");
         this.document = Objects.requireNonNull(document, "document");
-        this.size = size;
+        this.bytes = Objects.requireNonNull(bytes, "bytes");
+        document.attributes().userData(PAGE, this);
     }
 
     /** The page's path relative to the output folder, e.g. {@code procedures/nerve-block.html}. */
@@ -43,14 +55,17 @@ public final class Page {
         return file;
     }
 
-    /** The parsed page; {@link #line(Element)} gives an element's line. */
+    /**
+     * The parsed page, shared by every check of the page: checks read it and never change it (an
+     * element's line is found by its place in the page); {@link #line(Element)} gives an element's line.
+     */
     public Document document() {
         return document;
     }
 
     /** The file's size in bytes. */
     public long size() {
-        return size;
+        return bytes.length;
     }
 
     /** Whether a fragment {@code #id} finds a target on this page: an element with that {@code id}, or an {@code a name}. */
@@ -76,8 +91,8 @@ public final class Page {
         return ids;
     }
 
-    /** The address a page declares canonical (made absolute from the page's place), and the line that says so. */
-    record Canonical(String address, int line) {
+    /** The address a page declares canonical, made absolute from the page's place. */
+    record Canonical(String address) {
     }
 
     /**
@@ -85,14 +100,18 @@ public final class Page {
      * absolute from the page's place in the output, so equal addresses compare equal.
      */
     Optional<Canonical> canonical() {
-        Element canonical = document.select("link[rel][href]").stream()
-                .filter(link -> link.attr("rel").toLowerCase(Locale.ROOT).matches("(.*\\s)?canonical(\\s.*)?"))
-                .findFirst().orElse(null);
-        if (canonical == null || canonical.attr("href").isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Canonical(absolute(canonical.attr("href").strip()), line(canonical)));
+        return canonicalLink().map(link -> new Canonical(absolute(link.attr("href").strip())));
     }
+
+    /** The {@code <link rel="canonical">} element that names an address, if the page has one. */
+    Optional<Element> canonicalLink() {
+        return document.select("link[rel][href]").stream()
+                .filter(link -> CANONICAL.matcher(link.attr("rel").toLowerCase(Locale.ROOT)).matches())
+                .findFirst()
+                .filter(link -> !link.attr("href").isBlank());
+    }
+
+    private static final Pattern CANONICAL = Pattern.compile("(.*\\s)?canonical(\\s.*)?");
 
     private String absolute(String href) {
         try {
@@ -106,7 +125,7 @@ public final class Page {
 
     /** The 1-based line an element's start tag begins on, or 0 when the parser made the element up (an implied tag). */
     public static int line(Element element) {
-        Range range = element.sourceRange();
+        Range range = positioned(element).sourceRange();
         if (!range.isTracked() || range.isImplicit()) {
             return 0;
         }
@@ -115,11 +134,36 @@ public final class Page {
 
     /** The line an element's start tag ends on, where its content begins; 0 when unknown. */
     static int contentLine(Element element) {
-        Range range = element.sourceRange();
+        Range range = positioned(element).sourceRange();
         if (!range.isTracked() || range.isImplicit()) {
             return 0;
         }
         return Math.max(0, range.end().lineNumber());
+    }
+
+    /**
+     * The element itself when its parse tracked positions, else the element in the same place of a
+     * tracked parse of its page's bytes (made once per page, on the first question).
+     */
+    private static Element positioned(Element element) {
+        if (element.sourceRange().isTracked()) {
+            return element;
+        }
+        Document owner = element.ownerDocument();
+        return owner != null && owner.attributes().userData(PAGE) instanceof Page page ? page.positionedTwin(element) : element;
+    }
+
+    private synchronized Element positionedTwin(Element element) {
+        if (positioned == null) {
+            positioned = CheckContext.parse(bytes, file, true).getAllElements();
+            order = new IdentityHashMap<>();
+            List<Element> all = document.getAllElements();
+            for (int i = 0; i < all.size(); i++) {
+                order.put(all.get(i), i);
+            }
+        }
+        Integer place = order.get(element);
+        return place == null || place >= positioned.size() ? element : positioned.get(place);
     }
 
     @Override

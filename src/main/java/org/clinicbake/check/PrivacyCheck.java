@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +64,8 @@ public final class PrivacyCheck implements OutputCheck {
     }
 
     private static void element(CheckContext context, Page page, Element element, Diagnostics out) {
-        int line = Page.line(element);
+        // A line costs a second parse of the page: it is found only for a page with something to report.
+        IntSupplier line = () -> Page.line(element);
         for (Request request : requests(element)) {
             thirdParty(context, page.path(), line, request.what(), request.url(), out);
         }
@@ -72,17 +74,17 @@ public final class PrivacyCheck implements OutputCheck {
         }
         String tag = element.normalName();
         if (tag.equals("style")) {
-            css(context, page.path(), Page.contentLine(element), 1, "style block", element.data(), out);
+            css(context, page.path(), () -> Page.contentLine(element), 1, "style block", element.data(), out);
         }
         if (tag.equals("script") && !element.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
             String src = element.attr("src");
             if (src.isBlank()) {
-                out.warning(SCRIPT, page.path(), line, "inline script runs on this page",
+                out.warning(SCRIPT, page.path(), line.getAsInt(), "inline script runs on this page",
                         "move it into a script file of the site (the Content-Security-Policy blocks inline scripts), "
                                 + "and make sure it sends nothing about the visitor to anyone (see HHS guidance on tracking technologies)");
             } else if (Urls.remoteHost(src).filter(host -> context.isAllowedHost(host)
                     && context.siteHost().filter(host::equals).isEmpty()).isPresent()) {
-                out.warning(SCRIPT, page.path(), line, "script '" + src + "' from another site runs on this page",
+                out.warning(SCRIPT, page.path(), line.getAsInt(), "script '" + src + "' from another site runs on this page",
                         "remove it, or make sure it sends nothing about the visitor to anyone (see HHS guidance on "
                                 + "tracking technologies); the site's own script files are fine: the Content-Security-"
                                 + "Policy lets them talk only to the site itself");
@@ -150,14 +152,14 @@ public final class PrivacyCheck implements OutputCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        css(context, file, 1, 1, "stylesheet", css, out);
+        css(context, file, () -> 1, 1, "stylesheet", css, out);
     }
 
     /**
      * Reports the remote {@code url(...)} and {@code @import} of CSS text that starts on line {@code firstLine}; with
      * {@code perLine} 1 each finding gets its own line, with 0 they all get {@code firstLine} (a style attribute).
      */
-    private static void css(CheckContext context, String path, int firstLine, int perLine, String what, String css,
+    private static void css(CheckContext context, String path, IntSupplier firstLine, int perLine, String what, String css,
             Diagnostics out) {
         Matcher comments = CSS_COMMENT.matcher(css);
         StringBuilder code = new StringBuilder(css.length());
@@ -169,9 +171,11 @@ public final class PrivacyCheck implements OutputCheck {
         Matcher urls = CSS_URL.matcher(code);
         while (urls.find()) {
             String url = firstNonNull(urls);
-            int line = firstLine == 0 ? 0 : firstLine + perLine * (int) code.substring(0, urls.start()).chars()
-                    .filter(c -> c == '\n').count();
-            thirdParty(context, path, line, what, url, out);
+            int below = perLine * (int) code.substring(0, urls.start()).chars().filter(c -> c == '\n').count();
+            thirdParty(context, path, () -> {
+                int first = firstLine.getAsInt();
+                return first == 0 ? 0 : first + below;
+            }, what, url, out);
         }
     }
 
@@ -184,11 +188,11 @@ public final class PrivacyCheck implements OutputCheck {
         return "";
     }
 
-    private static void thirdParty(CheckContext context, String path, int line, String what, String url,
+    private static void thirdParty(CheckContext context, String path, IntSupplier line, String what, String url,
             Diagnostics out) {
         Optional<String> host = Urls.remoteHost(url);
         if (host.isPresent() && !context.isAllowedHost(host.get())) {
-            out.error(THIRD_PARTY, path, line,
+            out.error(THIRD_PARTY, path, line.getAsInt(),
                     what + " requests '" + url + "' from the third-party host " + host.get(), HINT);
         }
     }

@@ -57,23 +57,22 @@ public final class ReviewDateCheck implements OutputCheck {
 
     private static void check(CheckContext context, Page page, Element time, Diagnostics out) {
         String datetime = time.attr("datetime").strip();
-        int line = Page.line(time);
         LocalDate due;
         try {
             due = LocalDate.parse(datetime.length() > 10 && datetime.charAt(10) == 'T' ? datetime.substring(0, 10) : datetime);
         } catch (DateTimeParseException e) {
-            out.error(REVIEW_DATE, page.path(), line, "next review date '" + datetime + "' is not a YYYY-MM-DD date",
+            out.error(REVIEW_DATE, page.path(), Page.line(time), "next review date '" + datetime + "' is not a YYYY-MM-DD date",
                     "write the date as <time datetime=\"YYYY-MM-DD\">, as the default theme's review partial does");
             return;
         }
         long days = ChronoUnit.DAYS.between(context.today(), due);
         if (days < 0) {
-            out.error(REVIEW_DATE, page.path(), line,
+            out.error(REVIEW_DATE, page.path(), Page.line(time),
                     "medical review of this page was due on " + due + ", " + -days + " day(s) ago",
                     "have the medical reviewer check the article, set :med-last-reviewed: to the day of the review and "
                             + "bake again; until then patients may read out-of-date advice");
         } else if (days <= WARN_DAYS) {
-            out.warning(REVIEW_DATE, page.path(), line,
+            out.warning(REVIEW_DATE, page.path(), Page.line(time),
                     "medical review of this page is due on " + due + (days == 0 ? ", today" : ", in " + days + " day(s)"),
                     "plan the review with the medical reviewer now; once the date passes, bake and check fail");
         }

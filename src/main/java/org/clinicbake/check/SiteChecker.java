@@ -103,7 +103,7 @@ public final class SiteChecker {
             if (memory != null && memory.remembersARun()) {
                 // Pages as they were last time lend what they had; only the others are parsed now.
                 eachPage(workers, context.pagePaths(), path -> memory.sameFile(path, context.attributes(path))
-                        .or(() -> memory.unchanged(path, CheckMemory.sha(context.read(path))))
+                        .or(() -> memory.unchanged(path, CheckMemory.pageHash(context.read(path))))
                         .ifPresent(record -> {
                             context.remember(path, record.facts());
                             before.put(path, record);
@@ -143,7 +143,7 @@ public final class SiteChecker {
         }
         found.all().forEach(diagnostics::report);
         if (memory != null) {
-            memory.remember(path, new CheckMemory.PageRecord(CheckMemory.sha(bytes), file, facts, found.all()));
+            memory.remember(path, new CheckMemory.PageRecord(CheckMemory.pageHash(bytes), file, facts, found.all()));
         }
     }
 
