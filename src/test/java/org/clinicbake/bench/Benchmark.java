@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <p>Each row: a full bake with an empty cache, a re-bake with nothing changed, a re-bake after one
  * article changed, and the raw conversion (one AsciidoctorJ instance shared by all cores, the
  * launcher's JVM flags, no templates, no store, no checks). Figures are wall and CPU seconds and
- * the peak resident set of the baking process; medians when {@code --runs} is above 1.
+ * the peak resident set of the baking process; medians when {@code --runs} is above 1 (the full/raw
+ * ratios: the median of each run's ratio).
  */
 public final class Benchmark {
 
@@ -80,7 +81,7 @@ public final class Benchmark {
                     s(f.get("startup") + f.get("configure")), s(f.get("convert")), s(f.get("render")), s(f.get("write")),
                     s(f.get("check")),
                     s(median(unchanged).get("wall")), s(median(oneChange).get("wall")), s(r.get("wall")), s(r.get("cpu")),
-                    (double) f.get("wall") / r.get("wall"), (double) f.get("cpu") / r.get("cpu"));
+                    medianRatio(full, raw, "wall"), medianRatio(full, raw, "cpu"));
         }
     }
 
@@ -122,6 +123,20 @@ public final class Benchmark {
             median.put(key, values.get(values.size() / 2));
         }
         return median;
+    }
+
+    /**
+     * The median over runs of each run's full bake against the raw conversion measured right after it:
+     * this machine's speed drifts by a fifth between minutes, so a ratio within one run is steadier
+     * than the ratio of two medians taken from different runs.
+     */
+    private static double medianRatio(List<Map<String, Long>> full, List<Map<String, Long>> raw, String key) {
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 0; run < full.size(); run++) {
+            ratios.add((double) full.get(run).get(key) / raw.get(run).get(key));
+        }
+        ratios.sort(null);
+        return ratios.get(ratios.size() / 2);
     }
 
     private static double s(long millis) {
