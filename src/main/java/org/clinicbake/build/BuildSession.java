@@ -54,6 +54,10 @@ public final class BuildSession implements AutoCloseable {
     private SchemaVocabulary vocabulary;
     private SchemaValidator schemaValidator;
     private final Readability readabilityScorer = new Readability();
+    /** Read once (every article and page asks): the site's settings do not change during a build. */
+    private volatile ZoneId zone;
+    private volatile LocalDate today;
+    private final Object todayLock = new Object();
     private final java.util.Queue<ArticleReadability> readability = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
@@ -218,9 +222,21 @@ public final class BuildSession implements AutoCloseable {
         return Math.max(1, (int) config.getDouble("clinicbake.threads", Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Today in the site's time zone: the day review dates are judged against. */
+    /**
+     * Today in the site's time zone: the day review dates are judged against. Read once, when first
+     * asked: a bake that runs past midnight judges every page by the same day.
+     */
     public LocalDate today() {
-        return LocalDate.now(options.clock().withZone(zone()));
+        LocalDate known = today;
+        if (known == null) {
+            synchronized (todayLock) {
+                if (today == null) {
+                    today = LocalDate.now(options.clock().withZone(zone()));
+                }
+                known = today;
+            }
+        }
+        return known;
     }
 
     /** File names (without extension) of every AsciiDoc page in the content folder, for {@code :med-related:}. */
@@ -282,7 +298,12 @@ public final class BuildSession implements AutoCloseable {
 
     /** Time zone in which header dates (calendar days) are placed on the time line. */
     public ZoneId zone() {
-        return ZoneId.of(config.getString("site.timezone", "UTC"));
+        ZoneId known = zone;
+        if (known == null) {
+            known = ZoneId.of(config.getString("site.timezone", "UTC"));
+            zone = known;
+        }
+        return known;
     }
 
     /** Absolute base URL of the published site, without a trailing slash. */

@@ -24,6 +24,7 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
 
     private BuildSession session;
     private java.util.Map<String, Object> settingsMap;
+    private Set<String> contentTypes;
 
     SiteConfiguration(File sourceFolder, CompositeConfiguration configuration) {
         super(sourceFolder, configuration);
@@ -45,12 +46,14 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
     @Override
     public synchronized void setProperty(String key, Object value) {
         settingsMap = null;
+        contentTypes = null;
         super.setProperty(key, value);
     }
 
     @Override
     public synchronized void setCompositeConfiguration(CompositeConfiguration configuration) {
         settingsMap = null;
+        contentTypes = null;
         super.setCompositeConfiguration(configuration);
     }
 
@@ -98,10 +101,16 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
         return GENERATED_PAGE_TYPES.contains(type);
     }
 
-    /** The values {@code :jbake-type:} may take: every type with a {@code template.<type>.file} key. */
-    public Set<String> contentTypes() {
-        Set<String> types = new TreeSet<>(getDocumentTypes());
-        types.removeAll(GENERATED_PAGE_TYPES);
-        return types;
+    /**
+     * The values {@code :jbake-type:} may take: every type with a {@code template.<type>.file} key.
+     * Every article asks, and JBake finds them by walking every setting: kept until a setting changes.
+     */
+    public synchronized Set<String> contentTypes() {
+        if (contentTypes == null) {
+            Set<String> types = new TreeSet<>(getDocumentTypes());
+            types.removeAll(GENERATED_PAGE_TYPES);
+            contentTypes = java.util.Collections.unmodifiableSet(types);
+        }
+        return contentTypes;
     }
 }
