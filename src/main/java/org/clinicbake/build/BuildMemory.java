@@ -388,14 +388,12 @@ public final class BuildMemory implements PageReuse {
         if (before == null || before.readStore() || !before.templates().equals(templates)) {
             return Optional.empty();
         }
-        try {
-            String text = Files.readString(file.get());
+        Optional<String> text = PageReuse.publishedText(file.get());
+        text.ifPresent(read -> {
             nextSiteWidePages.put(uri, before);
             session.keptPage(before.diagnostics(), before.assets());
-            return Optional.of(text);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        });
+        return text;
     }
 
     /** Remembers a site-wide page rendered in this bake. */

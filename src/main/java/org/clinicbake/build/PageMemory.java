@@ -146,17 +146,9 @@ final class PageMemory implements PageReuse {
         if (before == null || before.readStore() || !before.fingerprint().equals(templates)) {
             return Optional.empty();
         }
-        Optional<Path> published = asPublished(uri, before);
-        if (published.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            String text = Files.readString(published.get());
-            reuse(before, session, siteWidePages, uri);
-            return Optional.of(text);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        Optional<String> text = asPublished(uri, before).flatMap(PageReuse::publishedText);
+        text.ifPresent(read -> reuse(before, session, siteWidePages, uri));
+        return text;
     }
 
     @Override

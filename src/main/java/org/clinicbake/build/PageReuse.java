@@ -1,5 +1,7 @@
 package org.clinicbake.build;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -45,4 +47,13 @@ public interface PageReuse {
 
     /** Whether a page taken over stays where it is in the output (a preview), rather than being linked into staging. */
     boolean updatesInPlace();
+
+    /** The text of a published page, or empty when it cannot be read (the page is then rendered again). */
+    static Optional<String> publishedText(Path file) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -122,6 +122,7 @@ public final class SiteBuild {
         Map<String, BuildSession.ImageVariant> imagesAskedFor = Map.of();
         Set<String> written = Set.of();
         BuildMemory.Retained bakedWith = null;
+        LocalDate bakeDay = null;
         try {
             long loading = System.nanoTime();
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
@@ -147,6 +148,7 @@ public final class SiteBuild {
                         bakedWith = runOven(session, options.memory() != null && !checks,
                                 config.get(), data, theme.get(), plugins.get());
                         readability = session.readability();
+                        bakeDay = session.today();
                         assetsAskedFor = Map.copyOf(session.fingerprints());
                         imagesAskedFor = Map.copyOf(session.imageVariants());
                     }
@@ -160,7 +162,7 @@ public final class SiteBuild {
                     reportEmptyPages(staging, written, diagnostics);
                 }
                 if (!diagnostics.hasErrors() && checks) {
-                    runFastChecks(staging, config.get(), diagnostics, times);
+                    runFastChecks(staging, config.get(), bakeDay, diagnostics, times);
                 }
             }
             if (diagnostics.hasErrors()) {
@@ -283,7 +285,7 @@ public final class SiteBuild {
      * broken link fails the bake instead of reaching patients. On unless {@code check.on-bake=false};
      * the checks read one page at a time, so they add time (about 1.6 s at 1,000 pages) but no memory.
      */
-    private void runFastChecks(Path staging, SiteConfiguration config, Diagnostics diagnostics, PhaseTimes times)
+    private void runFastChecks(Path staging, SiteConfiguration config, LocalDate today, Diagnostics diagnostics, PhaseTimes times)
             throws IOException {
         long started = System.nanoTime();
         List<OutputCheck> fast = SiteChecker.builtInChecks().stream()
@@ -292,8 +294,8 @@ public final class SiteBuild {
         // What the last bake's checks found on each page is kept per output folder: a bake that
         // changed a few pages checks those (and every page again when links or settings changed).
         Path memory = cacheEnabled(config.getString("clinicbake.cache", "true")) ? memoryFile("checks") : null;
-        CheckResult result = new SiteChecker(fast).check(siteDir, staging, LocalDate.now(options.clock().withZone(
-                java.time.ZoneId.of(config.getString("site.timezone", "UTC")))), memory);
+        // The checks judge review dates by the day the pages were made for.
+        CheckResult result = new SiteChecker(fast).check(siteDir, staging, today, memory);
         result.diagnostics().forEach(diagnostics::report);
         times.add("check", started);
     }
