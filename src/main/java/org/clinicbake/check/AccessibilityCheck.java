@@ -2,6 +2,8 @@ package org.clinicbake.check;
 
 import org.clinicbake.diag.Diagnostics;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.select.Elements;
 
 /**
@@ -28,8 +30,14 @@ public final class AccessibilityCheck implements OutputCheck {
         language(page, out);
     }
 
+    // Compiled once: jsoup parses a query given as text on every call, and this runs on every page.
+    private static final Evaluator IMAGE_WITHOUT_ALT = QueryParser.parse("img:not([alt])");
+    private static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator H1_HEADING = QueryParser.parse("h1");
+    private static final Evaluator HTML = QueryParser.parse("html");
+
     private static void images(Page page, Diagnostics out) {
-        for (Element image : page.document().select("img:not([alt])")) {
+        for (Element image : page.document().select(IMAGE_WITHOUT_ALT)) {
             out.error(IMG_ALT, page.path(), Page.line(image), "image '" + image.attr("src") + "' has no alt attribute",
                     "describe what the image shows in alt=\"...\" (in AsciiDoc, the first attribute of image::); "
                             + "write alt=\"\" only for a decorative image");
@@ -37,7 +45,7 @@ public final class AccessibilityCheck implements OutputCheck {
     }
 
     private static void headings(Page page, Diagnostics out) {
-        Elements headings = page.document().select("h1, h2, h3, h4, h5, h6");
+        Elements headings = page.document().select(HEADING);
         int previous = 0;
         for (Element heading : headings) {
             int level = heading.normalName().charAt(1) - '0';
@@ -49,7 +57,7 @@ public final class AccessibilityCheck implements OutputCheck {
             }
             previous = level;
         }
-        Elements h1 = page.document().select("h1");
+        Elements h1 = page.document().select(H1_HEADING);
         if (h1.isEmpty()) {
             out.error(H1, page.path(), 0, "page has no h1 heading",
                     "give the page one h1 with its title; the default theme writes it from the = Title line");
@@ -60,7 +68,7 @@ public final class AccessibilityCheck implements OutputCheck {
     }
 
     private static void language(Page page, Diagnostics out) {
-        Element html = page.document().selectFirst("html");
+        Element html = page.document().selectFirst(HTML);
         if (html == null || html.attr("lang").isBlank()) {
             out.error(LANG, page.path(), html == null ? 0 : Page.line(html), "page does not declare its language",
                     "write <html lang=\"{{ site.lang }}\"> in the base template and set site.lang (e.g. en-US) in "

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.clinicbake.diag.Diagnostics;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * {@value #BROKEN}: an internal link or resource whose file is not in the output; {@value #ANCHOR}: a {@code #fragment}
@@ -17,8 +19,8 @@ public final class LinkCheck implements OutputCheck {
     public static final String BROKEN = "link.broken";
     public static final String ANCHOR = "link.anchor";
 
-    private static final String REFERENCES = "a[href], link[href], img[src], script[src], iframe[src], source[src], "
-            + "video[src], audio[src], embed[src], object[data]";
+    private static final Evaluator REFERENCES = QueryParser.parse("a[href], link[href], img[src], script[src], iframe[src], "
+            + "source[src], video[src], audio[src], embed[src], object[data]");
 
     @Override
     public String id() {
@@ -28,7 +30,7 @@ public final class LinkCheck implements OutputCheck {
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         for (Element element : page.document().select(REFERENCES)) {
-            String attribute = element.is("a, link") ? "href" : element.is("object") ? "data" : "src";
+            String attribute = element.nameIs("a") || element.nameIs("link") ? "href" : element.nameIs("object") ? "data" : "src";
             String url = element.attr(attribute);
             Urls.internal(url).ifPresent(reference -> check(context, page, element, url, reference, out));
         }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.nodes.Range;
 
 /**
@@ -105,12 +107,13 @@ public final class Page {
 
     /** The {@code <link rel="canonical">} element that names an address, if the page has one. */
     Optional<Element> canonicalLink() {
-        return document.select("link[rel][href]").stream()
+        return document.select(LINK_WITH_REL).stream()
                 .filter(link -> CANONICAL.matcher(link.attr("rel").toLowerCase(Locale.ROOT)).matches())
                 .findFirst()
                 .filter(link -> !link.attr("href").isBlank());
     }
 
+    private static final Evaluator LINK_WITH_REL = QueryParser.parse("link[rel][href]");
     private static final Pattern CANONICAL = Pattern.compile("(.*\\s)?canonical(\\s.*)?");
 
     private String absolute(String href) {

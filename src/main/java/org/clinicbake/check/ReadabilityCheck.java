@@ -4,6 +4,8 @@ import org.clinicbake.diag.Diagnostics;
 import org.clinicbake.readability.Readability;
 import org.clinicbake.readability.ReadabilityScore;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The reading level of every clinical page of the output (a page whose JSON-LD is a
@@ -19,12 +21,14 @@ final class ReadabilityCheck implements OutputCheck {
         return "readability";
     }
 
+    private static final Evaluator ARTICLE_BODY = QueryParser.parse(".article-body");
+
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         double warnAbove = number(context, "readability.warn-above", 8);
         double failAbove = number(context, "readability.fail-above", 10);
         boolean clinical = JsonLd.blocks(page).stream().anyMatch(block -> block.data().contains("\"MedicalWebPage\""));
-        Element body = page.document().selectFirst(".article-body");
+        Element body = page.document().selectFirst(ARTICLE_BODY);
         if (!clinical || body == null) {
             return;
         }

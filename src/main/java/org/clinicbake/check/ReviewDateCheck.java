@@ -8,6 +8,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.clinicbake.diag.Diagnostics;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * {@value #REVIEW_DATE}: on a page whose JSON-LD has {@code lastReviewed}, the visible "Next review due"
@@ -22,7 +24,7 @@ public final class ReviewDateCheck implements OutputCheck {
     public static final String REVIEW_DATE = "medical.review-date";
     static final int WARN_DAYS = 30;
 
-    private static final String NEXT_REVIEW = ".review time[datetime], .review-dates time[datetime]";
+    private static final Evaluator NEXT_REVIEW = QueryParser.parse(".review time[datetime], .review-dates time[datetime]");
 
     @Override
     public String id() {

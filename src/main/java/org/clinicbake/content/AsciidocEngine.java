@@ -174,6 +174,9 @@ public final class AsciidocEngine extends MarkupEngine {
         double grade = score.fleschKincaidGrade();
         double failAbove = session.config().getDouble("readability.fail-above", 10);
         double warnAbove = session.config().getDouble("readability.warn-above", 8);
+        if (grade <= warnAbove && grade <= failAbove) {
+            return;
+        }
         String message = Readability.aboveLimit(score, grade > failAbove ? failAbove : warnAbove);
         String hint = Readability.advice(warnAbove);
         if (grade > failAbove && !draft) {

@@ -61,8 +61,11 @@ final class MedicalHeaderCheck {
 
     /** Whether an article's body lists references (a bibliography, or items under a References section). */
     static boolean citesReferences(Document body) {
-        return !body.select(".bibliography li, #references ~ .sectionbody li").isEmpty();
+        return body.selectFirst(REFERENCE_ITEM) != null;
     }
+
+    private static final org.jsoup.select.Evaluator REFERENCE_ITEM =
+            org.jsoup.select.QueryParser.parse(".bibliography li, #references ~ .sectionbody li");
 
     private void run(boolean citesReferences) {
         String type = model.getType();

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The visible text of an article's tagged sections ({@code [#how-performed]}, {@code [#risks]}, ...)
@@ -47,12 +49,12 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
         for (String id : IDS) {
             section(tagged.get(id)).ifPresent(section -> {
                 // Citation markers ([1]) point at the references list; they are not part of the facts.
-                section.select("a[href^=#]").stream()
+                section.select(INTERNAL_LINK).stream()
                         .filter(link -> CITATION.matcher(link.text()).matches())
                         .forEach(Element::remove);
                 List<String> names = new ArrayList<>();
                 List<String> items = new ArrayList<>();
-                section.select("li").forEach(item -> {
+                section.select(LIST_ITEM).forEach(item -> {
                     names.add(name(item));
                     items.add(tidy(item.text()));
                 });
@@ -60,11 +62,11 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
             });
         }
         List<Reference> references = new ArrayList<>();
-        for (Element item : parsed.select("ul.bibliography > li, div.bibliography li")) {
-            Element link = item.selectFirst("a[href^=http]");
+        for (Element item : parsed.select(REFERENCE_ITEM)) {
+            Element link = item.selectFirst(WEB_LINK);
             Element copy = item.clone();
-            copy.select("a.bare").remove();
-            copy.select("a[href^=#]").stream()
+            copy.select(BARE_LINK).remove();
+            copy.select(INTERNAL_LINK).stream()
                     .filter(citation -> CITATION.matcher(citation.text()).matches())
                     .forEach(Element::remove);
             String name = LABEL.matcher(copy.text()).replaceFirst("").strip();
@@ -73,6 +75,15 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
         }
         return new SectionFacts(Map.copyOf(sections), List.copyOf(references));
     }
+
+    // Compiled once: jsoup parses a query given as text on every call, a cost paid per article and list item.
+    private static final Evaluator INTERNAL_LINK = QueryParser.parse("a[href^=#]");
+    private static final Evaluator LIST_ITEM = QueryParser.parse("li");
+    private static final Evaluator REFERENCE_ITEM = QueryParser.parse("ul.bibliography > li, div.bibliography li");
+    private static final Evaluator WEB_LINK = QueryParser.parse("a[href^=http]");
+    private static final Evaluator BARE_LINK = QueryParser.parse("a.bare");
+    private static final Evaluator SECTION_BODY = QueryParser.parse("> .sectionbody");
+    private static final Evaluator LEAD_IN = QueryParser.parse("> p > strong:first-child, > strong:first-child");
 
     private static final Pattern CITATION = Pattern.compile("\\[[^\\]]+\\]");
     private static final Pattern LABEL = Pattern.compile("^\\[[^\\]]*\\]\\s*");
@@ -120,13 +131,13 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
             return Optional.empty();
         }
         Element container = heading.parent();
-        Element sectionBody = container == null ? null : container.selectFirst("> .sectionbody");
+        Element sectionBody = container == null ? null : container.selectFirst(SECTION_BODY);
         Element found = sectionBody != null ? sectionBody : container;
         return Optional.ofNullable(found).map(Element::clone);
     }
 
     private static String name(Element item) {
-        Element first = item.selectFirst("> p > strong:first-child, > strong:first-child");
+        Element first = item.selectFirst(LEAD_IN);
         if (first != null && item.text().strip().startsWith(first.text().strip())) {
             String text = NAME_END.matcher(first.text().strip()).replaceAll("").strip();
             if (!text.isEmpty()) {

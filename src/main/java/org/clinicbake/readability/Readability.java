@@ -16,8 +16,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Readability of patient-education articles: Flesch-Kincaid grade, SMOG grade and Flesch reading ease.
@@ -192,24 +194,31 @@ public final class Readability {
     /** Asciidoctor's section number at the start of a heading: {@code 1. } or {@code 2.3. }. */
     private static final Pattern SECTION_NUMBER = Pattern.compile("^\\s*(?:\\d+\\.)+\\s+");
 
+    // Compiled once: jsoup parses a query given as text on every call, a cost paid per article.
+    private static final Evaluator REFERENCES_HEADING = QueryParser.parse("div.sect1 > h2#references, div.sect1 > h2#_references");
+    private static final Evaluator NOT_PROSE = QueryParser.parse(".bibliography, #footnotes, sup.footnote, sup.footnoteref, "
+            + "#toc, .toc, pre, .listingblock, .literalblock, .conum, script, style, template, noscript");
+    private static final Evaluator TABLE = QueryParser.parse("table");
+    private static final Evaluator ADMONITION_ICON = QueryParser.parse(".admonitionblock td.icon");
+    private static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+
     private static void prune(Element body) {
-        for (Element heading : body.select("div.sect1 > h2#references, div.sect1 > h2#_references")) {
+        for (Element heading : body.select(REFERENCES_HEADING)) {
             Element section = heading.parent();
             if (section != null) {
                 section.remove();
             }
         }
-        body.select(".bibliography, #footnotes, sup.footnote, sup.footnoteref, #toc, .toc, "
-                + "pre, .listingblock, .literalblock, .conum, script, style, template, noscript").remove();
-        for (Element table : body.select("table")) {
+        body.select(NOT_PROSE).remove();
+        for (Element table : body.select(TABLE)) {
             Element parent = table.parent();
             boolean layout = parent != null && (parent.hasClass("admonitionblock") || parent.hasClass("hdlist"));
             if (!layout) {
                 table.remove();
             }
         }
-        body.select(".admonitionblock td.icon").remove();
-        for (Element heading : body.select("h1, h2, h3, h4, h5, h6")) {
+        body.select(ADMONITION_ICON).remove();
+        for (Element heading : body.select(HEADING)) {
             TextNode first = firstText(heading);
             if (first != null) {
                 Matcher number = SECTION_NUMBER.matcher(first.getWholeText());
@@ -274,13 +283,14 @@ public final class Readability {
 
         /** Counts one block; its end ends the last sentence. */
         void block(String raw) {
-            List<String> chunks = chunks(INVISIBLE.matcher(raw).replaceAll(""));
+            List<String> chunks = chunks(withoutInvisibles(raw));
             int wordsInSentence = 0;
             for (int i = 0; i < chunks.size(); i++) {
                 String chunk = chunks.get(i);
                 List<Token> tokens = tokens(chunk);
                 for (Token token : tokens) {
-                    int count = syllablesOf.computeIfAbsent(token.text(), Readability::wordSyllables);
+                    Integer known = syllablesOf.get(token.text());
+                    int count = known != null ? known : syllablesOf.computeIfAbsent(token.text(), Readability::wordSyllables);
                     words++;
                     syllables += count;
                     if (count >= 3) {
@@ -312,7 +322,22 @@ public final class Readability {
         }
     }
 
+    /** The text without {@link #INVISIBLE} characters; most text has none, and is returned as it is without a regex. */
+    private static String withoutInvisibles(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u00AD' || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF') {
+                return INVISIBLE.matcher(text).replaceAll("");
+            }
+        }
+        return text;
+    }
+
     private static boolean isSpace(char c) {
+        if (c < 128) {
+            // The same answer for ASCII, without two lookups per character of every article.
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 

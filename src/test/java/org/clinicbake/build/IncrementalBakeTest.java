@@ -142,6 +142,25 @@ class IncrementalBakeTest {
     }
 
     @Test
+    void aDamagedCacheEntryIsConvertedAgainAndReplaced() throws IOException {
+        bake();
+        String page = Files.readString(out.resolve("procedures/second-block.html"));
+        List<Path> entries;
+        try (var walk = Files.walk(site.resolve(".clinicbake/cache"))) {
+            entries = walk.filter(file -> file.toString().endsWith(".bin")).toList();
+        }
+        assertEquals(2, entries.size(), "one entry per article");
+        byte[] whole = Files.readAllBytes(entries.get(0));
+        Files.write(entries.get(0), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        BakeResult damaged = bake();
+
+        assertEquals(new BakeResult.Work(1, 1), damaged.work(), "the damaged entry is converted, the other reused");
+        assertEquals(page, Files.readString(out.resolve("procedures/second-block.html")));
+        assertEquals(new BakeResult.Work(0, 2), bake().work(), "and replaced by a whole one");
+    }
+
+    @Test
     void theCacheCanBeTurnedOff() throws IOException {
         SiteFixture.write(site, """
                 -- jbake.properties --

@@ -1,0 +1,72 @@
+package org.clinicbake.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.clinicbake.readability.ReadabilityScore;
+import org.junit.jupiter.api.Test;
+
+/** Features tested: a cache entry reads back exactly as it was written, whatever its text; a damaged one is refused. */
+class ConversionCacheTest {
+
+    @Test
+    void anEntryReadsBackAsItWasWritten() throws IOException {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("jbake-type", "therapy");
+        attributes.put("description", "Nerve blocks — “numbing” shots, 5 % of… ✓");
+        SectionFacts facts = new SectionFacts(
+                Map.of("risks", new SectionFacts.Section("Infection. Bleeding.", List.of("Infection", "Bleeding"),
+                        List.of("Infection.", "Bleeding."))),
+                List.of(new SectionFacts.Reference("NHS. Nerve blocks.", "https://www.nhs.uk/"),
+                        new SectionFacts.Reference("A book without an address", null)));
+        // Longer than the 64 KB DataOutputStream.writeUTF can hold.
+        String body = "<p>" + "é".repeat(70_000) + "</p>";
+        ConversionCache.Converted converted = new ConversionCache.Converted("Nerve <em>Block</em>", attributes, body,
+                new ReadabilityScore(10, 120, 170, 9, 6.5, 8.25, 70.125), true, facts,
+                new SearchText(List.of("Risks", "How it is done"), "A nerve block is a shot"));
+
+        assertEquals(converted, roundTrip(converted));
+    }
+
+    @Test
+    void anEntryWithoutBodyFactsReadsBackWithout() throws IOException {
+        ConversionCache.Converted bare = new ConversionCache.Converted(null, Map.of(), "", null, false, null, null);
+
+        assertEquals(bare, roundTrip(bare));
+    }
+
+    @Test
+    void aTruncatedEntryIsRefused() throws IOException {
+        ConversionCache.Converted converted = new ConversionCache.Converted("Title", Map.of("a", "b"), "<p>Body</p>",
+                null, false, null, new SearchText(List.of(), "Body"));
+        byte[] whole = bytes(converted);
+
+        for (int length : new int[] {0, 3, whole.length / 2, whole.length - 1}) {
+            byte[] cut = Arrays.copyOf(whole, length);
+            assertThrows(IOException.class, () -> ConversionCache.read(new DataInputStream(new ByteArrayInputStream(cut))),
+                    "an entry cut to " + length + " of " + whole.length + " bytes");
+        }
+    }
+
+    private static ConversionCache.Converted roundTrip(ConversionCache.Converted converted) throws IOException {
+        return ConversionCache.read(new DataInputStream(new ByteArrayInputStream(bytes(converted))));
+    }
+
+    private static byte[] bytes(ConversionCache.Converted converted) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            ConversionCache.write(out, converted);
+        }
+        return bytes.toByteArray();
+    }
+}
