@@ -50,6 +50,7 @@ final class BakeCommand implements Callable<Integer> {
             options = options.withClock(Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).plusHours(12).toInstant(), ZoneOffset.UTC));
         }
         BakeResult result = ClinicBake.bake(siteDir, output, options);
+        noteClassesWorthArchiving(result);
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }
@@ -75,6 +76,24 @@ final class BakeCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The launcher records the classes a bake loads into a class-data archive that every later run
+     * starts from, and asks, through this property, whether they are worth keeping: only a bake that
+     * converted an article and rendered the site loaded JRuby and the renderer. A bake that found
+     * nothing to convert would leave an archive without them, and every later bake would boot JRuby
+     * about a second slower until the class path changed.
+     */
+    private static void noteClassesWorthArchiving(BakeResult result) {
+        String marker = System.getProperty("clinicbake.archive-marker");
+        if (marker != null && !result.hasErrors() && result.work().converted() > 0) {
+            try {
+                java.nio.file.Files.writeString(Path.of(marker), "");
+            } catch (java.io.IOException e) {
+                // Without the marker the launcher only records again on the next bake.
+            }
+        }
     }
 
     private static void printReadability(BakeResult result, PrintWriter out) {
