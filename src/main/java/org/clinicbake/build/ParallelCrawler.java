@@ -145,9 +145,15 @@ final class ParallelCrawler extends Crawler {
         return uri.startsWith("/") ? uri.substring(1) : uri;
     }
 
-    private static String sha1(File file) {
+    /**
+     * JBake's {@code sha1} attribute: the SHA-1 of the file's bytes in lower-case hex, as JBake's
+     * {@code FileUtil.sha1} gives it, which formats each of the 20 bytes with {@code String.format}
+     * (a tenth of a cached article's time in a bake).
+     */
+    static String sha1(File file) {
         try {
-            return FileUtil.sha1(file);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(java.nio.file.Files.readAllBytes(file.toPath())));
         } catch (Exception e) {
             return "";
         }
