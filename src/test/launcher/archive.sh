@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The launcher's class-data archive (src/main/sh/clinicbake), checked after `package` as part of
+# `./mvnw verify`: it is kept from a bake that converted an article (so it holds JRuby and the
+# renderer) and never from one that converted nothing, which would leave every later bake booting
+# JRuby from the jars. Bakes a copy of the sample site three times (~20 s).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+launcher="$root/src/main/sh/clinicbake"
+work="$(mktemp -d "${TMPDIR:-/tmp}/clinicbake-archive.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+cp -r "$root/site" "$work/site"
+rm -rf "$work/site/.clinicbake" "$work/site/output"
+unset CLINICBAKE_CDS CLINICBAKE_JAVA_OPTS
+
+failed=0
+archives() { find "$root/target/cds" -maxdepth 1 \( -name 'clinicbake-*.jsa' -o -name 'clinicbake-*.aot' \) 2>/dev/null | wc -l; }
+expect() {
+  if [ "$2" = "$3" ]; then echo "PASS $1"; else echo "FAIL $1: $3 archive(s) expected, $2 found"; failed=1; fi
+}
+bake() { bash "$launcher" bake "$work/site" -o "$work/$1" --today 2026-11-25 > "$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }; }
+
+bake out-1                       # fills the conversion cache
+rm -rf "$root/target/cds"        # as after a rebuild
+bake out-2                       # a new output folder: everything rendered, nothing converted
+expect "a bake that converted nothing keeps no archive" "$(archives)" 0
+article="$(find "$work/site/content" -name '*.adoc' | sort | head -n 1)"
+printf '\nEdited for the archive check.\n' >> "$article"
+bake out-3                       # converts the edited article
+expect "a bake that converted an article keeps one archive" "$(archives)" 1
+if [ "$failed" -ne 0 ]; then
+  echo "launcher archive: FAILED"
+  exit 1
+fi
+echo "launcher archive: 2 passed"
