@@ -21,7 +21,6 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import org.clinicbake.build.BuildSession;
 import org.clinicbake.build.SiteConfiguration;
 import org.jsoup.Jsoup;
-import org.unbescape.html.HtmlEscape;
 
 /**
  * ClinicBake's template functions and filters (documented in src/docs/template-model.md):
@@ -92,8 +91,8 @@ final class ClinicExtension extends AbstractExtension {
         int[] size = session().theme().imageSize(src).orElse(null);
         String root = String.valueOf(page(context).get("root"));
         StringBuilder tag = new StringBuilder("<img src=\"")
-                .append(HtmlEscape.escapeHtml5Xml(root + src))
-                .append("\" alt=\"").append(HtmlEscape.escapeHtml5Xml(alt.toString())).append('"');
+                .append(MarkupEscaper.HTML5.escape(root + src))
+                .append("\" alt=\"").append(MarkupEscaper.HTML5.escape(alt.toString())).append('"');
         if (size != null) {
             // Width and height let the browser reserve the space before the image loads (no layout shift).
             tag.append(" width=\"").append(size[0]).append("\" height=\"").append(size[1]).append('"');
@@ -108,7 +107,7 @@ final class ClinicExtension extends AbstractExtension {
             }
             if (srcset.length() > 0) {
                 srcset.append(root).append(src).append(' ').append(size[0]).append('w');
-                tag.append(" srcset=\"").append(HtmlEscape.escapeHtml5Xml(srcset.toString()))
+                tag.append(" srcset=\"").append(MarkupEscaper.HTML5.escape(srcset.toString()))
                         .append("\" sizes=\"(max-width: 44rem) 100vw, 44rem\"");
             }
         }

@@ -57,6 +57,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         this.pebble = new PebbleEngine.Builder()
                 .loader(session.theme())
                 .autoEscaping(true)
+                .addEscapingStrategy("html", MarkupEscaper.HTML4)
                 .strictVariables(true)
                 .defaultLocale(session.locale())
                 .extension(new ClinicExtension(siteConfig, session.plugins().functions(), session.plugins().filters()))
