@@ -181,7 +181,7 @@ public final class AsciidocEngine extends MarkupEngine {
         String hint = Readability.advice(warnAbove);
         if (grade > failAbove && !draft) {
             session.diagnostics().error("readability.grade", path, Math.max(header.titleLine(), 1), message, hint);
-        } else if (grade > warnAbove || grade > failAbove) {
+        } else {
             session.diagnostics().warning("readability.grade", path, Math.max(header.titleLine(), 1), message, hint);
         }
     }

@@ -48,10 +48,7 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
         Map<String, Element> tagged = tagged(parsed);
         for (String id : IDS) {
             section(tagged.get(id)).ifPresent(section -> {
-                // Citation markers ([1]) point at the references list; they are not part of the facts.
-                section.select(INTERNAL_LINK).stream()
-                        .filter(link -> CITATION.matcher(link.text()).matches())
-                        .forEach(Element::remove);
+                removeCitationMarkers(section);
                 List<String> names = new ArrayList<>();
                 List<String> items = new ArrayList<>();
                 section.select(LIST_ITEM).forEach(item -> {
@@ -66,9 +63,7 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
             Element link = item.selectFirst(WEB_LINK);
             Element copy = item.clone();
             copy.select(BARE_LINK).remove();
-            copy.select(INTERNAL_LINK).stream()
-                    .filter(citation -> CITATION.matcher(citation.text()).matches())
-                    .forEach(Element::remove);
+            removeCitationMarkers(copy);
             String name = LABEL.matcher(copy.text()).replaceFirst("").strip();
             name = TRAILING_PUNCTUATION.matcher(name).replaceAll("");
             references.add(new Reference(name, link == null ? null : link.attr("href")));
@@ -90,6 +85,13 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.,;:]+$");
     private static final Pattern NAME_END = Pattern.compile("[.:]+$");
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([.,;:!?])");
+
+    /** Citation markers ({@code [1]}) point at the references list; they are not part of the facts. */
+    private static void removeCitationMarkers(Element copy) {
+        copy.select(INTERNAL_LINK).stream()
+                .filter(link -> CITATION.matcher(link.text()).matches())
+                .forEach(Element::remove);
+    }
 
     /** The text of the section with this id, or empty. */
     public Optional<String> text(String id) {
