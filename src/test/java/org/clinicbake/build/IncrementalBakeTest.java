@@ -144,20 +144,48 @@ class IncrementalBakeTest {
     @Test
     void aDamagedCacheEntryIsConvertedAgainAndReplaced() throws IOException {
         bake();
-        String page = Files.readString(out.resolve("procedures/second-block.html"));
-        List<Path> entries;
-        try (var walk = Files.walk(site.resolve(".clinicbake/cache"))) {
-            entries = walk.filter(file -> file.toString().endsWith(".bin")).toList();
-        }
-        assertEquals(2, entries.size(), "one entry per article");
-        byte[] whole = Files.readAllBytes(entries.get(0));
-        Files.write(entries.get(0), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path pack = site.resolve(".clinicbake/cache/asciidoc/conversions.pack");
+        byte[] whole = Files.readAllBytes(pack);
+        // A changed letter inside the first record's text, which only its checksum can tell.
+        int inside = whole.length / 4;
+        whole[inside] = (byte) (whole[inside] == 'a' ? 'b' : 'a');
+        Files.write(pack, whole);
 
         BakeResult damaged = bake();
 
         assertEquals(new BakeResult.Work(1, 1), damaged.work(), "the damaged entry is converted, the other reused");
-        assertEquals(page, Files.readString(out.resolve("procedures/second-block.html")));
+        assertEquals(Files.readString(temp.resolve("out-1/procedures/second-block.html")),
+                Files.readString(out.resolve("procedures/second-block.html")));
+        assertEquals(Files.readString(temp.resolve("out-1/procedures/nerve-block.html")),
+                Files.readString(out.resolve("procedures/nerve-block.html")));
         assertEquals(new BakeResult.Work(0, 2), bake().work(), "and replaced by a whole one");
+    }
+
+    @Test
+    void anAppendCutShortKeepsTheRecordsBeforeIt() throws IOException {
+        bake();
+        Path pack = site.resolve(".clinicbake/cache/asciidoc/conversions.pack");
+        byte[] whole = Files.readAllBytes(pack);
+        Files.write(pack, java.util.Arrays.copyOf(whole, whole.length - 10));
+
+        assertEquals(new BakeResult.Work(1, 1), bake().work(), "the cut record is converted, the whole one reused");
+        assertEquals(new BakeResult.Work(0, 2), bake().work());
+    }
+
+    @Test
+    void theCacheDropsWhatNoBakeUsesOnceItIsMostOfIt() throws IOException {
+        bake();
+        Path pack = site.resolve(".clinicbake/cache/asciidoc/conversions.pack");
+        long both = Files.size(pack);
+        for (int edit = 1; edit <= 6; edit++) {
+            SiteFixture.write(site, SECOND.replace("A second block is also a shot.", "A second block is shot number " + edit + "."));
+            assertEquals(new BakeResult.Work(1, 1), bake().work());
+        }
+
+        // Kept whole, six appended records would make it about four times the size.
+        assertTrue(Files.size(pack) < 3 * both, "the records no bake uses are dropped: "
+                + Files.size(pack) + " bytes against " + both + " for both articles");
+        assertEquals(new BakeResult.Work(0, 2), bake().work(), "what is in use stays");
     }
 
     @Test

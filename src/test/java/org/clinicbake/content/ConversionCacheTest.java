@@ -1,22 +1,31 @@
 package org.clinicbake.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.clinicbake.readability.ReadabilityScore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Features tested: a cache entry reads back exactly as it was written, whatever its text; a damaged one is refused. */
+/**
+ * Features tested: a cache entry reads back exactly as it was written, whatever its text; a damaged one
+ * is refused; the pack finds an entry by its key alone and replaces what earlier formats kept.
+ */
 class ConversionCacheTest {
 
     @Test
@@ -56,6 +65,33 @@ class ConversionCacheTest {
             assertThrows(IOException.class, () -> ConversionCache.read(new DataInputStream(new ByteArrayInputStream(cut))),
                     "an entry cut to " + length + " of " + whole.length + " bytes");
         }
+    }
+
+    @Test
+    void aPutEntryIsFoundByTheNextBakesCacheAndOnlyByItsKey(@TempDir Path folder) throws IOException {
+        ConversionCache first = new ConversionCache(folder, "settings");
+        Path article = folder.resolve("a.adoc");
+        String key = first.identity(article, "= A");
+        ConversionCache.Converted converted = new ConversionCache.Converted("A", Map.of(), "<p>A</p>", null, false, null, null);
+        first.put(key, "= A", converted);
+        first.finishBake();
+
+        ConversionCache next = new ConversionCache(folder, "settings");
+        assertEquals(Optional.of(converted), next.get(key, "= A"));
+        assertTrue(next.needsConversion(article, "= B"), "another text, another key");
+        assertFalse(next.needsConversion(article, "= A"));
+        assertTrue(new ConversionCache(folder, "other settings").needsConversion(article, "= A"));
+    }
+
+    @Test
+    void filesOfEarlierCacheFormatsAreRemoved(@TempDir Path folder) throws IOException {
+        Path old = Files.createDirectories(folder.resolve("ab")).resolve("ab12.bin");
+        Files.writeString(old, "an entry of cache format 8");
+
+        new ConversionCache(folder, "settings").finishBake();
+
+        assertFalse(Files.exists(old.getParent()));
+        assertTrue(Files.exists(folder.resolve("last-bake")));
     }
 
     private static ConversionCache.Converted roundTrip(ConversionCache.Converted converted) throws IOException {
