@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.asciidoctor.Asciidoctor;
 import org.clinicbake.content.AsciidocEngine;
+import org.clinicbake.content.AsciidoctorRuntime;
 import org.clinicbake.content.ConversionCache;
 
 /**
@@ -62,7 +63,7 @@ final class AsciidoctorBoot implements AutoCloseable {
     /** Starts the boot, unless it has started. */
     synchronized void start() {
         if (borrowed == null && booting == null) {
-            booting = CompletableFuture.supplyAsync(Asciidoctor.Factory::create);
+            booting = CompletableFuture.supplyAsync(AsciidoctorRuntime::create);
         }
     }
 

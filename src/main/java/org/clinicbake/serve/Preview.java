@@ -79,7 +79,7 @@ public final class Preview implements AutoCloseable {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.output = this.siteDir.resolve(".clinicbake/preview");
         this.log = log;
-        this.asciidoctor = Asciidoctor.Factory.create();
+        this.asciidoctor = org.clinicbake.content.AsciidoctorRuntime.create();
         bake();
         this.server = new PreviewServer(output, address, port);
         this.url = PreviewServer.url(address, server.port());

@@ -94,7 +94,7 @@ public final class Benchmark {
     private static Map<String, Long> raw(Path site) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens", "java.base/java.io=ALL-UNNAMED", "-Djruby.native.enabled=false",
+                "--add-opens", "java.base/java.io=ALL-UNNAMED", "-Djruby.native.enabled=false", "-Djruby.cli.rubygems.enable=false",
                 "-cp", System.getProperty("java.class.path"), RawConversion.class.getName(), site.resolve("content").toString()));
         return run(command, "raw:");
     }

@@ -32,7 +32,7 @@ public final class RawConversion {
         try (Stream<Path> walk = Files.walk(content)) {
             files = walk.filter(path -> path.toString().endsWith(".adoc")).sorted().toList();
         }
-        Asciidoctor asciidoctor = Asciidoctor.Factory.create();
+        Asciidoctor asciidoctor = org.clinicbake.content.AsciidoctorRuntime.create();
         long booted = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long bytes = 0;

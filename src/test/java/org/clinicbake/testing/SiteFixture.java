@@ -133,7 +133,7 @@ public final class SiteFixture {
 
     /** Started on first use, stopped with the JVM. */
     private static final class SharedAsciidoctor {
-        static final org.asciidoctor.Asciidoctor INSTANCE = org.asciidoctor.Asciidoctor.Factory.create();
+        static final org.asciidoctor.Asciidoctor INSTANCE = org.clinicbake.content.AsciidoctorRuntime.create();
     }
 
     private SiteFixture() {
