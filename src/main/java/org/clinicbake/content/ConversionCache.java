@@ -44,7 +44,7 @@ public final class ConversionCache {
 
     /**
      * All entries live in one file, each appended as its article is converted. One file per entry
-     * cost ~1.5 ms of CPU per article to create, write and rename (a tenth of a conversion); an
+     * cost 1.0-1.5 ms of CPU per article to create, write and rename (a fifth of its conversion); an
      * append is one write. Records are never changed in place: a newer record of a key wins, and a
      * successful bake rewrites the pack without what it did not use once that is most of it.
      */
