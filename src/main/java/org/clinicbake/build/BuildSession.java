@@ -300,7 +300,7 @@ public final class BuildSession implements AutoCloseable {
     public ZoneId zone() {
         ZoneId known = zone;
         if (known == null) {
-            known = ZoneId.of(config.getString("site.timezone", "UTC"));
+            known = SiteConfiguration.zoneNamed(config.getString("site.timezone", "UTC")).orElse(java.time.ZoneOffset.UTC);
             zone = known;
         }
         return known;

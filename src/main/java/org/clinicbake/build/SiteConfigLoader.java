@@ -71,10 +71,17 @@ final class SiteConfigLoader {
             try {
                 layers.getDouble(key, 0);
             } catch (org.apache.commons.configuration2.ex.ConversionException e) {
-                diagnostics.error("config.invalid", SITE_FILE, 0, key + " must be a number, not '" + layers.getString(key) + "'",
+                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " must be a number, not '" + layers.getString(key) + "'",
                         "write a US school grade, e.g. " + key + "=8");
                 return Optional.empty();
             }
+        }
+        String zone = layers.getString("site.timezone", "UTC");
+        if (SiteConfiguration.zoneNamed(zone).isEmpty()) {
+            diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "site.timezone"),
+                    "site.timezone '" + zone + "' is not a time zone",
+                    "name a zone of the IANA database, e.g. site.timezone=America/Los_Angeles, or leave it out for UTC");
+            return Optional.empty();
         }
         SiteConfiguration config = new SiteConfiguration(siteDir.toFile(), layers);
         config.setDestinationFolder(destination.toFile());
@@ -89,6 +96,22 @@ final class SiteConfigLoader {
             config.setTemplateFolder(destination.toFile());
         }
         return Optional.of(config);
+    }
+
+    /** The line of {@code file} that sets {@code key} (the first, as the configuration reads it), or 0. */
+    static int lineOf(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Pattern setting = java.util.regex.Pattern.compile("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:\\s].*");
+            for (int i = 0; i < lines.size(); i++) {
+                if (setting.matcher(lines.get(i)).matches()) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // No position then; the message still names the key.
+        }
+        return 0;
     }
 
     private static PropertiesConfiguration properties(URL url) throws ConfigurationException {

@@ -18,6 +18,19 @@ import org.jbake.app.configuration.JBakeConfiguration;
  */
 public final class SiteConfiguration extends DefaultJBakeConfiguration {
 
+    /**
+     * The zone {@code site.timezone} names, in which a bake places header dates and tells today's
+     * date: UTC when the setting is missing or blank, empty when it names no zone (the loaded
+     * configuration reports that; readers that run before it fall back to UTC).
+     */
+    public static java.util.Optional<java.time.ZoneId> zoneNamed(String setting) {
+        try {
+            return java.util.Optional.of(java.time.ZoneId.of(setting == null || setting.isBlank() ? "UTC" : setting.strip()));
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** JBake's own page types, which are not written as content files. */
     private static final Set<String> GENERATED_PAGE_TYPES =
             Set.of("masterindex", "feed", "archive", "sitemap", "tag", "tagsindex", "error404", "robots", "search");

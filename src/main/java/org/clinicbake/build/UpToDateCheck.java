@@ -3,7 +3,6 @@ package org.clinicbake.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -114,12 +113,7 @@ final class UpToDateCheck {
     }
 
     private LocalDate today(Properties settings) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(settings.getProperty("site.timezone", "UTC").strip());
-        } catch (DateTimeException e) {
-            zone = ZoneId.of("UTC");
-        }
+        ZoneId zone = SiteConfiguration.zoneNamed(settings.getProperty("site.timezone")).orElse(java.time.ZoneOffset.UTC);
         return LocalDate.now(options.clock().withZone(zone));
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -124,11 +123,7 @@ public final class CheckContext {
     }
 
     private static ZoneId zone(Properties config) {
-        try {
-            return ZoneId.of(config.getProperty("site.timezone", "UTC").strip());
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
+        return org.clinicbake.build.SiteConfiguration.zoneNamed(config.getProperty("site.timezone")).orElse(ZoneOffset.UTC);
     }
 
     private static Set<String> allowedHosts(Properties config) {

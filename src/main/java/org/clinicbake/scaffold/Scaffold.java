@@ -74,7 +74,7 @@ public final class Scaffold {
         java.util.Properties settings = new java.util.Properties();
         try {
             settings.load(new java.io.StringReader(properties));
-            return ZoneId.of(settings.getProperty("site.timezone", "UTC").strip());
+            return org.clinicbake.build.SiteConfiguration.zoneNamed(settings.getProperty("site.timezone")).orElse(ZoneOffset.UTC);
         } catch (IOException | RuntimeException e) {
             return ZoneOffset.UTC;
         }

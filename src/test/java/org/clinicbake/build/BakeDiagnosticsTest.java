@@ -33,6 +33,17 @@ class BakeDiagnosticsTest {
     Path temp;
 
     @Test
+    @DisplayName("a time zone that does not exist is reported at its line of jbake.properties")
+    void reportsUnknownTimeZone() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("site.host=https://clinic.example.org",
+                "site.host=https://clinic.example.org\nsite.timezone=Mars/Olympus_Mons"));
+
+        assertEquals(List.of("jbake.properties:2: error[config.invalid]: site.timezone 'Mars/Olympus_Mons' is not a time zone"),
+                firstLines(result));
+        assertFalse(result.published());
+    }
+
+    @Test
     @DisplayName("a header line without its leading colon is reported at its line")
     void reportsMalformedHeaderLine() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-status: published", "jbake-status: published"));

@@ -76,7 +76,7 @@ class ReadabilityCheckTest {
                 readability.warn-above=eight
                 """);
 
-        assertEquals("jbake.properties: error[config.invalid]: readability.warn-above must be a number, not 'eight'",
+        assertEquals("jbake.properties:1: error[config.invalid]: readability.warn-above must be a number, not 'eight'",
                 single(result).format().lines().findFirst().orElseThrow());
     }
 
