@@ -141,12 +141,7 @@ public final class ConversionCache {
             try (DataOutputStream out = new DataOutputStream(entry)) {
                 write(out, conversion);
             }
-            Files.createDirectories(folder);
-            // One write per record in append mode, so records of two bakes writing at once do not interleave.
-            try (FileChannel pack = FileChannel.open(folder.resolve(PACK), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                Pack.writeFully(pack, Pack.record(HexFormat.of().parseHex(key), entry.toByteArray()));
-            }
+            Pack.append(folder.resolve(PACK), Pack.record(HexFormat.of().parseHex(key), entry.toByteArray()));
             used.add(key);
         } catch (IOException e) {
             // The cache only saves time; a bake never fails because of it.
@@ -265,16 +260,8 @@ public final class ConversionCache {
         record Slot(long position, int length, int checksum) {
         }
 
-        /** Every whole record of a pack in file order (a key may come more than once), and where they end. */
-        record Scan(List<Map.Entry<String, Slot>> records, long end) {
-
-            Map<String, Slot> newest() {
-                Map<String, Slot> newest = new java.util.HashMap<>();
-                for (Map.Entry<String, Slot> record : records) {
-                    newest.put(record.getKey(), record.getValue());
-                }
-                return Map.copyOf(newest);
-            }
+        /** The newest whole record of each key in a pack, and where the whole records end. */
+        record Scan(Map<String, Slot> newest, long end) {
         }
 
         private Pack() {
@@ -282,9 +269,9 @@ public final class ConversionCache {
 
         /** Reads the records' headers only; stops at the first that is not whole (an append cut short). */
         static Scan slots(Path pack) {
-            List<Map.Entry<String, Slot>> records = new ArrayList<>();
+            Map<String, Slot> newest = new java.util.HashMap<>();
             if (pack == null || !Files.isRegularFile(pack)) {
-                return new Scan(records, 0);
+                return new Scan(Map.of(), 0);
             }
             long position = 0;
             try (FileChannel channel = FileChannel.open(pack, StandardOpenOption.READ)) {
@@ -300,13 +287,14 @@ public final class ConversionCache {
                     }
                     byte[] key = new byte[KEY_BYTES];
                     header.get(12, key);
-                    records.add(Map.entry(HexFormat.of().formatHex(key), new Slot(position + RECORD_HEADER, length, header.getInt(8))));
+                    // A later record of a key replaces an earlier one.
+                    newest.put(HexFormat.of().formatHex(key), new Slot(position + RECORD_HEADER, length, header.getInt(8)));
                     position += RECORD_HEADER + length;
                 }
             } catch (IOException e) {
                 // What was read so far is still good.
             }
-            return new Scan(records, position);
+            return new Scan(Map.copyOf(newest), position);
         }
 
         /** Cuts the pack at {@code end} when it is longer (an append was cut short, or its end is damaged). */
@@ -320,6 +308,26 @@ public final class ConversionCache {
                 }
             } catch (IOException e) {
                 // Then what comes after stays unread, and the next successful bake rewrites the pack.
+            }
+        }
+
+        /**
+         * Appends one record in one write in append mode, so records of two bakes writing at once do
+         * not interleave; the cache folder is made by the first append that finds it missing.
+         */
+        static void append(Path pack, ByteBuffer record) throws IOException {
+            try (FileChannel channel = openForAppend(pack)) {
+                writeFully(channel, record);
+            }
+        }
+
+        private static FileChannel openForAppend(Path pack) throws IOException {
+            java.nio.file.OpenOption[] appending = {StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND};
+            try {
+                return FileChannel.open(pack, appending);
+            } catch (java.nio.file.NoSuchFileException noFolder) {
+                Files.createDirectories(pack.getParent());
+                return FileChannel.open(pack, appending);
             }
         }
 
