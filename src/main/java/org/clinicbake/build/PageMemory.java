@@ -62,19 +62,25 @@ final class PageMemory implements PageReuse {
     private final Map<String, String> headers = new ConcurrentHashMap<>();
     private BuildSession session;
 
-    private PageMemory(RecordFile<Stored> file, Path outputDir, Stored last) {
+    private final Fingerprint.FileIdentity fileHashes;
+
+    private PageMemory(RecordFile<Stored> file, Path outputDir, Stored last, Fingerprint.FileIdentity fileHashes) {
         this.file = file;
         this.outputDir = outputDir;
         this.last = last;
+        this.fileHashes = fileHashes;
     }
 
-    /** The memory kept in {@code file} of the pages in {@code outputDir}; empty when none can be read. */
-    static PageMemory load(Path file, Path outputDir) {
+    /**
+     * The memory kept in {@code file} of the pages in {@code outputDir}; empty when none can be read.
+     * Site files count by their content, as {@code fileHashes} gives it.
+     */
+    static PageMemory load(Path file, Path outputDir, Fingerprint.FileIdentity fileHashes) {
         RecordFile<Stored> record = new RecordFile<>(file, Stored.class);
         Stored last = record.read()
                 .filter(read -> FORMAT.equals(read.format()) && read.pages() != null && read.siteWidePages() != null)
                 .orElse(null);
-        return new PageMemory(record, outputDir, last);
+        return new PageMemory(record, outputDir, last, fileHashes);
     }
 
     @Override
@@ -90,10 +96,10 @@ final class PageMemory implements PageReuse {
         try {
             fingerprint.addFiles(session.siteDir(), session.siteDir(), false,
                     path -> !path.startsWith(outputDir) && !path.equals(content) && !templateFolders.contains(path),
-                    Fingerprint.CONTENT);
+                    fileHashes);
             // Files of the content folder other than articles (which count by their documents below).
             fingerprint.addFiles(content, session.siteDir(), true,
-                    path -> Files.isDirectory(path) || !org.clinicbake.content.AsciidocEngine.isArticle(path), Fingerprint.CONTENT);
+                    path -> Files.isDirectory(path) || !org.clinicbake.content.AsciidocEngine.isArticle(path), fileHashes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

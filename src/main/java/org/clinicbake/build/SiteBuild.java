@@ -114,7 +114,7 @@ public final class SiteBuild {
             upToDate = null;
         }
         // A one-shot bake takes the pages whose inputs did not change from the output it replaces.
-        PageMemory pageMemory = upToDate != null ? PageMemory.load(memoryFile("pages"), output.path()) : null;
+        PageMemory pageMemory = upToDate != null ? PageMemory.load(memoryFile("pages"), output.path(), upToDate.fileHashes()) : null;
         Path staging = output.createStaging();
         List<ArticleReadability> readability = List.of();
         BakeResult.Work work = new BakeResult.Work(0, 0);
@@ -186,6 +186,7 @@ public final class SiteBuild {
             }
             if (pageMemory != null) {
                 pageMemory.save();
+                upToDate.fileHashes().save();
             }
             times.add("write-publish", publishing);
             if (upToDate != null) {

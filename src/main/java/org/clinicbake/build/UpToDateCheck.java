@@ -37,6 +37,7 @@ final class UpToDateCheck {
     private final BakeOptions options;
     private final RecordFile<Recorded> record;
     private String inputs;
+    private FileHashes fileHashes;
     private Properties settings;
 
     UpToDateCheck(Path siteDir, Path outputDir, BakeOptions options) {
@@ -74,10 +75,11 @@ final class UpToDateCheck {
     }
 
     /**
-     * Everything a bake reads, fingerprinted: the site's files by content (hidden folders such as
-     * {@code .clinicbake} and {@code .git}, and the output folder, left out), ClinicBake's class path
-     * by size and time, the Java version, the options and today in the site's time zone. Taken once,
-     * before the bake reads anything, so a file saved during the bake makes the next one run.
+     * Everything a bake reads, fingerprinted: the site's files by content (hashed again only when
+     * their stamp changed, see {@link FileHashes}; hidden folders such as {@code .clinicbake} and
+     * {@code .git}, and the output folder, left out), ClinicBake's class path by size and time, the
+     * Java version, the options and today in the site's time zone. Taken once, before the bake reads
+     * anything, so a file saved during the bake makes the next one run.
      */
     synchronized String inputs() throws IOException {
         if (inputs == null) {
@@ -90,10 +92,19 @@ final class UpToDateCheck {
                     .add(today(settings).toString())
                     .add(outputDir.toString());
             fingerprint.addClassPath();
-            fingerprint.addFiles(siteDir, siteDir, false, path -> !path.equals(outputDir), Fingerprint.CONTENT);
+            fingerprint.addFiles(siteDir, siteDir, false, path -> !path.equals(outputDir), fileHashes());
             inputs = fingerprint.hex();
+            fileHashes().save();
         }
         return inputs;
+    }
+
+    /** The site files' content hashes, taken again only for files whose stamp changed (shared with {@link PageMemory}). */
+    synchronized FileHashes fileHashes() {
+        if (fileHashes == null) {
+            fileHashes = FileHashes.of(siteDir);
+        }
+        return fileHashes;
     }
 
     /** Whether the site asked for every bake to start from nothing ({@code clinicbake.cache=false}). */

@@ -1,0 +1,138 @@
+package org.clinicbake.build;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The content hash of each site file, remembered with the file's size and time stamp, as Git's index
+ * does: a bake that compares the site by content ({@link UpToDateCheck}, {@link PageMemory}) hashes
+ * only the files whose stamp changed since the last bake. Hashing every file was most of what a
+ * one-shot bake did before JRuby's boot ended (0.2-0.3 s of a core at 1,000 articles here, and
+ * images count whole), and that core is the one the boot needs.
+ *
+ * <p>A hash is trusted only for the very size and time stamp (in nanoseconds) it was taken with. A
+ * file written again within two seconds of its hash could keep both on a file system with coarse
+ * time stamps, so such a hash is not kept: the next bake hashes that file again. The file is kept in
+ * {@code .clinicbake/hashes} in the site folder, replaced whole; one that is missing or unreadable
+ * only costs hashing.
+ */
+final class FileHashes implements Fingerprint.FileIdentity {
+
+    private static final String FORMAT = "clinicbake-hashes-1";
+    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private record Entry(long size, long modified, String hash) {
+    }
+
+    private final Path file;
+    private final Path root;
+    private final Map<String, Entry> known;
+    private final Map<String, Entry> seen = new ConcurrentHashMap<>();
+    private boolean changed;
+    private int written;
+
+    private FileHashes(Path file, Path root, Map<String, Entry> known) {
+        this.file = file;
+        this.root = root;
+        this.known = known;
+        this.written = known.size();
+    }
+
+    /** The hashes of the files under {@code siteDir}, as the last bake left them. */
+    static FileHashes of(Path siteDir) {
+        Path file = siteDir.resolve(".clinicbake").resolve("hashes");
+        return new FileHashes(file, siteDir, read(file));
+    }
+
+    /** The file's SHA-256 in hex, as {@link Fingerprint#CONTENT} gives it, hashed only when its stamp changed. */
+    @Override
+    public Object of(Path path, BasicFileAttributes attributes) throws IOException {
+        if (!attributes.isRegularFile()) {
+            return Fingerprint.CONTENT.of(path, attributes);
+        }
+        String name = root.relativize(path).toString().replace(java.io.File.separatorChar, '/');
+        long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        Entry before = known.get(name);
+        if (before != null && before.size() == attributes.size() && before.modified() == modified) {
+            seen.put(name, before);
+            return before.hash();
+        }
+        long hashedAt = nowNanos();
+        String hash = new Fingerprint().addBytes(path).hex();
+        if (modified < hashedAt - RACY_NANOS) {
+            seen.put(name, new Entry(attributes.size(), modified, hash));
+            synchronized (this) {
+                changed = true;
+            }
+        }
+        return hash;
+    }
+
+    /**
+     * Writes the hashes of the files asked for since {@link #of(Path)}; files no longer asked for
+     * (deleted, or outside what was compared) are dropped. Nothing is written when nothing changed.
+     */
+    synchronized void save() {
+        if (!changed && seen.size() == written) {
+            return;
+        }
+        changed = false;
+        written = seen.size();
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = Files.createTempFile(file.getParent(), "hashes", ".partial");
+            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                out.write(FORMAT);
+                out.write('\n');
+                for (Map.Entry<String, Entry> entry : new TreeMap<>(seen).entrySet()) {
+                    Entry value = entry.getValue();
+                    out.write(value.size() + " " + value.modified() + " " + value.hash() + " " + entry.getKey() + "\n");
+                }
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A stale file is still safe: its hashes hold only for the stamps they were taken with.
+            }
+        }
+    }
+
+    private static Map<String, Entry> read(Path file) {
+        Map<String, Entry> entries = new ConcurrentHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            if (!FORMAT.equals(in.readLine())) {
+                return entries;
+            }
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] fields = line.split(" ", 4);
+                if (fields.length == 4) {
+                    entries.put(fields[3], new Entry(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2]));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            entries.clear();
+        }
+        return entries;
+    }
+
+    private static long nowNanos() {
+        Instant now = Instant.now();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+}
