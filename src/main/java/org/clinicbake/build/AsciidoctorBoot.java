@@ -14,6 +14,7 @@ import org.asciidoctor.Asciidoctor;
 import org.clinicbake.content.AsciidocEngine;
 import org.clinicbake.content.AsciidoctorRuntime;
 import org.clinicbake.content.ConversionCache;
+import org.clinicbake.content.RubyCompiler;
 
 /**
  * The Asciidoctor instance of one bake. JRuby boots for seconds, the longest single step of a bake
@@ -26,8 +27,12 @@ import org.clinicbake.content.ConversionCache;
 final class AsciidoctorBoot implements AutoCloseable {
 
     private final Asciidoctor borrowed;
-    private CompletableFuture<Asciidoctor> booting;
+    private CompletableFuture<Booted> booting;
     private boolean used;
+
+    /** An instance booted here, with when JRuby compiles its Ruby code. */
+    private record Booted(Asciidoctor asciidoctor, RubyCompiler compiler) {
+    }
 
     private AsciidoctorBoot(Asciidoctor borrowed) {
         this.borrowed = borrowed;
@@ -63,7 +68,10 @@ final class AsciidoctorBoot implements AutoCloseable {
     /** Starts the boot, unless it has started. */
     synchronized void start() {
         if (borrowed == null && booting == null) {
-            booting = CompletableFuture.supplyAsync(AsciidoctorRuntime::create);
+            booting = CompletableFuture.supplyAsync(() -> {
+                Asciidoctor asciidoctor = AsciidoctorRuntime.create();
+                return new Booted(asciidoctor, RubyCompiler.heldBack(asciidoctor));
+            });
         }
     }
 
@@ -72,14 +80,25 @@ final class AsciidoctorBoot implements AutoCloseable {
         if (borrowed != null) {
             return borrowed;
         }
-        CompletableFuture<Asciidoctor> boot;
+        CompletableFuture<Booted> boot;
         synchronized (this) {
             start();
             used = true;
             boot = booting;
         }
         // Waits without the lock: other threads may ask too.
-        return boot.join();
+        return boot.join().asciidoctor();
+    }
+
+    /** Counts an article converted with {@link #get()}; JRuby's compiler is let in after the first ones ({@link RubyCompiler}). */
+    void converted() {
+        CompletableFuture<Booted> boot;
+        synchronized (this) {
+            boot = booting;
+        }
+        if (boot != null) {
+            boot.join().compiler().converted();
+        }
     }
 
     @Override
@@ -88,9 +107,9 @@ final class AsciidoctorBoot implements AutoCloseable {
             return;
         }
         if (used) {
-            booting.join().shutdown();
+            booting.join().asciidoctor().shutdown();
         } else {
-            booting.thenAccept(Asciidoctor::shutdown);
+            booting.thenAccept(booted -> booted.asciidoctor().shutdown());
         }
         booting = null;
     }

@@ -338,6 +338,11 @@ public final class BuildSession implements AutoCloseable {
         }
     }
 
+    /** Counts an article converted with {@link #asciidoctor()} (see {@link org.clinicbake.content.RubyCompiler}). */
+    public void converted() {
+        boot.converted();
+    }
+
     /** Where Asciidoctor's messages for this build go. */
     public AsciidoctorLogBridge logBridge() {
         return logBridge;

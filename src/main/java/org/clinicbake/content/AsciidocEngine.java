@@ -154,6 +154,7 @@ public final class AsciidocEngine extends MarkupEngine {
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
                     ConversionCache.headerAttributes(document.getAttributes(), names), withoutInlineStyles(document.convert()), null, false, null, null);
+            session.converted();
             // Only clean conversions are cached: the caller puts this one, with its reading level.
             return log.problems() > 0 ? Optional.empty() : Optional.of(converted);
         } finally {

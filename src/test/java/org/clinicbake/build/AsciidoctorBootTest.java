@@ -1,6 +1,7 @@
 package org.clinicbake.build;
 
 import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Site: the minimal fixture. Feature tested: a one-shot bake guesses, before reading its
  * configuration, whether it will convert an article (and so starts JRuby at once): yes before the
- * site's first bake and after an article is edited, no after a bake when only other files changed.
+ * site's first bake and after an article is edited, no after a bake when only other files changed;
+ * an instance booted for a bake holds JRuby's compiler back for its first articles.
  */
 class AsciidoctorBootTest {
 
@@ -77,6 +79,32 @@ class AsciidoctorBootTest {
         Files.writeString(site.resolve("jbake.properties"), "\nclinicbake.cache=false\n", StandardOpenOption.APPEND);
         bake(site);
         assertTrue(AsciidoctorBoot.articleEditedSinceLastBake(site), "without a cache every bake converts");
+    }
+
+    @Test
+    void anInstanceBootedForABakeConvertsItsFirstArticlesWithJRubysCompilerHeldBack() {
+        try (AsciidoctorBoot boot = AsciidoctorBoot.of(org.clinicbake.BakeOptions.publishing())) {
+            org.jruby.RubyInstanceConfig config = ((org.asciidoctor.jruby.internal.JRubyAsciidoctor) boot.get())
+                    .getRubyRuntime().getInstanceConfig();
+            assertEquals(Integer.MAX_VALUE, config.getJitThreshold());
+
+            for (int converted = 0; converted < 150; converted++) {
+                boot.converted();
+            }
+
+            assertEquals(1_000, config.getJitThreshold(), "let in after 150 articles (see RubyCompiler)");
+        }
+    }
+
+    @Test
+    void anInstanceLentByThePreviewKeepsJRubysDefaults() {
+        org.asciidoctor.Asciidoctor lent = SiteFixture.options().asciidoctor();
+        int before = ((org.asciidoctor.jruby.internal.JRubyAsciidoctor) lent).getRubyRuntime().getInstanceConfig().getJitThreshold();
+        try (AsciidoctorBoot boot = AsciidoctorBoot.of(SiteFixture.options())) {
+            boot.get();
+            boot.converted();
+        }
+        assertEquals(before, ((org.asciidoctor.jruby.internal.JRubyAsciidoctor) lent).getRubyRuntime().getInstanceConfig().getJitThreshold());
     }
 
     private BakeResult bake(Path siteDir) throws IOException {
