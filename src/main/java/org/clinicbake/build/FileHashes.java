@@ -22,18 +22,19 @@ import java.util.concurrent.TimeUnit;
  * one-shot bake did before JRuby's boot ended (0.2-0.3 s of a core at 1,000 articles here, and
  * images count whole), and that core is the one the boot needs.
  *
- * <p>A hash is trusted only for the very size and time stamp (in nanoseconds) it was taken with. A
- * file written again within two seconds of its hash could keep both on a file system with coarse
- * time stamps, so such a hash is not kept: the next bake hashes that file again. The file is kept in
+ * <p>A hash is trusted only for the very size, time stamp (in nanoseconds) and file (device and
+ * inode) it was taken with. A file written again within two seconds of its hash could keep all
+ * three on a file system with coarse time stamps, so such a hash is not kept: the next bake hashes
+ * that file again. The file is kept in
  * {@code .clinicbake/hashes} in the site folder, replaced whole; one that is missing or unreadable
  * only costs hashing.
  */
 final class FileHashes implements Fingerprint.FileIdentity {
 
-    private static final String FORMAT = "clinicbake-hashes-1";
+    private static final String FORMAT = "clinicbake-hashes-2";
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private record Entry(long size, long modified, String hash) {
+    private record Entry(long size, long modified, String fileKey, String hash) {
     }
 
     private final Path file;
@@ -64,15 +65,17 @@ final class FileHashes implements Fingerprint.FileIdentity {
         }
         String name = root.relativize(path).toString().replace(java.io.File.separatorChar, '/');
         long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        String fileKey = fileKey(attributes);
         Entry before = known.get(name);
-        if (before != null && before.size() == attributes.size() && before.modified() == modified) {
+        if (before != null && before.size() == attributes.size() && before.modified() == modified
+                && before.fileKey().equals(fileKey)) {
             seen.put(name, before);
             return before.hash();
         }
         long hashedAt = nowNanos();
         String hash = new Fingerprint().addBytes(path).hex();
         if (modified < hashedAt - RACY_NANOS) {
-            seen.put(name, new Entry(attributes.size(), modified, hash));
+            seen.put(name, new Entry(attributes.size(), modified, fileKey, hash));
             synchronized (this) {
                 changed = true;
             }
@@ -98,7 +101,8 @@ final class FileHashes implements Fingerprint.FileIdentity {
                 out.write('\n');
                 for (Map.Entry<String, Entry> entry : new TreeMap<>(seen).entrySet()) {
                     Entry value = entry.getValue();
-                    out.write(value.size() + " " + value.modified() + " " + value.hash() + " " + entry.getKey() + "\n");
+                    out.write(value.size() + " " + value.modified() + " " + value.fileKey() + " " + value.hash() + " "
+                            + entry.getKey() + "\n");
                 }
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -118,9 +122,9 @@ final class FileHashes implements Fingerprint.FileIdentity {
                 return entries;
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] fields = line.split(" ", 4);
-                if (fields.length == 4) {
-                    entries.put(fields[3], new Entry(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2]));
+                String[] fields = line.split(" ", 5);
+                if (fields.length == 5) {
+                    entries.put(fields[4], new Entry(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2], fields[3]));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -129,6 +133,16 @@ final class FileHashes implements Fingerprint.FileIdentity {
             entries.clear();
         }
         return entries;
+    }
+
+    /**
+     * The file system's identity of the file (device and inode on Unix): a file replaced by another
+     * (an editor's save by rename, a checkout, an archive unpacked over the site) gets a new one even
+     * when it keeps the old size and time stamp.
+     */
+    private static String fileKey(BasicFileAttributes attributes) {
+        Object key = attributes.fileKey();
+        return key == null ? "-" : key.toString().replace(' ', '_');
     }
 
     private static long nowNanos() {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Feature tested: a site file's content hash is taken again only when its size or time stamp
- * changed since the last bake, and never trusted for a file written just before it was hashed.
+ * Feature tested: a site file's content hash is taken again only when its size, time stamp or
+ * file (inode) changed since the last bake, and never trusted for a file written just before it
+ * was hashed.
  * "Same stamp, other bytes" is made on purpose here (written, then its time stamp set back), to
  * tell a remembered hash from a new one.
  */
@@ -69,6 +70,20 @@ class FileHashesTest {
     }
 
     @Test
+    void aFileReplacedByAnotherWithTheSameSizeAndTimeStampIsHashedAgain() throws IOException {
+        String first = remembered(article);
+        FileTime stamp = Files.getLastModifiedTime(article);
+
+        Path replacement = site.resolve("content/a.adoc.new");
+        Files.writeString(replacement, "= Two\n");
+        Files.setLastModifiedTime(replacement, stamp);
+        Files.move(replacement, article, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(attributes(article).fileKey() != null, "the file system tells files apart");
+        assertNotEquals(first, hash(FileHashes.of(site), article), "a new file, as an editor's save by rename makes");
+    }
+
+    @Test
     void aFileWrittenJustBeforeItWasHashedIsHashedAgainNextTime() throws IOException {
         Files.writeString(article, "= Now\n");
         remembered(article);
@@ -101,7 +116,7 @@ class FileHashesTest {
     @Test
     void anUnreadableFileOfHashesOnlyCostsHashing() throws IOException {
         Files.createDirectories(site.resolve(".clinicbake"));
-        Files.writeString(site.resolve(".clinicbake/hashes"), "clinicbake-hashes-1\nnot a number 1234 content/a.adoc\n");
+        Files.writeString(site.resolve(".clinicbake/hashes"), "clinicbake-hashes-2\nnot a number 1234 content/a.adoc\n");
 
         assertEquals(Fingerprint.CONTENT.of(article, attributes(article)), hash(FileHashes.of(site), article));
     }
