@@ -76,11 +76,7 @@ final class SiteConfigLoader {
                 return Optional.empty();
             }
         }
-        String zone = layers.getString("site.timezone", "UTC");
-        if (SiteConfiguration.zoneNamed(zone).isEmpty()) {
-            diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "site.timezone"),
-                    "site.timezone '" + zone + "' is not a time zone",
-                    "name a zone of the IANA database, e.g. site.timezone=America/Los_Angeles, or leave it out for UTC");
+        if (!SiteConfiguration.checkTimeZone(siteDir, layers.getString("site.timezone", "UTC"), diagnostics)) {
             return Optional.empty();
         }
         SiteConfiguration config = new SiteConfiguration(siteDir.toFile(), layers);

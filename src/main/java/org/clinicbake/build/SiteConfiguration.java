@@ -31,6 +31,22 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
         }
     }
 
+    /**
+     * Reports a {@code site.timezone} that names no zone, at its line of the site's
+     * {@code jbake.properties} ({@code config.invalid}); true when the setting names a zone or is
+     * left out. The bake stops there; {@code clinicbake check} reports it beside its findings.
+     */
+    public static boolean checkTimeZone(java.nio.file.Path siteDir, String setting, org.clinicbake.diag.Diagnostics diagnostics) {
+        if (zoneNamed(setting).isPresent()) {
+            return true;
+        }
+        diagnostics.error("config.invalid", SiteConfigLoader.SITE_FILE,
+                SiteConfigLoader.lineOf(siteDir.resolve(SiteConfigLoader.SITE_FILE), "site.timezone"),
+                "site.timezone '" + setting + "' is not a time zone",
+                "name a zone of the IANA database, e.g. site.timezone=America/Los_Angeles, or leave it out for UTC");
+        return false;
+    }
+
     /** JBake's own page types, which are not written as content files. */
     private static final Set<String> GENERATED_PAGE_TYPES =
             Set.of("masterindex", "feed", "archive", "sitemap", "tag", "tagsindex", "error404", "robots", "search");

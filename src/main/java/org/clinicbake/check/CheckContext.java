@@ -293,6 +293,11 @@ public final class CheckContext {
         return page(path).flatMap(Page::canonicalLink).map(Page::line).orElse(0);
     }
 
+    /** One setting of the site's {@code jbake.properties}, or null when it is not set. */
+    String setting(String key) {
+        return config.getProperty(key);
+    }
+
     /** Every setting of the site's {@code jbake.properties}, sorted: part of what a check's findings depend on. */
     Map<String, String> settings() {
         Map<String, String> sorted = new TreeMap<>();

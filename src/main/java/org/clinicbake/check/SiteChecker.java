@@ -94,6 +94,8 @@ public final class SiteChecker {
 
     private CheckResult check(CheckContext context, CheckMemory memory) {
         Diagnostics diagnostics = new Diagnostics();
+        // Review dates are judged in the site's zone: one that names no zone is reported, not taken for UTC.
+        org.clinicbake.build.SiteConfiguration.checkTimeZone(context.siteDir(), context.setting("site.timezone"), diagnostics);
         // Each page is read, parsed and checked by one of a few threads, then let go: memory holds a
         // page per thread, however large the site. The problems are sorted at the end, so the report
         // does not depend on which thread finished first.

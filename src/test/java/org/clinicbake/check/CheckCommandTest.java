@@ -63,6 +63,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void aTimeZoneThatIsNotOneIsAnErrorAtItsLine() throws java.io.IOException {
+        OutputFixture output = SiteCheckerTest.cleanOutput(temp);
+        java.nio.file.Files.writeString(output.site.resolve("jbake.properties"), "site.host=https://clinic.example.org\nsite.timezone=Mars/Base\n");
+
+        int code = run("check", output.site.toString(), "--today", "2026-11-25");
+
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().startsWith("jbake.properties:2: error[config.invalid]: site.timezone 'Mars/Base' is not a time zone"),
+                err.toString());
+    }
+
+    @Test
     void todayOptionMovesTheReviewDeadline() {
         OutputFixture output = new OutputFixture(temp).page("index.html", """
                 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Home", "lastReviewed": "2026-01-01"}</script>
