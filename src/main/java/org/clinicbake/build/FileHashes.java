@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A hash is trusted only for the very size, time stamp (in nanoseconds) and file (device and
  * inode) it was taken with. A file written again within two seconds of its hash could keep all
  * three on a file system with coarse time stamps, so such a hash is not kept: the next bake hashes
- * that file again. The file is kept in
- * {@code .clinicbake/hashes} in the site folder, replaced whole; one that is missing or unreadable
- * only costs hashing.
+ * that file again. The hashes are kept in {@code .clinicbake/hashes} in the site folder, one line
+ * per file, replaced whole; a file that is missing or unreadable only costs hashing, and so does a
+ * name with a line break in it, which is never written there.
  */
 final class FileHashes implements Fingerprint.FileIdentity {
 
@@ -74,7 +74,7 @@ final class FileHashes implements Fingerprint.FileIdentity {
         }
         long hashedAt = nowNanos();
         String hash = new Fingerprint().addBytes(path).hex();
-        if (modified < hashedAt - RACY_NANOS) {
+        if (modified < hashedAt - RACY_NANOS && name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
             seen.put(name, new Entry(attributes.size(), modified, fileKey, hash));
             synchronized (this) {
                 changed = true;
@@ -93,9 +93,10 @@ final class FileHashes implements Fingerprint.FileIdentity {
         }
         changed = false;
         written = seen.size();
+        Path partial = null;
         try {
             Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), "hashes", ".partial");
+            partial = Files.createTempFile(file.getParent(), "hashes", ".partial");
             try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 out.write(FORMAT);
                 out.write('\n');
@@ -108,6 +109,9 @@ final class FileHashes implements Fingerprint.FileIdentity {
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             try {
+                if (partial != null) {
+                    Files.deleteIfExists(partial);
+                }
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // A stale file is still safe: its hashes hold only for the stamps they were taken with.

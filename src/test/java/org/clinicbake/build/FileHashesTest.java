@@ -114,6 +114,30 @@ class FileHashesTest {
     }
 
     @Test
+    void aNameWithALineBreakIsNeverWrittenSoItCannotForgeAnEntry() throws IOException {
+        Path target = site.resolve("b.adoc");
+        Files.writeString(target, "= B\n");
+        Files.setLastModifiedTime(target, AN_HOUR_AGO);
+        BasicFileAttributes stamp = attributes(target);
+        String forgedLine = stamp.size() + " " + stamp.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + " "
+                + String.valueOf(stamp.fileKey()).replace(' ', '_') + " forged b.adoc";
+        Path odd;
+        try {
+            odd = Files.writeString(site.resolve("odd\n" + forgedLine), "= Odd\n");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            org.junit.jupiter.api.Assumptions.abort("the file system refuses line breaks in names");
+            return;
+        }
+        Files.setLastModifiedTime(odd, AN_HOUR_AGO);
+        FileHashes hashes = FileHashes.of(site);
+        String real = hash(hashes, target);
+        hash(hashes, odd);
+        hashes.save();
+
+        assertEquals(real, hash(FileHashes.of(site), target), "the other file's name did not become an entry");
+    }
+
+    @Test
     void anUnreadableFileOfHashesOnlyCostsHashing() throws IOException {
         Files.createDirectories(site.resolve(".clinicbake"));
         Files.writeString(site.resolve(".clinicbake/hashes"), "clinicbake-hashes-2\nnot a number 1234 content/a.adoc\n");
