@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Map;
@@ -93,25 +92,20 @@ final class FileHashes implements Fingerprint.FileIdentity {
         }
         changed = false;
         written = seen.size();
-        Path partial = null;
         try {
-            Files.createDirectories(file.getParent());
-            partial = Files.createTempFile(file.getParent(), "hashes", ".partial");
-            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                out.write(FORMAT);
-                out.write('\n');
-                for (Map.Entry<String, Entry> entry : new TreeMap<>(seen).entrySet()) {
-                    Entry value = entry.getValue();
-                    out.write(value.size() + " " + value.modified() + " " + value.fileKey() + " " + value.hash() + " "
-                            + entry.getKey() + "\n");
+            RecordFile.replace(file, partial -> {
+                try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                    out.write(FORMAT);
+                    out.write('\n');
+                    for (Map.Entry<String, Entry> entry : new TreeMap<>(seen).entrySet()) {
+                        Entry value = entry.getValue();
+                        out.write(value.size() + " " + value.modified() + " " + value.fileKey() + " " + value.hash() + " "
+                                + entry.getKey() + "\n");
+                    }
                 }
-            }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            });
         } catch (IOException | RuntimeException e) {
             try {
-                if (partial != null) {
-                    Files.deleteIfExists(partial);
-                }
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // A stale file is still safe: its hashes hold only for the stamps they were taken with.

@@ -50,12 +50,30 @@ public final class RecordFile<T> {
     /** Replaces the record; when that fails, deletes it, so no record older than the output remains. */
     public void write(T record) {
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial");
-            JSON.writeValue(partial.toFile(), record);
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            replace(file, partial -> JSON.writeValue(partial.toFile(), record));
         } catch (IOException | RuntimeException e) {
             delete();
+        }
+    }
+
+    /** Writes the content of a file that {@link #replace} puts in place. */
+    interface Content {
+        void writeTo(Path partial) throws IOException;
+    }
+
+    /**
+     * Replaces {@code file} whole: the content goes to a temporary file beside it, which is then
+     * renamed over it, so a reader finds the old file or the new one, never half of one; the
+     * temporary file is removed when anything fails.
+     */
+    static void replace(Path file, Content content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial");
+        try {
+            content.writeTo(partial);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 
