@@ -133,8 +133,9 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
 
     /**
      * A tagged section without its citation markers: its body when the id is a section's heading,
-     * else the block around it. Only a section that has markers is copied to remove them (copying
-     * every section was two fifths of this class's time); the others are read in place.
+     * else the block around it. Only a section that has markers is copied to remove them; the others
+     * are read in place (with each item's text read once, not three times: 114 ms -> 93-106 ms for
+     * the facts of 500 articles).
      */
     private static Optional<Element> section(Element heading) {
         if (heading == null) {
