@@ -17,7 +17,7 @@ class SchemaValidatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Parsed once: the release file is 1.5 MB and every test only reads it. */
+    /** Read once (in the compact form bakes read) and shared: every test only reads it. */
     private static SchemaVocabulary vocabulary;
     private static SchemaValidator validator;
 
