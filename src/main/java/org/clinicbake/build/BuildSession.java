@@ -348,9 +348,13 @@ public final class BuildSession implements AutoCloseable {
         return logBridge;
     }
 
-    /** Stops sending Asciidoctor's messages here; whoever started Asciidoctor stops it. */
+    /**
+     * Closes the conversion cache's pack file, which the crawl read from, and stops sending
+     * Asciidoctor's messages here; whoever started Asciidoctor stops it.
+     */
     @Override
     public synchronized void close() {
+        cache.closePack();
         if (asciidoctor != null) {
             asciidoctor.unregisterLogHandler(logBridge);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.apache.commons.io.FilenameUtils;
+import org.clinicbake.content.AsciidocEngine;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
 import org.jbake.app.FileUtil;
@@ -103,7 +104,8 @@ final class ParallelCrawler extends Crawler {
         ParserEngine engine = Engines.get(FileUtil.fileExt(file));
         DocumentModel document = engine == null ? null : engine.parse(config, file);
         if (document != null && document.getSha1() == null) {
-            // JBake's crawler hashes each file on its one thread; here the workers do, beside the others.
+            // JBake's crawler hashes each file on its one thread; here the workers do, beside the others
+            // (the AsciiDoc engine already has, from the bytes it read).
             document.setSha1(sha1(file));
         }
         return document;
@@ -145,16 +147,11 @@ final class ParallelCrawler extends Crawler {
         return uri.startsWith("/") ? uri.substring(1) : uri;
     }
 
-    /**
-     * JBake's {@code sha1} attribute: the SHA-1 of the file's bytes in lower-case hex, as JBake's
-     * {@code FileUtil.sha1} gives it, which formats each of the 20 bytes with {@code String.format}
-     * (a tenth of a cached article's time in a bake).
-     */
+    /** JBake's {@code sha1} attribute of a file (the AsciiDoc engine sets it from the bytes it read). */
     static String sha1(File file) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(java.nio.file.Files.readAllBytes(file.toPath())));
-        } catch (Exception e) {
+            return AsciidocEngine.jbakeSha1(java.nio.file.Files.readAllBytes(file.toPath()));
+        } catch (java.io.IOException e) {
             return "";
         }
     }

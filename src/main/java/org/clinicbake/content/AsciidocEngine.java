@@ -74,7 +74,8 @@ public final class AsciidocEngine extends MarkupEngine {
         String path = session.relativePath(file);
         Diagnostics diagnostics = session.diagnostics();
 
-        SourceText source = read(file, path, diagnostics);
+        byte[] bytes = readBytes(file, path, diagnostics);
+        SourceText source = bytes == null ? null : decode(bytes, path, diagnostics);
         if (source == null) {
             return null;
         }
@@ -129,6 +130,8 @@ public final class AsciidocEngine extends MarkupEngine {
         model.put(SectionFacts.KEY, converted.sections());
         model.put(SearchText.KEY, converted.search());
         model.put(SOURCE, identity);
+        // From the bytes read here: the crawler would otherwise read the file again for it.
+        model.setSha1(jbakeSha1(bytes));
         return model;
     }
 
@@ -187,15 +190,17 @@ public final class AsciidocEngine extends MarkupEngine {
         }
     }
 
-    private static SourceText read(File file, String path, Diagnostics diagnostics) {
-        byte[] bytes;
+    private static byte[] readBytes(File file, String path, Diagnostics diagnostics) {
         try {
-            bytes = Files.readAllBytes(file.toPath());
+            return Files.readAllBytes(file.toPath());
         } catch (IOException e) {
             diagnostics.error("content.unreadable", path, 0, "cannot read the file: " + e.getMessage(),
                     "check that the file exists and that you have permission to read it");
             return null;
         }
+    }
+
+    private static SourceText decode(byte[] bytes, String path, Diagnostics diagnostics) {
         SourceText.Result decoded = SourceText.decode(bytes);
         if (decoded.source().isEmpty()) {
             diagnostics.error("content.encoding", path, decoded.invalidLine(), "the file is not valid UTF-8",
@@ -238,6 +243,18 @@ public final class AsciidocEngine extends MarkupEngine {
                 .standalone(false)
                 .attributes(attributes)
                 .build();
+    }
+
+    /**
+     * JBake's {@code sha1} document attribute: the SHA-1 of the file's bytes in lower-case hex, as
+     * JBake's {@code FileUtil.sha1} gives it (which formats each of the 20 bytes with {@code String.format}).
+     */
+    public static String jbakeSha1(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        }
     }
 
     /** The text of a title Asciidoctor converted: most hold no markup and no character reference, and need no parse. */

@@ -66,6 +66,8 @@ public final class ConversionCache {
     private final AtomicInteger converted = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
     private volatile Map<String, Pack.Slot> index;
+    /** The pack, open for reading while a bake takes articles from it (one open file, not one per article). */
+    private FileChannel reader;
 
     /**
      * @param folder   where entries are kept; {@code null} turns the cache off
@@ -120,13 +122,37 @@ public final class ConversionCache {
         if (slot == null) {
             return Optional.empty();
         }
-        try (FileChannel pack = FileChannel.open(folder.resolve(PACK), StandardOpenOption.READ)) {
-            Converted hit = read(new DataInputStream(new ByteArrayInputStream(Pack.entry(pack, slot))));
+        try {
+            // Positional reads: the crawl's threads share the one channel.
+            Converted hit = read(new DataInputStream(new ByteArrayInputStream(Pack.entry(reader(), slot))));
             used.add(key);
             reused.incrementAndGet();
             return Optional.of(hit);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged entry is converted again, and its new record wins
+        }
+    }
+
+    private synchronized FileChannel reader() throws IOException {
+        if (reader == null) {
+            reader = FileChannel.open(folder.resolve(PACK), StandardOpenOption.READ);
+        }
+        return reader;
+    }
+
+    /**
+     * Closes the pack file, which {@link #get} keeps open; a later {@code get} opens it again. A bake
+     * calls this when its crawl is over ({@code BuildSession.close}), and {@link #finishBake} before it
+     * replaces the pack, which some systems refuse while the file is open.
+     */
+    public synchronized void closePack() {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // Only read from: nothing was left unwritten.
+            }
+            reader = null;
         }
     }
 
@@ -163,6 +189,7 @@ public final class ConversionCache {
      * cache does not grow without end, and notes when ({@link #lastBake}).
      */
     public void finishBake() {
+        closePack();
         if (folder == null || !Files.isDirectory(folder)) {
             return;
         }

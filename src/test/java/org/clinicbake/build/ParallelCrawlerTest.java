@@ -1,17 +1,24 @@
 package org.clinicbake.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.clinicbake.BakeResult;
+import org.clinicbake.testing.SiteFixture;
 import org.jbake.app.FileUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Feature tested: the crawler gives documents JBake's own {@code sha1} attribute, computed faster. */
+/**
+ * Feature tested: the crawler gives documents JBake's own {@code sha1} attribute, computed faster (for
+ * AsciiDoc articles by the engine, from the bytes it read), as templates see it.
+ */
 class ParallelCrawlerTest {
 
     @TempDir
@@ -24,5 +31,18 @@ class ParallelCrawlerTest {
 
             assertEquals(FileUtil.sha1(file), ParallelCrawler.sha1(file));
         }
+    }
+
+    @Test
+    void anArticleCarriesTheSha1OfItsFileAsJBakeGivesIt() throws Exception {
+        BakeResult result = SiteFixture.bake(temp, SiteFixture.MINIMAL_SITE + """
+                -- templates/article.peb --
+                {% extends "theme:article.peb" %}{% block content %}<p id="sha1">{{ content.sha1 }}</p>{% endblock %}
+                """);
+
+        assertFalse(result.hasErrors(), result.diagnostics().toString());
+        String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"), StandardCharsets.UTF_8);
+        String expected = FileUtil.sha1(temp.resolve("site/content/procedures/nerve-block.adoc").toFile());
+        assertTrue(page.contains("<p id=\"sha1\">" + expected + "</p>"), page);
     }
 }

@@ -84,6 +84,31 @@ class ConversionCacheTest {
     }
 
     @Test
+    void theOpenPackIsReadAgainAfterClosingAndRewrittenWithWhatTheBakeUsed(@TempDir Path folder) throws IOException {
+        ConversionCache first = new ConversionCache(folder, "settings");
+        Map<String, ConversionCache.Converted> entries = new LinkedHashMap<>();
+        for (String name : List.of("a", "b", "c")) {
+            String key = first.identity(folder.resolve(name + ".adoc"), "= " + name);
+            ConversionCache.Converted converted = new ConversionCache.Converted(name, Map.of(), "<p>" + name + "</p>", null, false, null, null);
+            first.put(key, "= " + name, converted);
+            entries.put(key, converted);
+        }
+        first.finishBake();
+        String kept = entries.keySet().iterator().next();
+
+        ConversionCache second = new ConversionCache(folder, "settings");
+        assertEquals(Optional.of(entries.get(kept)), second.get(kept, "= a"));
+        second.closePack();
+        assertEquals(Optional.of(entries.get(kept)), second.get(kept, "= a"), "read again after the pack was closed");
+        second.finishBake();
+
+        ConversionCache third = new ConversionCache(folder, "settings");
+        assertEquals(Optional.of(entries.get(kept)), third.get(kept, "= a"));
+        assertEquals(1, entries.keySet().stream().filter(key -> third.get(key, "= x").isPresent()).count(),
+                "the rewritten pack holds only the entry the bake used");
+    }
+
+    @Test
     void filesOfEarlierCacheFormatsAreRemoved(@TempDir Path folder) throws IOException {
         Path old = Files.createDirectories(folder.resolve("ab")).resolve("ab12.bin");
         Files.writeString(old, "an entry of cache format 8");
