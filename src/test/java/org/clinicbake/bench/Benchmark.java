@@ -52,6 +52,7 @@ public final class Benchmark {
         deleteTree(warmUp);
         SyntheticSite.write(warmUp, 20);
         bake(launcher, warmUp, root.resolve("warm-up-out"));
+        RawJvm rawJvm = RawJvm.prepare(root, warmUp);
         System.out.println("| articles | full bake | CPU | peak RSS | pages/s | start-up | convert | render | write | check "
                 + "| no change | one change | raw AsciidoctorJ | raw CPU | full/raw | CPU full/raw |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -72,7 +73,7 @@ public final class Benchmark {
                 Files.writeString(edited, "\nEdited in run " + run + ".\n", StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.APPEND);
                 oneChange.add(bake(launcher, site, out));
-                raw.add(raw(site));
+                raw.add(raw(site, rawJvm));
             }
             Map<String, Long> f = median(full);
             Map<String, Long> r = median(raw);
@@ -91,16 +92,69 @@ public final class Benchmark {
         return run(command, "timings:");
     }
 
-    private static Map<String, Long> raw(Path site) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens", "java.base/java.io=ALL-UNNAMED", "-Djruby.native.enabled=false", "-Djruby.cli.rubygems.enable=false",
-                "-cp", System.getProperty("java.class.path"), RawConversion.class.getName(), site.resolve("content").toString()));
-        if (hugePagesOnRequest()) {
-            // The launcher asks for them where it can; the bound gets the same help, or the ratio would flatter the bake.
-            command.add(1, "-XX:+UseTransparentHugePages");
+    private static Map<String, Long> raw(Path site, RawJvm jvm) throws IOException, InterruptedException {
+        return run(jvm.command(site, false), "raw:");
+    }
+
+    /**
+     * How the raw bound runs: C1 only, JRuby as the launcher runs it, huge pages where the kernel gives
+     * them on request, and its own class-data archive (an AOT cache on JDK 25 and later), as the
+     * launcher gives the bake: without one JRuby boots about twice as slowly, which would flatter the
+     * bake by most of a second. A class-data archive holds classes from jars only, so the bound runs
+     * from ClinicBake's jar, a jar of this class and the dependencies' jars.
+     */
+    private record RawJvm(Path archive, String classPath, boolean aotCache) {
+
+        static RawJvm prepare(Path root, Path warmUpSite) throws IOException, InterruptedException {
+            Path jar = root.resolve("raw-conversion.jar");
+            String resource = RawConversion.class.getName().replace('.', '/') + ".class";
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                 java.io.InputStream in = RawConversion.class.getClassLoader().getResourceAsStream(resource)) {
+                out.putNextEntry(new java.util.jar.JarEntry(resource));
+                in.transferTo(out);
+            }
+            List<String> classPath = new ArrayList<>(List.of(jar.toString(), clinicBakeJar().toString()));
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                if (entry.endsWith(".jar")) {
+                    classPath.add(entry);
+                }
+            }
+            boolean aot = Runtime.version().feature() >= 25;
+            Path archive = root.resolve(aot ? "raw-conversion.aot" : "raw-conversion.jsa");
+            Files.deleteIfExists(archive);
+            RawJvm jvm = new RawJvm(archive, String.join(java.io.File.pathSeparator, classPath), aot);
+            run(jvm.command(warmUpSite, true), "raw:");
+            if (!Files.exists(archive)) {
+                throw new IllegalStateException("the raw bound's class-data archive was not written: " + archive);
+            }
+            return jvm;
         }
-        return run(command, "raw:");
+
+        List<String> command(Path site, boolean recording) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                    "--add-opens", "java.base/java.io=ALL-UNNAMED", "-Djruby.native.enabled=false", "-Djruby.cli.rubygems.enable=false"));
+            if (hugePagesOnRequest()) {
+                command.add("-XX:+UseTransparentHugePages");
+            }
+            if (aotCache) {
+                command.add((recording ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + archive);
+            } else {
+                command.add((recording ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + archive);
+            }
+            command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath, RawConversion.class.getName(),
+                    site.resolve("content").toString()));
+            return command;
+        }
+
+        private static Path clinicBakeJar() throws IOException {
+            try (Stream<Path> files = Files.list(Path.of("target"))) {
+                return files.filter(file -> file.getFileName().toString().matches("clinicbake-.*\\.jar")
+                                && !file.getFileName().toString().matches(".*-(sources|javadoc)\\.jar"))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no target/clinicbake-*.jar: run ./mvnw package"))
+                        .toAbsolutePath();
+            }
+        }
     }
 
     /** Whether the kernel gives transparent huge pages to memory that asks for them, as the launcher checks. */
