@@ -134,7 +134,8 @@ public final class ConversionCache {
     }
 
     private synchronized FileChannel reader() throws IOException {
-        if (reader == null) {
+        // A thread interrupted while reading closes the channel for every thread: open it again.
+        if (reader == null || !reader.isOpen()) {
             reader = FileChannel.open(folder.resolve(PACK), StandardOpenOption.READ);
         }
         return reader;
@@ -256,6 +257,9 @@ public final class ConversionCache {
                 if (known == null) {
                     Path pack = folder == null ? null : folder.resolve(PACK);
                     Pack.Scan scan = Pack.slots(pack);
+                    if (scan.end() == Pack.UNREAD) {
+                        return scan.newest(); // for this call only: the next one reads the pack again
+                    }
                     // Records appended after an unreadable end could not be found: cut it off first.
                     Pack.cutAt(pack, scan.end());
                     known = scan.newest();
@@ -287,9 +291,12 @@ public final class ConversionCache {
         record Slot(long position, int length, int checksum) {
         }
 
-        /** The newest whole record of each key in a pack, and where the whole records end. */
+        /** The newest whole record of each key in a pack, and where the whole records end ({@link #UNREAD}: unknown). */
         record Scan(Map<String, Slot> newest, long end) {
         }
+
+        /** The end of a scan that could not read the pack to its end. */
+        static final long UNREAD = -1;
 
         private Pack() {
         }
@@ -319,7 +326,9 @@ public final class ConversionCache {
                     position += RECORD_HEADER + length;
                 }
             } catch (IOException e) {
-                // What was read so far is still good.
+                // Reading failed (a thread interrupted in a read closes the file): the records are not
+                // known to end here, so nothing may be cut or dropped on the strength of this scan.
+                return new Scan(Map.copyOf(newest), UNREAD);
             }
             return new Scan(Map.copyOf(newest), position);
         }
@@ -385,6 +394,9 @@ public final class ConversionCache {
          */
         static void keepOnly(Path pack, Set<String> kept) throws IOException {
             Scan scan = slots(pack);
+            if (scan.end() == UNREAD) {
+                return;
+            }
             Map<String, Slot> newest = scan.newest();
             long keptBytes = 0;
             for (String key : kept) {

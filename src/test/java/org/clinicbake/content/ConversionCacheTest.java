@@ -109,6 +109,51 @@ class ConversionCacheTest {
     }
 
     @Test
+    void aReadInterruptedOnOneThreadLeavesThePackReadableForTheOthers(@TempDir Path folder) throws Exception {
+        ConversionCache.Converted converted = cacheOne(folder);
+        ConversionCache next = new ConversionCache(folder, "settings");
+        assertEquals(Optional.of(converted), next.get(keyOfOne(next, folder), "= A"));
+
+        // The channel closes itself when a read is interrupted, for every thread reading through it.
+        onAnInterruptedThread(() -> next.get(keyOfOne(next, folder), "= A"));
+
+        assertEquals(Optional.of(converted), next.get(keyOfOne(next, folder), "= A"));
+    }
+
+    @Test
+    void aFirstReadInterruptedBeforeThePackIsIndexedNeitherCutsNorForgetsIt(@TempDir Path folder) throws Exception {
+        ConversionCache.Converted converted = cacheOne(folder);
+        long size = Files.size(folder.resolve("conversions.pack"));
+        ConversionCache next = new ConversionCache(folder, "settings");
+
+        onAnInterruptedThread(() -> next.get(keyOfOne(next, folder), "= A"));
+
+        assertEquals(size, Files.size(folder.resolve("conversions.pack")), "the pack was cut");
+        assertEquals(Optional.of(converted), next.get(keyOfOne(next, folder), "= A"));
+    }
+
+    private static ConversionCache.Converted cacheOne(Path folder) {
+        ConversionCache first = new ConversionCache(folder, "settings");
+        ConversionCache.Converted converted = new ConversionCache.Converted("A", Map.of(), "<p>A</p>", null, false, null, null);
+        first.put(keyOfOne(first, folder), "= A", converted);
+        first.finishBake();
+        return converted;
+    }
+
+    private static String keyOfOne(ConversionCache cache, Path folder) {
+        return cache.identity(folder.resolve("a.adoc"), "= A");
+    }
+
+    private static void onAnInterruptedThread(Runnable work) throws InterruptedException {
+        Thread thread = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            work.run();
+        });
+        thread.start();
+        thread.join();
+    }
+
+    @Test
     void filesOfEarlierCacheFormatsAreRemoved(@TempDir Path folder) throws IOException {
         Path old = Files.createDirectories(folder.resolve("ab")).resolve("ab12.bin");
         Files.writeString(old, "an entry of cache format 8");
