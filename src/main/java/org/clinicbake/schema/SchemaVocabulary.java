@@ -78,15 +78,16 @@ public final class SchemaVocabulary {
     private final Map<String, String> classesByLowerCase;
     private final Map<String, String> propertiesByLowerCase;
 
+    /** Keeps immutable copies of what a reader collected. */
     private SchemaVocabulary(Map<String, Set<String>> superclasses, Map<String, Property> properties,
             Map<String, List<String>> memberTypes, Map<String, String> supersededBy, Map<String, String> sections,
             Set<String> dataTypes) {
-        this.superclasses = superclasses;
-        this.properties = properties;
-        this.memberTypes = memberTypes;
-        this.supersededBy = supersededBy;
-        this.sections = sections;
-        this.dataTypes = dataTypes;
+        this.superclasses = Map.copyOf(superclasses);
+        this.properties = Map.copyOf(properties);
+        this.memberTypes = Map.copyOf(memberTypes);
+        this.supersededBy = Map.copyOf(supersededBy);
+        this.sections = Map.copyOf(sections);
+        this.dataTypes = Set.copyOf(dataTypes);
         this.classesByLowerCase = byLowerCase(superclasses.keySet());
         this.propertiesByLowerCase = byLowerCase(properties.keySet());
     }
@@ -173,8 +174,7 @@ public final class SchemaVocabulary {
                 default -> throw new IOException("unknown line in the compact schema.org vocabulary: " + line);
             }
         }
-        return new SchemaVocabulary(Map.copyOf(superclasses), Map.copyOf(properties), Map.copyOf(memberTypes),
-                Map.copyOf(supersededBy), Map.copyOf(sections), Set.copyOf(dataTypes));
+        return new SchemaVocabulary(superclasses, properties, memberTypes, supersededBy, sections, dataTypes);
     }
 
     private static List<String> list(String field) {
@@ -251,8 +251,7 @@ public final class SchemaVocabulary {
         // True and False are typed schema:Boolean, a data type rather than an Enumeration: they are values, not members.
         memberTypes.values().removeIf(types -> types.stream()
                 .noneMatch(type -> closure.getOrDefault(type, Set.of()).contains(ENUMERATION)));
-        return new SchemaVocabulary(Map.copyOf(closure), Map.copyOf(properties), Map.copyOf(memberTypes),
-                Map.copyOf(supersededBy), Map.copyOf(sections), Set.copyOf(dataTypes));
+        return new SchemaVocabulary(closure, properties, memberTypes, supersededBy, sections, dataTypes);
     }
 
     /**
