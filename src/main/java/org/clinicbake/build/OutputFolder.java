@@ -6,12 +6,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.io.FileTrees;
 
 /**
  * The folder a bake publishes to, replaced only when a bake has fully succeeded.
@@ -77,11 +77,11 @@ final class OutputFolder {
     void publish(Path staging) throws IOException {
         Files.writeString(staging.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
         if (Files.exists(target)) {
-            deleteTree(previous);
+            FileTrees.delete(previous);
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(previous);
+        FileTrees.delete(previous);
     }
 
     /**
@@ -111,12 +111,12 @@ final class OutputFolder {
                 Files.deleteIfExists(target.resolve(file));
             }
         }
-        deleteTree(staging);
+        FileTrees.delete(staging);
         return now;
     }
 
     void discard(Path staging) throws IOException {
-        deleteTree(staging);
+        FileTrees.delete(staging);
     }
 
     private boolean isEmptyOrOurs() throws IOException {
@@ -138,18 +138,7 @@ final class OutputFolder {
         }
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent, "." + target.getFileName() + ".staging-*")) {
             for (Path leftover : leftovers) {
-                deleteTree(leftover);
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+                FileTrees.delete(leftover);
             }
         }
     }

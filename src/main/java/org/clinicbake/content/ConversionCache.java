@@ -219,11 +219,7 @@ public final class ConversionCache {
             others = children.filter(child -> !names.contains(child.getFileName().toString())).toList();
         }
         for (Path other : others) {
-            try (Stream<Path> walk = Files.walk(other)) {
-                for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            org.clinicbake.io.FileTrees.delete(other);
         }
     }
 

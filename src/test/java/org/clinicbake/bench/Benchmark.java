@@ -49,7 +49,7 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
         // The launcher writes its class-data-sharing archive on its first run; that run is not measured.
         Path warmUp = root.resolve("warm-up");
-        deleteTree(warmUp);
+        org.clinicbake.io.FileTrees.delete(warmUp);
         SyntheticSite.write(warmUp, 20);
         bake(launcher, warmUp, root.resolve("warm-up-out"));
         RawJvm rawJvm = RawJvm.prepare(root, warmUp);
@@ -58,7 +58,7 @@ public final class Benchmark {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int size : sizes) {
             Path site = root.resolve("site-" + size);
-            deleteTree(site);
+            org.clinicbake.io.FileTrees.delete(site);
             SyntheticSite.write(site, size);
             Path out = root.resolve("out-" + size);
             List<Map<String, Long>> full = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class Benchmark {
             List<Map<String, Long>> oneChange = new ArrayList<>();
             List<Map<String, Long>> raw = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
-                deleteTree(site.resolve(".clinicbake"));
+                org.clinicbake.io.FileTrees.delete(site.resolve(".clinicbake"));
                 full.add(bake(launcher, site, out));
                 unchanged.add(bake(launcher, site, out));
                 Path edited = site.resolve("content/articles/" + SyntheticSite.slug(size / 2) + ".adoc");
@@ -208,16 +208,5 @@ public final class Benchmark {
 
     private static double s(long millis) {
         return millis / 1000.0;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -184,7 +183,7 @@ class HeaderPropertyTest {
             }
             assertEquals(List.of(description, description), described, "description: " + escape(description));
         } finally {
-            delete(root);
+            org.clinicbake.io.FileTrees.delete(root);
         }
     }
 
@@ -235,11 +234,4 @@ class HeaderPropertyTest {
         return out.append('"').toString();
     }
 
-    private static void delete(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -81,13 +81,8 @@ final class OutputTrees {
     }
 
     static void delete(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            org.clinicbake.io.FileTrees.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
