@@ -2,7 +2,9 @@
 # The launcher's class-data archive (src/main/sh/clinicbake), checked after `package` as part of
 # `./mvnw verify`: it is kept from a bake that converted an article (so it holds JRuby and the
 # renderer) and never from one that converted nothing, which would leave every later bake booting
-# JRuby from the jars. Bakes a copy of the sample site three times (~20 s).
+# JRuby from the jars. Then that the launcher's bakes load the Asciidoctor gem the build compiled
+# (CompiledAsciidoctor) and write the same pages as with the gem parsed. Bakes a copy of the sample
+# site five times (~35 s).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 launcher="$root/src/main/sh/clinicbake"
@@ -15,7 +17,7 @@ unset CLINICBAKE_CDS CLINICBAKE_JAVA_OPTS
 failed=0
 archives() { find "$root/target/cds" -maxdepth 1 \( -name 'clinicbake-*.jsa' -o -name 'clinicbake-*.aot' \) 2>/dev/null | wc -l; }
 expect() {
-  if [ "$2" = "$3" ]; then echo "PASS $1"; else echo "FAIL $1: $3 archive(s) expected, $2 found"; failed=1; fi
+  if [ "$2" = "$3" ]; then echo "PASS $1"; else echo "FAIL $1: $3 expected, $2 found"; failed=1; fi
 }
 bake() { bash "$launcher" bake "$work/site" -o "$work/$1" --today 2026-11-25 > "$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }; }
 
@@ -27,8 +29,16 @@ article="$(find "$work/site/content" -name '*.adoc' | sort | head -n 1)"
 printf '\nEdited for the archive check.\n' >> "$article"
 bake out-3                       # converts the edited article
 expect "a bake that converted an article keeps one archive" "$(archives)" 1
+rm -rf "$work/site/.clinicbake"  # every article converted again, by the compiled gem...
+CLINICBAKE_JAVA_OPTS=-Djruby.debug.loadService.timing=true bake out-4
+expect "the bake loads the Asciidoctor gem the build compiled" \
+  "$(grep -q 'compiled-asciidoctor/lib/asciidoctor\.class' "$work/out-4.log" && echo compiled || echo parsed)" compiled
+rm -rf "$work/site/.clinicbake"  # ...and by the gem in AsciidoctorJ's jar, parsed
+CLINICBAKE_JAVA_OPTS=-Djruby.aot.loadClasses=false bake out-5
+expect "bakes with the compiled and with the parsed gem write the same files" \
+  "$(diff -r "$work/out-4" "$work/out-5" > "$work/diff.log" && echo same || { cat "$work/diff.log"; echo different; })" same
 if [ "$failed" -ne 0 ]; then
   echo "launcher archive: FAILED"
   exit 1
 fi
-echo "launcher archive: 2 passed"
+echo "launcher archive: 4 passed"

@@ -19,7 +19,8 @@ import org.asciidoctor.jruby.AsciidoctorJRuby;
  * load path, {@code require 'asciidoctor'} is found directly, so the launcher and the tests can turn
  * RubyGems off ({@code -Djruby.cli.rubygems.enable=false}; here the boot went from 3.2-3.9 s to
  * 2.5-2.8 s without a class-data archive). Without that setting the runtime is the one
- * {@code Asciidoctor.Factory.create()} gives, with one more folder to search.
+ * {@code Asciidoctor.Factory.create()} gives, with one more folder to search. Under the launcher,
+ * the gem's folder is the copy the build compiled ({@link CompiledAsciidoctor}), where it is valid.
  */
 public final class AsciidoctorRuntime {
 
@@ -33,7 +34,7 @@ public final class AsciidoctorRuntime {
     public static Asciidoctor create() {
         Optional<String> gemLib = bundledGemLibrary();
         return gemLib.isPresent()
-                ? AsciidoctorJRuby.Factory.create(List.of(gemLib.get()))
+                ? AsciidoctorJRuby.Factory.create(List.of(CompiledAsciidoctor.library(gemLib.get()).orElse(gemLib.get())))
                 : Asciidoctor.Factory.create();
     }
 
@@ -43,14 +44,24 @@ public final class AsciidoctorRuntime {
      */
     static Optional<String> bundledGemLibrary() {
         try {
-            Path jar = Path.of(AsciidoctorJRuby.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(jar)) {
+            Optional<Path> jar = asciidoctorJar();
+            if (jar.isEmpty()) {
                 return Optional.empty();
             }
-            try (JarFile file = new JarFile(jar.toFile())) {
+            try (JarFile file = new JarFile(jar.get().toFile())) {
                 return file.stream().map(JarEntry::getName).filter(name -> GEM_ENTRY.matcher(name).matches()).sorted()
                         .findFirst().map(name -> "uri:classloader:/" + name.substring(0, name.length() - "/asciidoctor.rb".length()));
             }
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** AsciidoctorJ's jar, which holds the gem; empty when AsciidoctorJ is loaded from a folder. */
+    static Optional<Path> asciidoctorJar() {
+        try {
+            Path jar = Path.of(AsciidoctorJRuby.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }

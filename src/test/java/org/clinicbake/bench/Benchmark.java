@@ -100,7 +100,8 @@ public final class Benchmark {
      * How the raw bound runs: C1 only, JRuby as the launcher runs it, huge pages where the kernel gives
      * them on request, and its own class-data archive (an AOT cache on JDK 25 and later), as the
      * launcher gives the bake: without one JRuby boots about twice as slowly, which would flatter the
-     * bake by most of a second. A class-data archive holds classes from jars only, so the bound runs
+     * bake by most of a second. It loads the Asciidoctor gem the build compiled, as the launcher's bakes
+     * do (CompiledAsciidoctor). A class-data archive holds classes from jars only, so the bound runs
      * from ClinicBake's jar, a jar of this class and the dependencies' jars.
      */
     private record RawJvm(Path archive, String classPath, boolean aotCache) {
@@ -136,6 +137,11 @@ public final class Benchmark {
                     "--add-opens", "java.base/java.io=ALL-UNNAMED", "-Djruby.native.enabled=false", "-Djruby.cli.rubygems.enable=false"));
             if (hugePagesOnRequest()) {
                 command.add("-XX:+UseTransparentHugePages");
+            }
+            Path compiledGem = Path.of("target", "compiled-asciidoctor").toAbsolutePath();
+            if (Files.exists(compiledGem.resolve("compiled.properties"))) {
+                command.add("-D" + org.clinicbake.content.CompiledAsciidoctor.LOAD_CLASSES_PROPERTY + "=true");
+                command.add("-D" + org.clinicbake.content.CompiledAsciidoctor.FOLDER_PROPERTY + "=" + compiledGem);
             }
             if (aotCache) {
                 command.add((recording ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + archive);
