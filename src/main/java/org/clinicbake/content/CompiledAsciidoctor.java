@@ -46,6 +46,9 @@ public final class CompiledAsciidoctor {
 
     private static final String STAMP = "compiled.properties";
 
+    /** The class-file version of the compiled files: Java 8's, loaded by every JDK ClinicBake runs on. */
+    static final int CLASS_FILE_VERSION = 52;
+
     private CompiledAsciidoctor() {
     }
 
@@ -68,6 +71,8 @@ public final class CompiledAsciidoctor {
                 .orElseThrow(() -> new IllegalStateException("AsciidoctorJ's jar holds no Asciidoctor gem"));
         FileTrees.delete(target);
         copyGem(gemFolder(gem), target);
+        // The stamp and the compiled files name the folder without links, as library() resolves it.
+        target = target.toRealPath();
         int failed = compile(target.resolve("lib"));
         for (Path source : rubyFiles(target.resolve("lib"))) {
             Path compiled = source.resolveSibling(source.getFileName().toString().replaceFirst("\\.rb$", ".class"));
@@ -82,7 +87,8 @@ public final class CompiledAsciidoctor {
 
     /**
      * The compiled gem's {@code lib} folder for JRuby's load path, when the launcher names one that
-     * was written in that place, by this JRuby, from this gem, and JRuby looks for compiled files.
+     * was written in that place (links resolved: the launcher and Maven may name it differently), by
+     * this JRuby, from this gem, and JRuby looks for compiled files.
      */
     static Optional<String> library(String gem) {
         return library(System.getProperty(FOLDER_PROPERTY), Boolean.getBoolean(LOAD_CLASSES_PROPERTY), gem);
@@ -92,11 +98,14 @@ public final class CompiledAsciidoctor {
         if (folder == null || folder.isBlank() || !jrubyLoadsClasses) {
             return Optional.empty();
         }
-        Path root = Path.of(folder).toAbsolutePath().normalize();
+        Path root;
         Properties written = new Properties();
-        try (Reader in = Files.newBufferedReader(root.resolve(STAMP), StandardCharsets.UTF_8)) {
-            written.load(in);
-        } catch (IOException e) {
+        try {
+            root = Path.of(folder).toRealPath();
+            try (Reader in = Files.newBufferedReader(root.resolve(STAMP), StandardCharsets.UTF_8)) {
+                written.load(in);
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
         return written.equals(stamp(root, gem)) ? Optional.of(root.resolve("lib").toString()) : Optional.empty();
@@ -144,7 +153,11 @@ public final class CompiledAsciidoctor {
         Ruby ruby = Ruby.newInstance(config);
         try {
             ruby.getGlobalVariables().set("$clinicbake_lib", ruby.newString(lib.toString()));
+            // Class files for Java 8 (version 52), as JRuby writes for its oldest Java: jrubyc would
+            // write them for the JDK building ClinicBake, which an older JDK running it cannot load.
             Object failed = ruby.evalScriptlet("require 'jruby/compiler'\n"
+                    + "JRuby::Compiler.send(:remove_const, :BYTECODE_VERSION)\n"
+                    + "JRuby::Compiler.const_set(:BYTECODE_VERSION, " + CLASS_FILE_VERSION + ")\n"
                     + "JRuby::Compiler.compile_argv(['--dir', $clinicbake_lib, '--target', $clinicbake_lib, $clinicbake_lib])");
             return Integer.parseInt(String.valueOf(failed));
         } finally {

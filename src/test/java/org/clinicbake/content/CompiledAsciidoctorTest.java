@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Features tested: the build's compiled copy of the Asciidoctor gem holds every Ruby file of the gem,
- * compiled or as Ruby, and its data; it is used only where it was written, by the JRuby that wrote
- * it, for the same gem, and when JRuby looks for compiled files. (That JRuby loads it and bakes the
+ * compiled (in class files any JDK loads) or as Ruby, and its data; it is used only where it was
+ * written, by the JRuby that wrote it, for the same gem, and when JRuby looks for compiled files. (That JRuby loads it and bakes the
  * same pages with it is checked through the launcher: src/test/launcher/archive.sh.)
  */
 class CompiledAsciidoctorTest {
@@ -41,8 +41,14 @@ class CompiledAsciidoctorTest {
             assertTrue(Files.exists(source) != Files.exists(classFile), file + ": exactly one of its Ruby and its compiled form");
         }
         assertTrue(Files.exists(compiled.resolve("lib/asciidoctor.class")), "asciidoctor.rb compiled");
+        try (var in = new java.io.DataInputStream(Files.newInputStream(compiled.resolve("lib/asciidoctor.class")))) {
+            in.readInt();
+            in.readUnsignedShort();
+            assertEquals(CompiledAsciidoctor.CLASS_FILE_VERSION, in.readUnsignedShort(),
+                    "a class file the oldest JDK can load, whichever JDK built it");
+        }
         assertTrue(Files.exists(compiled.resolve("data/stylesheets/asciidoctor-default.css")), "the gem's data, found next to lib");
-        assertEquals(compiled.resolve("lib").toString(), CompiledAsciidoctor.library(compiled.toString(), true, GEM).orElseThrow());
+        assertEquals(compiled.toRealPath().resolve("lib").toString(), CompiledAsciidoctor.library(compiled.toString(), true, GEM).orElseThrow());
     }
 
     @Test
@@ -54,6 +60,8 @@ class CompiledAsciidoctorTest {
                 "uri:classloader:/gems/asciidoctor-2.0.0/lib");
 
         assertTrue(CompiledAsciidoctor.library(compiled.toString(), true, GEM).isPresent());
+        Path link = Files.createSymbolicLink(folder.resolve("checkout-link"), compiled);
+        assertTrue(CompiledAsciidoctor.library(link.toString(), true, GEM).isPresent(), "named through a link to where it was written");
         assertTrue(CompiledAsciidoctor.library(compiled.toString(), false, GEM).isEmpty(), "JRuby would not look for .class files");
         assertTrue(CompiledAsciidoctor.library(moved.toString(), true, GEM).isEmpty(), "compiled files hold their source's path");
         assertTrue(CompiledAsciidoctor.library(otherJRuby.toString(), true, GEM).isEmpty(), "compiled for another JRuby");
@@ -65,7 +73,8 @@ class CompiledAsciidoctorTest {
     private static Path stamped(Path root, Path writtenAt, String jruby, String gem) throws IOException {
         Files.createDirectories(root.resolve("lib"));
         Properties stamp = new Properties();
-        stamp.setProperty("folder", writtenAt.toAbsolutePath().normalize().toString());
+        Files.createDirectories(writtenAt);
+        stamp.setProperty("folder", writtenAt.toRealPath().toString());
         stamp.setProperty("jruby", jruby);
         stamp.setProperty("gem", gem);
         try (var out = Files.newBufferedWriter(root.resolve("compiled.properties"))) {
