@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
@@ -67,5 +68,34 @@ class MainTest {
         assertTrue(out.toString().startsWith("clinicbake "), out.toString());
         assertEquals(0, run("bake", "--help"));
         assertTrue(out.toString().contains("Exit codes:"), out.toString());
+    }
+
+    @Test
+    void theHelpListsEveryCommandWhateverIsAskedFirst() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"help"})) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(args));
+            for (String command : List.of("bake", "serve", "check", "init", "new", "help")) {
+                assertTrue(out.toString().contains("  " + command + " "), command + " in " + out);
+            }
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("help", "check"));
+        assertTrue(out.toString().contains("Usage: clinicbake check"), out.toString());
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorThatSuggestsTheRightOne() {
+        assertEquals(2, run("bak", "site"));
+        assertTrue(err.toString().contains("bake"), err.toString());
+    }
+
+    @Test
+    void onlyTheCommandAskedForIsBuilt() {
+        assertEquals(List.of(BakeCommand.class), Main.commandsFor(new String[] {"bake", "site"}));
+        assertEquals(List.of(ServeCommand.class), Main.commandsFor(new String[] {"serve"}));
+        assertEquals(6, Main.commandsFor(new String[] {"--help"}).size(), "the help lists them all");
+        assertEquals(6, Main.commandsFor(new String[] {"help", "bake"}).size());
+        assertEquals(6, Main.commandsFor(new String[] {}).size());
     }
 }
