@@ -13,6 +13,7 @@ import org.clinicbake.data.Provider;
 import org.clinicbake.diag.Diagnostics;
 import org.jbake.model.DocumentModel;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * The medical publishing rules for one page's header: who wrote and reviewed it, when it was
@@ -59,13 +60,31 @@ final class MedicalHeaderCheck {
         return check.ok;
     }
 
-    /** Whether an article's body lists references (a bibliography, or items under a References section). */
+    /**
+     * Whether an article's body lists references (a bibliography, or items under a References
+     * section): a list item found as the query {@code .bibliography li, #references ~ .sectionbody li}
+     * would find it. By hand, in one walk that stops at the first: the query tested every list item's
+     * ancestors and their siblings, a tenth of the time of all the facts read from a body.
+     */
     static boolean citesReferences(Document body) {
-        return body.selectFirst(REFERENCE_ITEM) != null;
+        for (Element element : body.getAllElements()) {
+            if (element.hasClass("bibliography") && hasListItemInside(element)) {
+                return true;
+            }
+            if (element.id().equals("references")) {
+                for (Element sibling = element.nextElementSibling(); sibling != null; sibling = sibling.nextElementSibling()) {
+                    if (sibling.hasClass("sectionbody") && hasListItemInside(sibling)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
-    private static final org.jsoup.select.Evaluator REFERENCE_ITEM =
-            org.jsoup.select.QueryParser.parse(".bibliography li, #references ~ .sectionbody li");
+    private static boolean hasListItemInside(Element element) {
+        return element.stream().anyMatch(inside -> inside != element && inside.nameIs("li"));
+    }
 
     private void run(boolean citesReferences) {
         String type = model.getType();

@@ -47,6 +47,27 @@ class SectionFactsTest {
     }
 
     @Test
+    void referencesAreTheItemsOfABibliographyListOrOfAnyListInABibliographyBlock() {
+        Document parsed = Jsoup.parse("""
+                <ul class="bibliography"><li><p>[1] Outer one.</p><ul><li>Nested under a plain list.</li></ul></li>
+                <li>[2] Outer two.</li></ul>
+                <div class="ulist Bibliography"><ol><li>[3] In a block.<ol><li>Nested in a block.</li></ol></li></ol></div>
+                <span class="bibliography"><ul><li>Neither a bibliography list nor block.</li></ul></span>
+                """);
+
+        assertEquals(List.of("Outer one. Nested under a plain list", "Outer two", "In a block. Nested in a block",
+                        "Nested in a block"),
+                SectionFacts.of(parsed).references().stream().map(SectionFacts.Reference::name).toList());
+    }
+
+    @Test
+    void tidyDropsOnlyTheWhiteSpaceBeforePunctuation() {
+        assertEquals("Rare,\tsoreness. Pain  stays; mild!", SectionFacts.tidy("  Rare ,\tsoreness \n. Pain  stays\u000B; mild\f\r!  "));
+        assertEquals("a? b", SectionFacts.tidy("a ? b"), "the space after the mark stays");
+        assertEquals("", SectionFacts.tidy(" \t "));
+    }
+
+    @Test
     void survivesTheConversionCacheAsJson() throws Exception {
         SectionFacts facts = SectionFacts.of(Jsoup.parse(HTML));
         ObjectMapper json = new ObjectMapper();

@@ -239,6 +239,28 @@ class ReadabilityTest {
     }
 
     @Test
+    void articleHtmlDropsContentsCalloutsAndScriptsButKeepsAnIconCellOutsideAnAdmonition() {
+        String html = """
+                <div id="toc" class="toc"><div id="toctitle">Table of Contents</div>
+                <ul class="sectlevel1"><li><a href="#_rest">Rest</a></li></ul></div>
+                <div class="paragraph"><p>Rest helps.</p></div>
+                <div class="paragraph"><p>Lie down <i class="conum" data-value="1">1</i>now.</p></div>
+                <div class="sidebarblock"><div class="TOC">Hidden contents.</div></div>
+                <script>let tracker = 1;</script><style>p { color: red; }</style>
+                <template><p>Not shown.</p></template><noscript><p>Turn on scripts.</p></noscript>
+                <div class="hdlist"><table><tr><td class="icon">Walk daily.</td></tr></table></div>
+                <div class="admonitionblock tip"><table><tr><td class="icon"><div class="title">Tip</div></td>
+                <td class="content">Sleep well.</td></tr></table></div>
+                """;
+
+        ReadabilityScore score = Readability.ofArticleHtml(html);
+
+        // An icon cell is left out only inside an admonition (.admonitionblock td.icon); class names
+        // match in any case, as jsoup's queries match them.
+        assertEquals(Readability.ofText("Rest helps.\n\nLie down now.\n\nWalk daily.\n\nSleep well."), score);
+    }
+
+    @Test
     void textWithoutWordsScoresZero() {
         assertEquals(new ReadabilityScore(0, 0, 0, 0, 0, 0, 0), Readability.ofText("  ... !! \n\n "));
         assertEquals(new ReadabilityScore(0, 0, 0, 0, 0, 0, 0), Readability.ofArticleHtml("<pre>code</pre>"));
