@@ -67,16 +67,14 @@ final class MedicalHeaderCheck {
      * ancestors and their siblings, a tenth of the time of all the facts read from a body.
      */
     static boolean citesReferences(Document body) {
-        for (Element element : body.getAllElements()) {
-            if (element.hasClass("bibliography") && hasListItemInside(element)) {
+        return body.stream().anyMatch(element -> (element.hasClass("bibliography") && hasListItemInside(element))
+                || (element.id().equals("references") && sectionBodyWithListItemAfter(element)));
+    }
+
+    private static boolean sectionBodyWithListItemAfter(Element element) {
+        for (Element sibling = element.nextElementSibling(); sibling != null; sibling = sibling.nextElementSibling()) {
+            if (sibling.hasClass("sectionbody") && hasListItemInside(sibling)) {
                 return true;
-            }
-            if (element.id().equals("references")) {
-                for (Element sibling = element.nextElementSibling(); sibling != null; sibling = sibling.nextElementSibling()) {
-                    if (sibling.hasClass("sectionbody") && hasListItemInside(sibling)) {
-                        return true;
-                    }
-                }
             }
         }
         return false;
