@@ -98,6 +98,11 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
                 .toList();
     }
 
+    /** Whether the element holds a citation marker: a walk that stops at the first. */
+    private static boolean hasCitationMarker(Element element) {
+        return element.stream().anyMatch(link -> INTERNAL_LINK.matches(element, link) && CITATION.matcher(link.text()).matches());
+    }
+
     /** The text of the section with this id, or empty. */
     public Optional<String> text(String id) {
         return section(id).map(Section::text).filter(text -> !text.isEmpty());
@@ -182,7 +187,7 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
         Element container = heading.parent();
         Element sectionBody = container == null ? null : container.selectFirst(SECTION_BODY);
         Element found = sectionBody != null ? sectionBody : container;
-        if (found == null || citationMarkers(found).isEmpty()) {
+        if (found == null || !hasCitationMarker(found)) {
             return Optional.ofNullable(found);
         }
         Element copy = found.clone();
