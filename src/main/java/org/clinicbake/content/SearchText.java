@@ -78,7 +78,7 @@ public record SearchText(List<String> headings, String opening) {
         int length = 0;
         boolean inSpace = false;
         for (char c : chars) {
-            boolean space = c == ' ' || (c >= '\t' && c <= '\r'); // tab, line feed, vertical tab, form feed, CR
+            boolean space = isRegexSpace(c);
             if (!space) {
                 chars[length++] = c;
             } else if (!inSpace) {
@@ -87,6 +87,11 @@ public record SearchText(List<String> headings, String opening) {
             inSpace = space;
         }
         return new String(chars, 0, length);
+    }
+
+    /** White space as regex {@code \\s} has it: space, and tab to carriage return (tab, line feed, vertical tab, form feed, CR). */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /** The first words of a page: enough to find it by what it is about, small enough to load on a phone. */

@@ -93,14 +93,17 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
     }
 
     private static List<Element> citationMarkers(Element element) {
-        return element.select(INTERNAL_LINK).stream()
-                .filter(link -> CITATION.matcher(link.text()).matches())
-                .toList();
+        return element.stream().filter(link -> isCitationMarker(element, link)).toList();
     }
 
     /** Whether the element holds a citation marker: a walk that stops at the first. */
     private static boolean hasCitationMarker(Element element) {
-        return element.stream().anyMatch(link -> INTERNAL_LINK.matches(element, link) && CITATION.matcher(link.text()).matches());
+        return element.stream().anyMatch(link -> isCitationMarker(element, link));
+    }
+
+    /** An internal link whose text is a bracketed label, such as {@code [1]}. */
+    private static boolean isCitationMarker(Element root, Element link) {
+        return INTERNAL_LINK.matches(root, link) && CITATION.matcher(link.text()).matches();
     }
 
     /** The text of the section with this id, or empty. */
@@ -219,12 +222,12 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
         int length = 0;
         int i = 0;
         while (i < chars.length) {
-            if (!isRegexSpace(chars[i])) {
+            if (!SearchText.isRegexSpace(chars[i])) {
                 chars[length++] = chars[i++];
                 continue;
             }
             int end = i;
-            while (end < chars.length && isRegexSpace(chars[end])) {
+            while (end < chars.length && SearchText.isRegexSpace(chars[end])) {
                 end++;
             }
             boolean beforePunctuation = end < chars.length && ".,;:!?".indexOf(chars[end]) >= 0;
@@ -237,8 +240,4 @@ public record SectionFacts(Map<String, Section> sections, List<Reference> refere
         return new String(chars, 0, length).strip();
     }
 
-    /** Regex {@code \\s}: space, and tab to carriage return (tab, line feed, vertical tab, form feed, CR). */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    }
 }

@@ -98,8 +98,8 @@ public final class Benchmark {
 
     /**
      * How the raw bound runs: C1 only, the serial collector (faster for it too: 6 of 8 alternating
-     * pairs at 1,000 articles, with half the memory), JRuby as the launcher runs it, huge pages where the kernel gives
-     * them on request, and its own class-data archive (an AOT cache on JDK 25 and later), as the
+     * pairs at 1,000 articles, with half the memory), JRuby as the launcher runs it, huge pages where
+     * the kernel gives them on request, and its own class-data archive (an AOT cache on JDK 25 and later), as the
      * launcher gives the bake: without one JRuby boots about twice as slowly, which would flatter the
      * bake by most of a second. It loads the Asciidoctor gem the build compiled, as the launcher's bakes
      * do (CompiledAsciidoctor). A class-data archive holds classes from jars only, so the bound runs

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.Test;
