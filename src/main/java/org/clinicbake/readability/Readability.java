@@ -603,7 +603,9 @@ public final class Readability {
             last = number.replace(",", "");
             total = integerSyllables(last, number.indexOf(',') < 0);
         }
-        if (ordinal && !last.isEmpty() && last.length() <= 15) {
+        // A piece of 9:30 or 1/2 may hold a decimal point or thousands commas: 1/2.5th, 1/1,000th.
+        last = last.replace(",", "");
+        if (ordinal && !last.isEmpty() && last.length() <= 15 && last.indexOf('.') < 0) {
             long n = Long.parseLong(last);
             if (n % 100 >= 20 && n % 10 == 0) {
                 total++; // twen-ti-eth

@@ -116,6 +116,17 @@ class ReadabilityTest {
     }
 
     @Test
+    void readsAnOrdinalAfterARatioPieceWithADecimalPointOrThousandsComma() {
+        // Both threw NumberFormatException: the ordinal rule parsed the piece "1,000" or "2.5" as a whole number.
+        // Take(1) 1/1,000th = one one-thou-sandth(4) and(1) 1/2.5th = one two point five(4)
+        ReadabilityScore score = Readability.ofText("Take 1/1,000th and 1/2.5th.");
+
+        assertEquals(1, score.sentences());
+        assertEquals(4, score.words());
+        assertEquals(10, score.syllables());
+    }
+
+    @Test
     void countsAHyphenatedWordAsOneWordWithTheSyllablesOfItsParts() {
         // self-care = self(1) + care(1); sup-ports(2); well-being = well(1) + be-ing(2) = 3
         ReadabilityScore score = Readability.ofText("Self-care supports well-being.");
