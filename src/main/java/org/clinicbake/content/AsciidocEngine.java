@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -355,11 +354,37 @@ public final class AsciidocEngine extends MarkupEngine {
         }
 
         Object tags = attributes.get("jbake-tags");
-        model.setTags(tags == null ? new String[0] : Arrays.stream(tags.toString().split(","))
-                .map(String::strip)
-                .filter(tag -> !tag.isEmpty())
-                .toArray(String[]::new));
+        List<String> topics = new java.util.ArrayList<>();
+        for (String written : tags == null ? new String[0] : Parser.unescapeEntities(tags.toString(), false).split(",")) {
+            // JBake's tag.sanitize (on by default): "back pain" is the topic back-pain.
+            String tag = session.config().getSanitizeTag() ? written.strip().replace(' ', '-') : written.strip();
+            if (tag.isEmpty()) {
+                continue;
+            }
+            if (!TOPIC.matcher(tag).matches()) {
+                diagnostics.error("header.invalid-tag", path, header.lineOf("jbake-tags"),
+                        "topic '" + abbreviated(tag) + "' cannot be the name of its page (tags/<topic>.html)",
+                        "write a topic as words of letters and digits joined by hyphens, e.g. back-pain, "
+                                + "at most " + TOPIC_LENGTH + " characters");
+                ok = false;
+                continue;
+            }
+            topics.add(tag);
+        }
+        model.setTags(topics.toArray(String[]::new));
         return ok;
+    }
+
+    /**
+     * A topic is the file name of its page and part of its address, so it holds no path separator,
+     * no character that ends a URL's path (? #) or escapes one (%), and fits a file name.
+     */
+    static final int TOPIC_LENGTH = 80;
+    private static final java.util.regex.Pattern TOPIC =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}._-]{0," + (TOPIC_LENGTH - 2) + "}[\\p{L}\\p{N}\\p{M}])?");
+
+    private static String abbreviated(String text) {
+        return text.length() <= TOPIC_LENGTH ? text : text.substring(0, TOPIC_LENGTH) + "...";
     }
 
     /** The calendar day at the start of the site's time zone, or null when the text is not a date. */

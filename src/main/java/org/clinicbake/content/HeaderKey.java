@@ -20,7 +20,9 @@ public enum HeaderKey {
     DATE("jbake-date", Need.ALL, "2026-09-14",
             "Publication date, `YYYY-MM-DD`: `datePublished`. Not in the future for a published page."),
     TAGS("jbake-tags", Need.OPTIONAL, "procedures, sciatica, back-pain",
-            "Topics, comma-separated, lowercase words joined by hyphens; each gets a page under `tags/`."),
+            "Topics, comma-separated, lowercase words joined by hyphens; each gets a page under `tags/` (`tags/back-pain.html`). "
+                    + "A space becomes a hyphen (`tag.sanitize`, on by default); a topic with anything but letters, digits, hyphens, "
+                    + "dots and underscores, or longer than " + AsciidocEngine.TOPIC_LENGTH + " characters, is an error (`header.invalid-tag`), since it names a file."),
     DESCRIPTION("description", Need.OPTIONAL, "How an epidural steroid injection works and who it may help.",
             "One or two sentences for search results and article lists: meta description and `description`."),
     KEYWORDS("keywords", Need.OPTIONAL, "epidural, steroid, injection",

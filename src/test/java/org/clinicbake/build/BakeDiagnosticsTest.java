@@ -63,6 +63,46 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a topic that would put its page outside tags/ is an error, and nothing is written outside the output")
+    void reportsTopicThatIsNoFileName() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace(":jbake-tags: procedures",
+                ":jbake-tags: procedures, ../../escaped, x?y"));
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of(
+                "content/procedures/nerve-block.adoc:5: error[header.invalid-tag]: topic '../../escaped' cannot be the name of its page (tags/<topic>.html)",
+                "content/procedures/nerve-block.adoc:5: error[header.invalid-tag]: topic 'x?y' cannot be the name of its page (tags/<topic>.html)"),
+                firstLines(result));
+        assertEquals("write a topic as words of letters and digits joined by hyphens, e.g. back-pain, at most 80 characters",
+                result.diagnostics().get(0).hint());
+        assertFalse(result.published());
+        assertFalse(Files.exists(temp.resolve("escaped.html")), "JBake wrote tags/../../escaped.html beside the output");
+    }
+
+    @Test
+    @DisplayName("a topic too long for a file name is an error, not a failed write")
+    void reportsTopicTooLongForAFileName() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-tags: procedures", ":jbake-tags: " + "x".repeat(300)));
+
+        assertEquals(List.of("content/procedures/nerve-block.adoc:5: error[header.invalid-tag]: topic '" + "x".repeat(80)
+                + "...' cannot be the name of its page (tags/<topic>.html)"), firstLines(result));
+    }
+
+    @Test
+    @DisplayName("with tag.sanitize (the default) a topic written with spaces is the hyphenated one")
+    void hyphenatesTheSpacesOfATopic() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace(":jbake-tags: procedures",
+                ":jbake-tags: procedures, nerve pain"));
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertTrue(result.published(), () -> firstLines(result).toString());
+        assertTrue(Files.isRegularFile(temp.resolve("out/tags/nerve-pain.html")));
+        assertTrue(Files.readString(temp.resolve("out/procedures/nerve-block.html")).contains("tags/nerve-pain.html"));
+    }
+
+    @Test
     void reportsInvalidDate() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-date: 2026-01-10", ":jbake-date: 2026-02-30"));
 
