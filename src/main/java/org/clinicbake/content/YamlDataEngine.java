@@ -44,6 +44,11 @@ public final class YamlDataEngine extends MarkupEngine {
         } catch (YAMLException | IOException e) {
             session.diagnostics().error("data.unreadable", session.relativePath(file), 0,
                     "cannot read the data file: " + e.getMessage(), "save the file as UTF-8 YAML");
+        } catch (RuntimeException e) {
+            // A value YAML parsed but could not build, such as !!binary that is not base64.
+            session.diagnostics().error("data.invalid", session.relativePath(file), 0,
+                    "cannot build a value of the data file: " + e.getMessage(),
+                    "write plain values: text, numbers, lists and mappings, without !! tags");
         }
         return model;
     }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,6 +25,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads {@code data/clinic.yml} and {@code data/providers.yml}, reporting bad data with file and line. */
 public final class SiteDataLoader {
@@ -46,7 +48,7 @@ public final class SiteDataLoader {
 
     public SiteData load(Path siteDir) {
         Map<String, Object> clinic = readMapping(siteDir, CLINIC_FILE)
-                .map(document -> clinic(document.values(), true))
+                .map(document -> clinic(typedClinic(document), true))
                 .orElseGet(() -> {
                     if (!Files.exists(siteDir.resolve(CLINIC_FILE))) {
                         diagnostics.error("data.missing-file", CLINIC_FILE, 0, "the site has no clinic data",
@@ -60,6 +62,79 @@ public final class SiteDataLoader {
                 .map(this::providers)
                 .orElse(new TreeMap<>());
         return new SiteData(Collections.unmodifiableMap(clinic), Collections.unmodifiableSortedMap(providers));
+    }
+
+    /** Keys of {@code clinic.yml} that are text, whatever YAML would make of them unquoted. */
+    static final List<String> TEXT_CLINIC_KEYS = List.of("name", "description", "telephone", "telephone_display",
+            "url", "email", "booking_url", "map_url");
+    /** Keys of a provider in {@code providers.yml} that are text. */
+    static final List<String> TEXT_PROVIDER_KEYS = List.of("name", "honorific_prefix", "honorific_suffix", "job_title", "bio", "npi");
+
+    /**
+     * The clinic's values in the shapes pages read them: text as written (YAML 1.1 reads an unquoted
+     * {@code closes: 17:00} as the number 1,020 and {@code name: yes} as true), lists of text, the
+     * address as a mapping of text and the coordinates as numbers. A value of the wrong shape is
+     * reported at its line and left out.
+     */
+    private Map<String, Object> typedClinic(YamlDocument document) {
+        Map<String, Object> values = new LinkedHashMap<>(document.values());
+        Map<String, Node> nodes = byKey(document.root());
+        for (String key : TEXT_CLINIC_KEYS) {
+            putText(values, key, nodes.get(key), CLINIC_FILE, key);
+        }
+        Node address = nodes.get("address");
+        if (address instanceof MappingNode mapping) {
+            Map<String, Object> fields = new LinkedHashMap<>(toJava(mapping));
+            Map<String, Node> fieldNodes = byKey(mapping);
+            for (String key : REQUIRED_ADDRESS_KEYS) {
+                putText(fields, key, fieldNodes.get(key), CLINIC_FILE, "address's " + key);
+            }
+            values.put("address", Collections.unmodifiableMap(fields));
+        } else if (address != null && !isNull(address)) {
+            wrongShape(CLINIC_FILE, address, "address", "a mapping of street, locality, region, postal_code and country");
+            values.remove("address");
+        }
+        Node geo = nodes.get("geo");
+        if (geo instanceof MappingNode mapping) {
+            Map<String, Object> coordinates = new LinkedHashMap<>(toJava(mapping));
+            Map<String, Node> coordinateNodes = byKey(mapping);
+            for (String key : List.of("latitude", "longitude")) {
+                Node coordinate = coordinateNodes.get(key);
+                java.math.BigDecimal number = coordinate instanceof ScalarNode scalar ? decimal(scalar.getValue()) : null;
+                if (coordinate != null && number == null) {
+                    wrongShape(CLINIC_FILE, coordinate, "geo's " + key, "a number of degrees, e.g. 32.71570");
+                }
+                coordinates.put(key, number);
+            }
+            values.put("geo", Collections.unmodifiableMap(coordinates));
+        } else if (geo != null && !isNull(geo)) {
+            wrongShape(CLINIC_FILE, geo, "geo", "a mapping of latitude and longitude");
+            values.remove("geo");
+        }
+        Node hours = nodes.get("hours");
+        if (hours instanceof SequenceNode slots) {
+            List<Object> openings = new ArrayList<>();
+            for (Node slot : slots.getValue()) {
+                if (!(slot instanceof MappingNode mapping)) {
+                    wrongShape(CLINIC_FILE, slot, "an item of hours", "a mapping of days, opens and closes");
+                    continue;
+                }
+                Map<String, Object> opening = new LinkedHashMap<>(toJava(mapping));
+                Map<String, Node> openingNodes = byKey(mapping);
+                putText(opening, "opens", openingNodes.get("opens"), CLINIC_FILE, "hours' opens");
+                putText(opening, "closes", openingNodes.get("closes"), CLINIC_FILE, "hours' closes");
+                putTexts(opening, "days", openingNodes.get("days"), CLINIC_FILE, "hours' days");
+                openings.add(Collections.unmodifiableMap(opening));
+            }
+            values.put("hours", Collections.unmodifiableList(openings));
+        } else if (hours != null && !isNull(hours)) {
+            wrongShape(CLINIC_FILE, hours, "hours", "a list of `- days: [...]` items with opens and closes");
+            values.remove("hours");
+        }
+        for (String key : List.of("specialties", "services")) {
+            putTexts(values, key, nodes.get(key), CLINIC_FILE, key);
+        }
+        return values;
     }
 
     private Map<String, Object> clinic(Map<String, Object> values, boolean reportMissing) {
@@ -104,7 +179,12 @@ public final class SiteDataLoader {
                         "write the provider as `" + id + ":` followed by indented `name: ...`, `job_title: ...` lines");
                 continue;
             }
-            Map<String, Object> values = toJava(fields);
+            Map<String, Object> values = new LinkedHashMap<>(toJava(fields));
+            Map<String, Node> fieldNodes = byKey(fields);
+            for (String key : TEXT_PROVIDER_KEYS) {
+                putText(values, key, fieldNodes.get(key), PROVIDERS_FILE, "provider '" + id + "': " + key);
+            }
+            putTexts(values, "credentials", fieldNodes.get("credentials"), PROVIDERS_FILE, "provider '" + id + "': credentials");
             Object name = values.get("name");
             if (!(name instanceof String text) || text.isBlank()) {
                 diagnostics.error("data.missing-field", PROVIDERS_FILE, line,
@@ -186,6 +266,64 @@ public final class SiteDataLoader {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
+    private static Map<String, Node> byKey(MappingNode mapping) {
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        for (NodeTuple entry : mapping.getValue()) {
+            nodes.putIfAbsent(scalar(entry.getKeyNode()), entry.getValueNode());
+        }
+        return nodes;
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag().getValue().endsWith(":null");
+    }
+
+    /** Puts the scalar's text as written under {@code key}; a list or mapping there is reported and left out. */
+    private void putText(Map<String, Object> values, String key, Node node, String file, String what) {
+        if (node == null) {
+            return;
+        }
+        if (node instanceof ScalarNode scalar) {
+            values.put(key, isNull(scalar) ? null : scalar.getValue());
+        } else {
+            wrongShape(file, node, what, "text (in quotes when it holds a colon)");
+            values.put(key, null); // reported; templates see it as missing
+        }
+    }
+
+    /** Puts a list of text under {@code key}: the items of a list, or a single text as a list of one. */
+    private void putTexts(Map<String, Object> values, String key, Node node, String file, String what) {
+        if (node == null || isNull(node)) {
+            return;
+        }
+        List<Object> texts = new ArrayList<>();
+        List<Node> items = node instanceof SequenceNode sequence ? sequence.getValue() : List.of(node);
+        for (Node item : items) {
+            if (item instanceof ScalarNode scalar && !isNull(scalar)) {
+                texts.add(scalar.getValue());
+            } else if (!isNull(item)) {
+                wrongShape(file, item, what, "a list of text, e.g. `[Monday, Tuesday]` or `- item` lines");
+                values.put(key, List.of());
+                return;
+            }
+        }
+        values.put(key, Collections.unmodifiableList(texts));
+    }
+
+    private void wrongShape(String file, Node node, String what, String expected) {
+        String found = node instanceof SequenceNode ? "a list" : node instanceof MappingNode ? "a mapping" : "'" + scalar(node) + "'";
+        diagnostics.error("data.invalid", file, line(node.getStartMark()), what + " must be " + expected + ", not " + found,
+                "check the brackets and indentation here: `[...]` or `- ` lines make a list, `{...}` or indented `key: value` lines a mapping");
+    }
+
+    private static java.math.BigDecimal decimal(String text) {
+        try {
+            return new java.math.BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static Map<String, Object> toJava(MappingNode mapping) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (NodeTuple entry : mapping.getValue()) {
@@ -198,7 +336,7 @@ public final class SiteDataLoader {
         if (node instanceof MappingNode mapping) {
             return Collections.unmodifiableMap(toJava(mapping));
         }
-        if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence) {
+        if (node instanceof SequenceNode sequence) {
             List<Object> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 items.add(toJava(item));
@@ -212,14 +350,21 @@ public final class SiteDataLoader {
             return null;
         }
         if (tag.endsWith(":bool")) {
-            return Boolean.valueOf(value);
+            // YAML 1.1: yes, true and on are true (Boolean.valueOf would make `yes` false).
+            return Set.of("yes", "true", "on").contains(value.toLowerCase(java.util.Locale.ROOT));
         }
         if (tag.endsWith(":int")) {
-            return Long.valueOf(value);
+            // YAML 1.1 ints include 0x1F, 1_000 and base 60 (17:00); those stay the text written.
+            try {
+                return Long.valueOf(value);
+            } catch (NumberFormatException e) {
+                return value;
+            }
         }
         if (tag.endsWith(":float")) {
             // BigDecimal keeps the digits as written: 32.71570 stays five decimals (Google asks for five).
-            return new java.math.BigDecimal(value);
+            java.math.BigDecimal decimal = decimal(value);
+            return decimal != null ? decimal : value; // .inf, .nan, 1_000.5
         }
         return value;
     }

@@ -225,6 +225,18 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a data file value YAML parses but cannot build (!!binary that is not base64) is a data error, not a crash")
+    void reportsDataFileValueThatCannotBeBuilt() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE + """
+                -- data/faq.yml --
+                photo: !!binary not-base64
+                """);
+
+        assertEquals(List.of("data/faq.yml: error[data.invalid]: cannot build a value of the data file: Illegal base64 character 2d"),
+                firstLines(result));
+    }
+
+    @Test
     @DisplayName("with check.on-bake=true the bake runs the fast output checks: a link to a missing page fails it")
     void aBrokenLinkInTheOutputFailsTheBake() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.",

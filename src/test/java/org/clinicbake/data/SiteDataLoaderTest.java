@@ -1,0 +1,101 @@
+package org.clinicbake.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.clinicbake.diag.Diagnostic;
+import org.clinicbake.diag.Diagnostics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Data files as editors write them: unquoted values YAML 1.1 reads as numbers or booleans, and values
+ * of the wrong shape. Each used to stop the bake with an internal error (NumberFormatException for
+ * {@code closes: 17:00}, ClassCastException while rendering for {@code name: yes}).
+ */
+class SiteDataLoaderTest {
+
+    @TempDir
+    Path site;
+
+    private static final String CLINIC = """
+            name: yes
+            description: A clinic.
+            telephone: 6195550142
+            telephone_display: (619) 555-0142
+            email: .inf
+            address:
+              street: 1 Example Way
+              locality: Springfield
+              region: CA
+              postal_code: 92101
+              country: US
+            geo:
+              latitude: 32.71570
+              longitude: -117.16110
+            hours:
+              - days: Monday
+                opens: 08:00
+                closes: 17:00
+            specialties: Anesthesia
+            """;
+
+    @Test
+    void keepsUnquotedTimesNumbersAndYesAsTheTextWritten() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+
+        Map<String, Object> clinic = load(CLINIC, "", diagnostics).clinic();
+
+        assertEquals(List.of(), diagnostics.all());
+        assertEquals("yes", clinic.get("name"));
+        assertEquals("6195550142", clinic.get("telephone"));
+        assertEquals(".inf", clinic.get("email"));
+        assertEquals("92101", ((Map<?, ?>) clinic.get("address")).get("postal_code"));
+        assertEquals(new BigDecimal("32.71570"), ((Map<?, ?>) clinic.get("geo")).get("latitude"));
+        assertEquals(List.of(Map.of("days", List.of("Monday"), "opens", "08:00", "closes", "17:00")), clinic.get("hours"));
+        assertEquals(List.of("Anesthesia"), clinic.get("specialties"));
+    }
+
+    @Test
+    void reportsAValueOfTheWrongShapeAtItsLine() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+
+        load(CLINIC.replace("closes: 17:00", "closes: {at: 17}").replace("latitude: 32.71570", "latitude: north"), "", diagnostics);
+
+        assertEquals(List.of(
+                        "data/clinic.yml:13: error[data.invalid]: geo's latitude must be a number of degrees, e.g. 32.71570, not 'north'",
+                        "data/clinic.yml:18: error[data.invalid]: hours' closes must be text (in quotes when it holds a colon), not a mapping"),
+                diagnostics.all().stream().map(Diagnostic::format).map(text -> text.lines().findFirst().orElseThrow()).sorted().toList());
+    }
+
+    @Test
+    void readsAProvidersTextFieldsAsWrittenAndOneCredentialAsAList() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+
+        Provider provider = load(CLINIC, """
+                ann-lee:
+                  name: Ann Lee
+                  honorific_suffix: on
+                  npi: 1234567890
+                  credentials: Board certified
+                """, diagnostics).provider("ann-lee").orElseThrow();
+
+        assertEquals(List.of(), diagnostics.all());
+        assertEquals("on", provider.honorificSuffix());
+        assertEquals("1234567890", provider.npi());
+        assertEquals(List.of("Board certified"), provider.credentials());
+    }
+
+    private SiteData load(String clinic, String providers, Diagnostics diagnostics) throws IOException {
+        Files.createDirectories(site.resolve("data"));
+        Files.writeString(site.resolve("data/clinic.yml"), clinic);
+        Files.writeString(site.resolve("data/providers.yml"), providers.isEmpty() ? "{}\n" : providers);
+        return new SiteDataLoader(diagnostics).load(site);
+    }
+}
