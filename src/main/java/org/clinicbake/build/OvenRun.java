@@ -96,8 +96,28 @@ final class OvenRun {
         }
         for (Throwable error : errors) {
             session.diagnostics().error("bake.failed", session.relativePath(session.siteDir().toFile()), 0,
-                    String.valueOf(error.getMessage()).lines().findFirst().orElse(error.getClass().getName()),
-                    "this is likely a ClinicBake bug; run with --stacktrace and report it");
+                    firstLine(error) + rootCause(error),
+                    "this is likely a ClinicBake bug: please report it with this message; "
+                            + "CLINICBAKE_JAVA_OPTS=-D" + STACK_TRACE_PROPERTY + "=true prints where it happened");
+            if (Boolean.getBoolean(STACK_TRACE_PROPERTY)) {
+                error.printStackTrace();
+            }
         }
+    }
+
+    /** The system property that makes an unexplained failure print its stack trace (also read by the CLI). */
+    static final String STACK_TRACE_PROPERTY = "clinicbake.stacktrace";
+
+    private static String firstLine(Throwable error) {
+        return String.valueOf(error.getMessage()).lines().findFirst().orElse(error.getClass().getName());
+    }
+
+    /** JBake wraps what failed ("Failed to render masterindex"); what failed is at the end of the chain. */
+    private static String rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? "" : " (" + root.getClass().getSimpleName() + ": " + firstLine(root) + ")";
     }
 }
