@@ -67,6 +67,9 @@ final class SiteConfigLoader {
                     "each line is `key=value`; see README.md for the keys ClinicBake uses");
             return Optional.empty();
         }
+        if (!settingsUsable(layers, siteFile)) {
+            return Optional.empty();
+        }
         for (String key : List.of("readability.warn-above", "readability.fail-above")) {
             try {
                 layers.getDouble(key, 0);
@@ -92,6 +95,89 @@ final class SiteConfigLoader {
             config.setTemplateFolder(destination.toFile());
         }
         return Optional.of(config);
+    }
+
+    /** Settings that name a file or folder the bake writes: each must stay inside the output folder. */
+    static final List<String> OUTPUT_PATHS = List.of("index.file", "archive.file", "feed.file", "sitemap.file", "error404.file", "tag.path");
+    /** JBake's settings it reads as whole numbers. */
+    static final List<String> WHOLE_NUMBERS = List.of("index.posts_per_page", "server.port", "markdown.maxParsingTimeInMillis");
+    /** Settings that name a folder of the site the bake reads: each must stay inside the site folder. */
+    static final List<String> SITE_PATHS = List.of("content.folder", "asset.folder", "data.folder", "template.folder");
+
+    /**
+     * Reports every setting of the site's file that the bake could not use: a path that leaves the
+     * output or site folder (JBake would write {@code feed.file=../../feed.xml} beside the output, or
+     * anywhere), a switch that is not true or false, a date format that is no pattern; JBake only
+     * failed on these half-way through the bake, without saying where.
+     */
+    private boolean settingsUsable(CompositeConfiguration layers, Path siteFile) {
+        int before = diagnostics.all().size();
+        for (String key : OUTPUT_PATHS) {
+            String value = layers.getString(key, "");
+            if (!isPathInside(value)) {
+                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " '" + value + "' is not a path inside the output folder",
+                        "name a file or folder relative to the output folder, without '..', e.g. " + key + "=" + defaultOf(layers, key));
+            }
+        }
+        for (String key : SITE_PATHS) {
+            String value = layers.getString(key, "");
+            if (!isPathInside(value)) {
+                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " '" + value + "' is not a folder inside the site folder",
+                        "name a folder relative to the site folder, without '..', e.g. " + key + "=" + defaultOf(layers, key));
+            }
+        }
+        String extension = layers.getString("output.extension", "");
+        if (!extension.matches("\\.[A-Za-z0-9]+")) {
+            diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "output.extension"), "output.extension '" + extension + "' is not a file extension",
+                    "write a dot and letters, e.g. output.extension=.html");
+        }
+        java.util.Iterator<String> keys = layers.getKeys();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            String defaultValue = defaultOf(layers, key);
+            if (("true".equals(defaultValue) || "false".equals(defaultValue)) && !isSwitch(layers.getString(key))) {
+                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " must be true or false, not '" + layers.getString(key) + "'",
+                        "write " + key + "=true or " + key + "=false");
+            } else if (WHOLE_NUMBERS.contains(key) && !layers.getString(key, "").strip().matches("\\d+")) {
+                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " must be a whole number, not '" + layers.getString(key) + "'",
+                        "write a number, e.g. " + key + "=" + defaultValue);
+            }
+        }
+        String dateFormat = layers.getString("date.format", "");
+        try {
+            java.time.format.DateTimeFormatter.ofPattern(dateFormat);
+            new java.text.SimpleDateFormat(dateFormat);
+        } catch (IllegalArgumentException e) {
+            diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "date.format"), "date.format '" + dateFormat + "' is not a date pattern: " + e.getMessage(),
+                    "write a pattern such as date.format=yyyy-MM-dd");
+        }
+        return diagnostics.all().size() == before;
+    }
+
+    /** A relative path that names something inside its base folder: not empty, not absolute, no '..' or backslash. */
+    static boolean isPathInside(String value) {
+        String path = value.strip();
+        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf(':') >= 0) {
+            return false;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether commons-configuration reads the value as a boolean, as JBake asks for it. */
+    private static boolean isSwitch(String value) {
+        return value != null && java.util.Set.of("true", "false", "yes", "no", "on", "off").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The value ClinicBake's or JBake's defaults give the key (the two last layers), or null. */
+    private static String defaultOf(CompositeConfiguration layers, String key) {
+        int count = layers.getNumberOfConfigurations();
+        String ours = layers.getConfiguration(count - 2).getString(key, null);
+        return ours != null ? ours : layers.getConfiguration(count - 1).getString(key, null);
     }
 
     /** The line of {@code file} that sets {@code key} (the first, as the configuration reads it), or 0. */

@@ -44,6 +44,25 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("settings the bake cannot use are all reported at their lines, and nothing is written outside the output")
+    void reportsEverySettingItCannotUse() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
+                "site.host=https://clinic.example.org\nfeed.file=../escaped.xml\nrender.tags=maybe\ndate.format=yyyy-MM-dd'\ncontent.folder=/etc"));
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of(
+                "jbake.properties:2: error[config.invalid]: feed.file '../escaped.xml' is not a path inside the output folder",
+                "jbake.properties:3: error[config.invalid]: render.tags must be true or false, not 'maybe'",
+                "jbake.properties:4: error[config.invalid]: date.format 'yyyy-MM-dd'' is not a date pattern: "
+                        + "Pattern ends with an incomplete string literal: yyyy-MM-dd'",
+                "jbake.properties:5: error[config.invalid]: content.folder '/etc' is not a folder inside the site folder"),
+                firstLines(result));
+        assertFalse(result.published());
+        assertFalse(Files.exists(temp.resolve("escaped.xml")), "JBake wrote the feed beside the output");
+    }
+
+    @Test
     @DisplayName("a header line without its leading colon is reported at its line")
     void reportsMalformedHeaderLine() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-status: published", "jbake-status: published"));
