@@ -143,15 +143,22 @@ public final class Scaffold {
         return text.toString();
     }
 
-    /** A file name from a title: lower case ASCII words joined by hyphens. */
+    /** A file name from a title: lower case ASCII words joined by hyphens, whole words up to {@value #SLUG_LENGTH} characters. */
     static String slug(String title) {
         String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (slug.isEmpty()) {
             throw new IllegalArgumentException("the title '" + title + "' has no letters or digits to name the file after");
         }
+        if (slug.length() > SLUG_LENGTH) {
+            // The file name is the page's address too; a long title made one the file system refused.
+            int cut = slug.lastIndexOf('-', SLUG_LENGTH);
+            slug = slug.substring(0, cut > 0 ? cut : SLUG_LENGTH);
+        }
         return slug;
     }
+
+    static final int SLUG_LENGTH = 60;
 
     private static String firstProvider(Path site) throws IOException {
         Path providers = site.resolve("data/providers.yml");

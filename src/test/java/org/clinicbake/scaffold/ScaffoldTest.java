@@ -110,4 +110,12 @@ class ScaffoldTest {
         assertEquals("sciatica-douleur", Scaffold.slug("Sciatica: douleur!"));
         assertEquals("creme-brulee", Scaffold.slug("Crème brûlée"));
     }
+
+    @Test
+    void aLongTitleGivesAFileNameOfItsFirstWords() {
+        // A 300-letter title made a file name the file system refused: an internal error.
+        assertEquals("what-to-expect-before-during-and-after-an-epidural-steroid",
+                Scaffold.slug("What to expect before, during and after an epidural steroid injection for back and leg pain"));
+        assertEquals("x".repeat(60), Scaffold.slug("x".repeat(300)));
+    }
 }
