@@ -3,8 +3,8 @@
 # `./mvnw verify`: it is kept from a bake that converted an article (so it holds JRuby and the
 # renderer) and never from one that converted nothing, which would leave every later bake booting
 # JRuby from the jars. Then that the launcher's bakes load the Asciidoctor gem the build compiled
-# (CompiledAsciidoctor) and write the same pages as with the gem parsed. Bakes a copy of the sample
-# site five times (~35 s).
+# (CompiledAsciidoctor) and write the same pages as with the gem parsed, and that a template mistake
+# prints its diagnostic alone. Bakes a copy of the sample site six times (~40 s).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 launcher="$root/src/main/sh/clinicbake"
@@ -37,8 +37,14 @@ rm -rf "$work/site/.clinicbake"  # ...and by the gem in AsciidoctorJ's jar, pars
 CLINICBAKE_JAVA_OPTS=-Djruby.aot.loadClasses=false bake out-5
 expect "bakes with the compiled and with the parsed gem write the same files" \
   "$(diff -r "$work/out-4" "$work/out-5" > "$work/diff.log" && echo same || { cat "$work/diff.log"; echo different; })" same
+mkdir -p "$work/site/templates"  # a theme developer's mistake: the console shows its diagnostic only
+printf '{{ 1/0 }}\n' > "$work/site/templates/page.peb"
+bash "$launcher" bake "$work/site" -o "$work/out-6" --today 2026-11-25 > "$work/out-6.log" 2>&1 || true
+expect "a template mistake prints its diagnostic, without JBake's log of every page" \
+  "$(grep -c '^ERROR' "$work/out-6.log" || true) $(head -n 1 "$work/out-6.log" | cut -d: -f1-3)" \
+  "0 templates/page.peb:1: error[template.error]"
 if [ "$failed" -ne 0 ]; then
   echo "launcher archive: FAILED"
   exit 1
 fi
-echo "launcher archive: 4 passed"
+echo "launcher archive: 5 passed"
