@@ -115,6 +115,20 @@ final class OutputFolder {
         return now;
     }
 
+    /** What went wrong with a file operation, in words: Java's messages for these are a bare path. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (" + e.getMessage() + ")";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file is in the way (" + e.getMessage() + ")";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder (" + e.getMessage() + ")";
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     void discard(Path staging) throws IOException {
         FileTrees.delete(staging);
     }

@@ -115,7 +115,15 @@ public final class SiteBuild {
         }
         // A one-shot bake takes the pages whose inputs did not change from the output it replaces.
         PageMemory pageMemory = upToDate != null ? PageMemory.load(memoryFile("pages"), output.path(), upToDate.fileHashes()) : null;
-        Path staging = output.createStaging();
+        Path staging;
+        try {
+            staging = output.createStaging();
+        } catch (IOException e) {
+            diagnostics.error("output.unwritable", output.path().toString(), 0,
+                    "cannot create a folder beside the output folder: " + OutputFolder.reason(e),
+                    "check that the folder above it is a folder you may write in, or choose another output folder with -o");
+            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
+        }
         List<ArticleReadability> readability = List.of();
         BakeResult.Work work = new BakeResult.Work(0, 0);
         Map<String, String> assetsAskedFor = Map.of();

@@ -302,6 +302,20 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("an output folder that cannot be created is a diagnostic, not an internal error")
+    void reportsOutputFolderItCannotCreate() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Files.writeString(temp.resolve("a-file"), "not a folder");
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("a-file/out"), SiteFixture.options());
+
+        Diagnostic only = single(result);
+        assertEquals("output.unwritable", only.code());
+        assertEquals("cannot create a folder beside the output folder: a file is in the way (" + temp.resolve("a-file") + ")", only.message());
+        assertFalse(result.published());
+    }
+
+    @Test
     void leavesThePreviousOutputUntouchedWhenABakeFails() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
         Path out = temp.resolve("out");
