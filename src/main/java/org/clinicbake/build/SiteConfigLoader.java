@@ -143,6 +143,15 @@ final class SiteConfigLoader {
                         "write a number, e.g. " + key + "=" + defaultValue);
             }
         }
+        String locale = layers.getString("jvm.locale", null);
+        if (locale != null && !locale.isBlank()) {
+            try {
+                org.apache.commons.lang3.LocaleUtils.toLocale(locale.strip());
+            } catch (IllegalArgumentException e) {
+                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "jvm.locale"), "jvm.locale '" + locale + "' is not a locale",
+                        "write a language and country as JBake reads them, e.g. jvm.locale=en_US, or leave it out");
+            }
+        }
         String dateFormat = layers.getString("date.format", "");
         try {
             java.time.format.DateTimeFormatter.ofPattern(dateFormat);
