@@ -21,14 +21,24 @@ final class InitCommand implements Callable<Integer> {
             description = "Folder for the new site; it must be empty or missing (default: the current folder).")
     private Path dir;
 
+    /** The path as the shell reads it back: quoted when it holds a space or another special character. */
+    static String shellWord(Path path) {
+        String text = path.toString();
+        return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
+
     @Override
     public Integer call() throws Exception {
         try {
             var files = Scaffold.init(dir, java.time.Clock.systemUTC());
             spec.commandLine().getOut().printf("Created a clinic site in %s (%d files). Next:%n  clinicbake bake %s%n"
                     + "  clinicbake new article \"Your first article\" --site %s%n", dir.toAbsolutePath().normalize(),
-                    files.size(), dir, dir);
+                    files.size(), shellWord(dir), shellWord(dir));
             return ExitCode.OK.code();
+        } catch (java.nio.file.NotDirectoryException e) {
+            spec.commandLine().getErr().printf("%s: error[init.not-a-folder]: this is a file, not a folder; nothing was written%n"
+                    + "  hint: choose a new folder, e.g. clinicbake init my-clinic%n", dir);
+            return ExitCode.USAGE.code();
         } catch (FileAlreadyExistsException e) {
             spec.commandLine().getErr().printf("%s: error[init.not-empty]: the folder is not empty; nothing was written%n"
                     + "  hint: choose a new folder, e.g. clinicbake init my-clinic%n", dir);

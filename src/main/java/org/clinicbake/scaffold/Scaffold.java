@@ -41,6 +41,9 @@ public final class Scaffold {
      * @return the files written, relative to {@code dir}
      */
     public static List<String> init(Path dir, LocalDate today) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new java.nio.file.NotDirectoryException(dir.toString());
+        }
         if (Files.isDirectory(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {

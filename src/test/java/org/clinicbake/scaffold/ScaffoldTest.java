@@ -45,6 +45,23 @@ class ScaffoldTest {
     }
 
     @Test
+    void initIntoAFileIsAnErrorNotACrashAndItsNextStepsQuoteAFolderWithASpace() throws IOException {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "mine");
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"init", file.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertEquals(2, code);
+        assertEquals(file + ": error[init.not-a-folder]: this is a file, not a folder; nothing was written", err.toString().lines().findFirst().orElseThrow());
+        assertEquals("mine", Files.readString(file));
+
+        StringWriter out = new StringWriter();
+        Path spaced = temp.resolve("my clinic");
+        assertEquals(0, Main.run(new String[] {"init", spaced.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter())));
+        assertTrue(out.toString().contains("  clinicbake bake '" + spaced + "'"), out.toString());
+    }
+
+    @Test
     void initNeverWritesIntoAFolderThatHasFiles() throws IOException {
         Path site = Files.createDirectories(temp.resolve("busy"));
         Files.writeString(site.resolve("notes.txt"), "mine");
