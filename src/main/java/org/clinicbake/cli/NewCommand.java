@@ -42,7 +42,7 @@ final class NewCommand implements Callable<Integer> {
         }
         try {
             Path file = Scaffold.newArticle(site, title, type, provider, java.time.Clock.systemUTC());
-            spec.commandLine().getOut().printf("Created %s (a draft). Preview it with: clinicbake serve %s%n", file, site);
+            spec.commandLine().getOut().printf("Created %s (a draft). Preview it with: clinicbake serve %s%n", file, InitCommand.shellWord(site));
             return ExitCode.OK.code();
         } catch (FileAlreadyExistsException e) {
             spec.commandLine().getErr().printf("%s: error[new.exists]: the file exists; nothing was written%n"
