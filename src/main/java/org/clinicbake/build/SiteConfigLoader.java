@@ -143,6 +143,11 @@ final class SiteConfigLoader {
                         "write a number, e.g. " + key + "=" + defaultValue);
             }
         }
+        String host = layers.getString("site.host", "").strip();
+        if (!host.isEmpty() && !isWebAddress(host)) {
+            diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "site.host"), "site.host '" + host + "' is not a web address",
+                    "write the address the site is published at, e.g. site.host=https://www.example-clinic.org");
+        }
         String locale = layers.getString("jvm.locale", null);
         if (locale != null && !locale.isBlank()) {
             try {
@@ -175,6 +180,16 @@ final class SiteConfigLoader {
             }
         }
         return true;
+    }
+
+    /** An absolute http or https address with a host: canonical links, the sitemap and the feed start with it. */
+    static boolean isWebAddress(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Whether commons-configuration reads the value as a boolean, as JBake asks for it. */

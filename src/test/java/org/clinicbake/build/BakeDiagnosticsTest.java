@@ -47,11 +47,12 @@ class BakeDiagnosticsTest {
     @DisplayName("settings the bake cannot use are all reported at their lines, and nothing is written outside the output")
     void reportsEverySettingItCannotUse() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
-                "site.host=https://clinic.example.org\nfeed.file=../escaped.xml\nrender.tags=maybe\ndate.format=yyyy-MM-dd'\ncontent.folder=/etc\njvm.locale=english please"));
+                "site.host=not a url\nfeed.file=../escaped.xml\nrender.tags=maybe\ndate.format=yyyy-MM-dd'\ncontent.folder=/etc\njvm.locale=english please"));
 
         BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
 
         assertEquals(List.of(
+                "jbake.properties:1: error[config.invalid]: site.host 'not a url' is not a web address",
                 "jbake.properties:2: error[config.invalid]: feed.file '../escaped.xml' is not a path inside the output folder",
                 "jbake.properties:3: error[config.invalid]: render.tags must be true or false, not 'maybe'",
                 "jbake.properties:4: error[config.invalid]: date.format 'yyyy-MM-dd'' is not a date pattern: "
