@@ -15,6 +15,9 @@ import org.clinicbake.build.SiteBuild;
  */
 public final class ClinicBake {
 
+    /** The system property that, set to true, prints the stack trace of a failure ClinicBake cannot explain. */
+    public static final String STACK_TRACE_PROPERTY = "clinicbake.stacktrace";
+
     private ClinicBake() {
     }
 

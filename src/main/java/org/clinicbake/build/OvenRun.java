@@ -2,6 +2,7 @@ package org.clinicbake.build;
 
 import java.util.List;
 
+import org.clinicbake.ClinicBake;
 import org.clinicbake.content.AsciidocEngine;
 import org.clinicbake.content.YamlDataEngine;
 import org.clinicbake.render.ThemeAssets;
@@ -98,15 +99,12 @@ final class OvenRun {
             session.diagnostics().error("bake.failed", session.relativePath(session.siteDir().toFile()), 0,
                     firstLine(error) + rootCause(error),
                     "this is likely a ClinicBake bug: please report it with this message; "
-                            + "CLINICBAKE_JAVA_OPTS=-D" + STACK_TRACE_PROPERTY + "=true prints where it happened");
-            if (Boolean.getBoolean(STACK_TRACE_PROPERTY)) {
+                            + "CLINICBAKE_JAVA_OPTS=-D" + ClinicBake.STACK_TRACE_PROPERTY + "=true prints where it happened");
+            if (Boolean.getBoolean(ClinicBake.STACK_TRACE_PROPERTY)) {
                 error.printStackTrace();
             }
         }
     }
-
-    /** The system property that makes an unexplained failure print its stack trace (also read by the CLI). */
-    static final String STACK_TRACE_PROPERTY = "clinicbake.stacktrace";
 
     private static String firstLine(Throwable error) {
         return String.valueOf(error.getMessage()).lines().findFirst().orElse(error.getClass().getName());

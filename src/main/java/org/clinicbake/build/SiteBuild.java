@@ -68,6 +68,11 @@ public final class SiteBuild {
         }
     }
 
+    /** The result of a bake stopped by its diagnostics before anything was baked. */
+    private static BakeResult stoppedBeforeBaking(OutputFolder output, Diagnostics diagnostics, PhaseTimes times, long started) {
+        return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
+    }
+
     /**
      * The bake's Asciidoctor: the preview's own, or one booted here; a one-shot bake starts booting
      * at once when an article looks edited since the last bake, while it checks and configures.
@@ -87,10 +92,10 @@ public final class SiteBuild {
         if (!Files.isDirectory(siteDir)) {
             diagnostics.error("site.missing", siteDir.toString(), 0, "the site folder does not exist",
                     "pass the folder that holds jbake.properties and content/");
-            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
+            return stoppedBeforeBaking(output, diagnostics, times, started);
         }
         if (!output.prepare(siteDir, diagnostics)) {
-            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
+            return stoppedBeforeBaking(output, diagnostics, times, started);
         }
         if (options.memory() != null) {
             Optional<BakeResult> textEdit = new TextEditRebuild(siteDir, output, options).run(started);
@@ -122,7 +127,7 @@ public final class SiteBuild {
             diagnostics.error("output.unwritable", output.path().toString(), 0,
                     "cannot create a folder beside the output folder: " + OutputFolder.reason(e),
                     "check that the folder above it is a folder you may write in, or choose another output folder with -o");
-            return BakeResult.of(output.path(), false, 0, diagnostics.all(), List.of(), times.snapshot(), new BakeResult.Work(0, 0), started);
+            return stoppedBeforeBaking(output, diagnostics, times, started);
         }
         List<ArticleReadability> readability = List.of();
         BakeResult.Work work = new BakeResult.Work(0, 0);

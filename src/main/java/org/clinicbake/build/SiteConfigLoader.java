@@ -74,7 +74,7 @@ final class SiteConfigLoader {
             try {
                 layers.getDouble(key, 0);
             } catch (org.apache.commons.configuration2.ex.ConversionException e) {
-                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " must be a number, not '" + layers.getString(key) + "'",
+                invalid(siteFile, key, key + " must be a number, not '" + layers.getString(key) + "'",
                         "write a US school grade, e.g. " + key + "=8");
                 return Optional.empty();
             }
@@ -115,20 +115,20 @@ final class SiteConfigLoader {
         for (String key : OUTPUT_PATHS) {
             String value = layers.getString(key, "");
             if (!isPathInside(value)) {
-                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " '" + value + "' is not a path inside the output folder",
+                invalid(siteFile, key, key + " '" + value + "' is not a path inside the output folder",
                         "name a file or folder relative to the output folder, without '..', e.g. " + key + "=" + defaultOf(layers, key));
             }
         }
         for (String key : SITE_PATHS) {
             String value = layers.getString(key, "");
             if (!isPathInside(value)) {
-                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " '" + value + "' is not a folder inside the site folder",
+                invalid(siteFile, key, key + " '" + value + "' is not a folder inside the site folder",
                         "name a folder relative to the site folder, without '..', e.g. " + key + "=" + defaultOf(layers, key));
             }
         }
         String extension = layers.getString("output.extension", "");
         if (!extension.matches("\\.[A-Za-z0-9]+")) {
-            diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "output.extension"), "output.extension '" + extension + "' is not a file extension",
+            invalid(siteFile, "output.extension", "output.extension '" + extension + "' is not a file extension",
                     "write a dot and letters, e.g. output.extension=.html");
         }
         java.util.Iterator<String> keys = layers.getKeys();
@@ -136,16 +136,16 @@ final class SiteConfigLoader {
             String key = keys.next();
             String defaultValue = defaultOf(layers, key);
             if (("true".equals(defaultValue) || "false".equals(defaultValue)) && !isSwitch(layers.getString(key))) {
-                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " must be true or false, not '" + layers.getString(key) + "'",
+                invalid(siteFile, key, key + " must be true or false, not '" + layers.getString(key) + "'",
                         "write " + key + "=true or " + key + "=false");
             } else if (WHOLE_NUMBERS.contains(key) && !layers.getString(key, "").strip().matches("\\d+")) {
-                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), key + " must be a whole number, not '" + layers.getString(key) + "'",
+                invalid(siteFile, key, key + " must be a whole number, not '" + layers.getString(key) + "'",
                         "write a number, e.g. " + key + "=" + defaultValue);
             }
         }
         String host = layers.getString("site.host", "").strip();
         if (!host.isEmpty() && !isWebAddress(host)) {
-            diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "site.host"), "site.host '" + host + "' is not a web address",
+            invalid(siteFile, "site.host", "site.host '" + host + "' is not a web address",
                     "write the address the site is published at, e.g. site.host=https://www.example-clinic.org");
         }
         String locale = layers.getString("jvm.locale", null);
@@ -153,7 +153,7 @@ final class SiteConfigLoader {
             try {
                 org.apache.commons.lang3.LocaleUtils.toLocale(locale.strip());
             } catch (IllegalArgumentException e) {
-                diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "jvm.locale"), "jvm.locale '" + locale + "' is not a locale",
+                invalid(siteFile, "jvm.locale", "jvm.locale '" + locale + "' is not a locale",
                         "write a language and country as JBake reads them, e.g. jvm.locale=en_US, or leave it out");
             }
         }
@@ -162,10 +162,15 @@ final class SiteConfigLoader {
             java.time.format.DateTimeFormatter.ofPattern(dateFormat);
             new java.text.SimpleDateFormat(dateFormat);
         } catch (IllegalArgumentException e) {
-            diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, "date.format"), "date.format '" + dateFormat + "' is not a date pattern: " + e.getMessage(),
+            invalid(siteFile, "date.format", "date.format '" + dateFormat + "' is not a date pattern: " + e.getMessage(),
                     "write a pattern such as date.format=yyyy-MM-dd");
         }
         return diagnostics.all().size() == before;
+    }
+
+    /** Reports a setting of the site's file the bake cannot use, at its line. */
+    private void invalid(Path siteFile, String key, String message, String hint) {
+        diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), message, hint);
     }
 
     /** A relative path that names something inside its base folder: not empty, not absolute, no '..' or backslash. */

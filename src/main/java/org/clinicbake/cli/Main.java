@@ -3,6 +3,7 @@ package org.clinicbake.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
+import org.clinicbake.ClinicBake;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -54,10 +55,10 @@ public final class Main implements Runnable {
                         ? ExitCode.USAGE.code() : ExitCode.INTERNAL_ERROR.code())
                 .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
                     cmd.getErr().println("clinicbake: internal error: " + exception);
-                    if (Boolean.getBoolean("clinicbake.stacktrace")) {
+                    if (Boolean.getBoolean(ClinicBake.STACK_TRACE_PROPERTY)) {
                         exception.printStackTrace(cmd.getErr());
                     } else {
-                        cmd.getErr().println("  hint: run with -Dclinicbake.stacktrace=true for details, and report it");
+                        cmd.getErr().println("  hint: run with -D" + ClinicBake.STACK_TRACE_PROPERTY + "=true for details, and report it");
                     }
                     cmd.getErr().flush();
                     return ExitCode.INTERNAL_ERROR.code();

@@ -353,9 +353,9 @@ public final class AsciidocEngine extends MarkupEngine {
             }
         }
 
-        Object tags = attributes.get("jbake-tags");
+        Object tags = model.get("jbake-tags"); // unescaped above, as written
         List<String> topics = new java.util.ArrayList<>();
-        for (String written : tags == null ? new String[0] : Parser.unescapeEntities(tags.toString(), false).split(",")) {
+        for (String written : tags == null ? new String[0] : tags.toString().split(",")) {
             // JBake's tag.sanitize (on by default): "back pain" is the topic back-pain.
             String tag = session.config().getSanitizeTag() ? written.strip().replace(' ', '-') : written.strip();
             if (tag.isEmpty()) {

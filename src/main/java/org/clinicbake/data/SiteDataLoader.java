@@ -82,22 +82,19 @@ public final class SiteDataLoader {
         for (String key : TEXT_CLINIC_KEYS) {
             putText(values, key, nodes.get(key), CLINIC_FILE, key);
         }
-        Node address = nodes.get("address");
-        if (address instanceof MappingNode mapping) {
-            Map<String, Object> fields = new LinkedHashMap<>(toJava(mapping));
-            Map<String, Node> fieldNodes = byKey(mapping);
+        MappingNode address = shaped(values, nodes, "address", MappingNode.class, "a mapping of street, locality, region, postal_code and country");
+        if (address != null) {
+            Map<String, Object> fields = new LinkedHashMap<>(toJava(address));
+            Map<String, Node> fieldNodes = byKey(address);
             for (String key : REQUIRED_ADDRESS_KEYS) {
                 putText(fields, key, fieldNodes.get(key), CLINIC_FILE, "address's " + key);
             }
             values.put("address", Collections.unmodifiableMap(fields));
-        } else if (address != null && !isNull(address)) {
-            wrongShape(CLINIC_FILE, address, "address", "a mapping of street, locality, region, postal_code and country");
-            values.remove("address");
         }
-        Node geo = nodes.get("geo");
-        if (geo instanceof MappingNode mapping) {
-            Map<String, Object> coordinates = new LinkedHashMap<>(toJava(mapping));
-            Map<String, Node> coordinateNodes = byKey(mapping);
+        MappingNode geo = shaped(values, nodes, "geo", MappingNode.class, "a mapping of latitude and longitude");
+        if (geo != null) {
+            Map<String, Object> coordinates = new LinkedHashMap<>(toJava(geo));
+            Map<String, Node> coordinateNodes = byKey(geo);
             for (String key : List.of("latitude", "longitude")) {
                 Node coordinate = coordinateNodes.get(key);
                 java.math.BigDecimal number = coordinate instanceof ScalarNode scalar ? decimal(scalar.getValue()) : null;
@@ -107,14 +104,11 @@ public final class SiteDataLoader {
                 coordinates.put(key, number);
             }
             values.put("geo", Collections.unmodifiableMap(coordinates));
-        } else if (geo != null && !isNull(geo)) {
-            wrongShape(CLINIC_FILE, geo, "geo", "a mapping of latitude and longitude");
-            values.remove("geo");
         }
-        Node hours = nodes.get("hours");
-        if (hours instanceof SequenceNode slots) {
+        SequenceNode hours = shaped(values, nodes, "hours", SequenceNode.class, "a list of `- days: [...]` items with opens and closes");
+        if (hours != null) {
             List<Object> openings = new ArrayList<>();
-            for (Node slot : slots.getValue()) {
+            for (Node slot : hours.getValue()) {
                 if (!(slot instanceof MappingNode mapping)) {
                     wrongShape(CLINIC_FILE, slot, "an item of hours", "a mapping of days, opens and closes");
                     continue;
@@ -127,9 +121,6 @@ public final class SiteDataLoader {
                 openings.add(Collections.unmodifiableMap(opening));
             }
             values.put("hours", Collections.unmodifiableList(openings));
-        } else if (hours != null && !isNull(hours)) {
-            wrongShape(CLINIC_FILE, hours, "hours", "a list of `- days: [...]` items with opens and closes");
-            values.remove("hours");
         }
         for (String key : List.of("specialties", "services")) {
             putTexts(values, key, nodes.get(key), CLINIC_FILE, key);
@@ -308,6 +299,19 @@ public final class SiteDataLoader {
             }
         }
         values.put(key, Collections.unmodifiableList(texts));
+    }
+
+    /** The clinic's value under {@code key} when it has that shape; any other value but null is reported and left out. */
+    private <T extends Node> T shaped(Map<String, Object> values, Map<String, Node> nodes, String key, Class<T> shape, String expected) {
+        Node node = nodes.get(key);
+        if (shape.isInstance(node)) {
+            return shape.cast(node);
+        }
+        if (node != null && !isNull(node)) {
+            wrongShape(CLINIC_FILE, node, key, expected);
+            values.remove(key);
+        }
+        return null;
     }
 
     private void wrongShape(String file, Node node, String what, String expected) {

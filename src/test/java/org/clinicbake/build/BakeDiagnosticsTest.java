@@ -46,10 +46,8 @@ class BakeDiagnosticsTest {
     @Test
     @DisplayName("settings the bake cannot use are all reported at their lines, and nothing is written outside the output")
     void reportsEverySettingItCannotUse() throws IOException {
-        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("site.host=https://clinic.example.org",
                 "site.host=not a url\nfeed.file=../escaped.xml\nrender.tags=maybe\ndate.format=yyyy-MM-dd'\ncontent.folder=/etc\njvm.locale=english please"));
-
-        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
 
         assertEquals(List.of(
                 "jbake.properties:1: error[config.invalid]: site.host 'not a url' is not a web address",
@@ -86,10 +84,8 @@ class BakeDiagnosticsTest {
     @Test
     @DisplayName("a topic that would put its page outside tags/ is an error, and nothing is written outside the output")
     void reportsTopicThatIsNoFileName() throws IOException {
-        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace(":jbake-tags: procedures",
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-tags: procedures",
                 ":jbake-tags: procedures, ../../escaped, x?y"));
-
-        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
 
         assertEquals(List.of(
                 "content/procedures/nerve-block.adoc:5: error[header.invalid-tag]: topic '../../escaped' cannot be the name of its page (tags/<topic>.html)",
@@ -113,10 +109,8 @@ class BakeDiagnosticsTest {
     @Test
     @DisplayName("with tag.sanitize (the default) a topic written with spaces is the hyphenated one")
     void hyphenatesTheSpacesOfATopic() throws IOException {
-        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace(":jbake-tags: procedures",
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-tags: procedures",
                 ":jbake-tags: procedures, nerve pain"));
-
-        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
 
         assertTrue(result.published(), () -> firstLines(result).toString());
         assertTrue(Files.isRegularFile(temp.resolve("out/tags/nerve-pain.html")));
