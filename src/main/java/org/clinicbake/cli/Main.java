@@ -53,18 +53,23 @@ public final class Main implements Runnable {
                 .setErr(err)
                 .setExitCodeExceptionMapper(exception -> exception instanceof CommandLine.ParameterException
                         ? ExitCode.USAGE.code() : ExitCode.INTERNAL_ERROR.code())
-                .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-                    cmd.getErr().println("clinicbake: internal error: " + exception);
-                    if (Boolean.getBoolean(ClinicBake.STACK_TRACE_PROPERTY)) {
-                        exception.printStackTrace(cmd.getErr());
-                    } else {
-                        cmd.getErr().println("  hint: run with -D" + ClinicBake.STACK_TRACE_PROPERTY + "=true for details, and report it");
-                    }
-                    cmd.getErr().flush();
-                    return ExitCode.INTERNAL_ERROR.code();
-                });
+                .setExecutionExceptionHandler((exception, cmd, parseResult) -> internalError(exception, cmd.getErr()));
         commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
         return commandLine.execute(args);
+    }
+
+    /** Reports a failure no command explained: a bug, since every mistake in a site is a diagnostic. */
+    static int internalError(Exception exception, PrintWriter err) {
+        err.println("clinicbake: internal error: " + exception);
+        if (Boolean.getBoolean(ClinicBake.STACK_TRACE_PROPERTY)) {
+            exception.printStackTrace(err);
+        } else {
+            // The launcher hands CLINICBAKE_JAVA_OPTS to java: a -D after the command would be taken for a clinicbake option.
+            err.println("  hint: this is likely a ClinicBake bug: please report it with this message; CLINICBAKE_JAVA_OPTS=-D"
+                    + ClinicBake.STACK_TRACE_PROPERTY + "=true prints where it happened");
+        }
+        err.flush();
+        return ExitCode.INTERNAL_ERROR.code();
     }
 
     /**

@@ -52,6 +52,16 @@ class MainTest {
     }
 
     @Test
+    void anInternalErrorSaysHowTheLauncherPrintsItsStackTrace() {
+        int code = Main.internalError(new IllegalStateException("boom"), new PrintWriter(err, true));
+
+        assertEquals(ExitCode.INTERNAL_ERROR.code(), code);
+        assertTrue(err.toString().startsWith("clinicbake: internal error: java.lang.IllegalStateException: boom"), err.toString());
+        // A -D given after the command would be taken for a clinicbake option; the launcher reads this variable.
+        assertTrue(err.toString().contains("CLINICBAKE_JAVA_OPTS=-Dclinicbake.stacktrace=true"), err.toString());
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorWithExitTwo() {
         assertEquals(2, run("bake", "--no-such-option"));
         assertTrue(err.toString().contains("Unknown option: '--no-such-option'"), err.toString());
