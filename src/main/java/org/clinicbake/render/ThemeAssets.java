@@ -1,11 +1,26 @@
 package org.clinicbake.render;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.clinicbake.build.SiteConfiguration;
 import org.jbake.app.Asset;
+import org.jbake.parser.Engines;
 
-/** Copies the theme's assets first and the site's {@code assets/} over them, so a site file wins. */
+/**
+ * Copies the theme's assets first and the site's {@code assets/} over them, so a site file wins;
+ * then the files of {@code content/} that are not articles (images beside the article that shows
+ * them). JBake's own copy follows a link to a folder, so {@code assets/loop -> .} published the
+ * folder inside itself forty times over; here such a link is reported and not followed, and a
+ * link that leads nowhere is reported instead of skipped in silence.
+ */
 public final class ThemeAssets extends Asset {
 
     private final SiteConfiguration config;
@@ -24,10 +39,112 @@ public final class ThemeAssets extends Asset {
             config.session().diagnostics().error("theme.assets", "theme:default/assets", 0,
                     "cannot copy the theme's assets: " + e.getMessage(), "check that the output folder is writable");
         }
-        super.copy();
+        copySiteFiles(config.getAssetFolder().toPath(), false);
         writeFingerprintedCopies();
         writeImageVariants();
         config.session().times().add("write-assets", started);
+    }
+
+    @Override
+    public void copy(File folder) {
+        copySiteFiles(folder.toPath(), false);
+    }
+
+    @Override
+    public void copyAssetsFromContent(File contentFolder) {
+        copySiteFiles(contentFolder.toPath(), true);
+    }
+
+    /**
+     * Copies the files under {@code root} into the output at the same relative paths, in sorted
+     * order, as JBake does: hidden files only when {@code asset.ignore} allows them (never from
+     * content), no folder that holds the ignore file, and no article from content. A link to a file
+     * is copied as the file; a link to a folder is not followed (it can lead back to itself or out
+     * of the site).
+     */
+    private void copySiteFiles(Path root, boolean content) {
+        if (Files.isDirectory(root)) {
+            copyFolder(root, root, content);
+        }
+    }
+
+    private void copyFolder(Path root, Path folder, boolean content) {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(folder)) {
+            entries = list.sorted().toList();
+        } catch (IOException e) {
+            problem(content, "unreadable", folder, "cannot read the folder: " + e.getMessage(), "check the folder's permissions");
+            return;
+        }
+        if (!folder.equals(root) && entries.stream().anyMatch(entry -> entry.getFileName().toString().equalsIgnoreCase(config.getIgnoreFileName()))) {
+            return;
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".") && (content || config.getAssetIgnoreHidden())) {
+                continue;
+            }
+            BasicFileAttributes link;
+            BasicFileAttributes target;
+            try {
+                link = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                target = link.isSymbolicLink() ? followed(entry) : link;
+            } catch (IOException e) {
+                problem(content, "unreadable", entry, "cannot read the file: " + e.getMessage(), "check the file's permissions");
+                continue;
+            }
+            if (link.isDirectory()) {
+                copyFolder(root, entry, content);
+            } else if (target == null) {
+                problem(content, "symlink-broken", entry, "a link to a file that does not exist: nothing is published for it",
+                        "point the link at an existing file, or delete it");
+            } else if (target.isDirectory()) {
+                // content/ reports its linked folders when it is crawled (content.symlink-skipped).
+                if (!content) {
+                    problem(content, "symlink-skipped", entry, "a link to a folder is not followed", "move or copy the folder into assets/ instead of linking it");
+                }
+            } else if (target.isRegularFile() && !(content && isContentFile(entry))) {
+                copyFile(content, entry, config.getDestinationFolder().toPath().resolve(root.relativize(entry).toString()), target);
+            }
+        }
+    }
+
+    private static BasicFileAttributes followed(Path link) {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A file JBake would read as content (an article, a data file) rather than publish as it is. */
+    private static boolean isContentFile(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && Engines.getRecognizedExtensions().contains(name.substring(dot + 1));
+    }
+
+    private void copyFile(boolean content, Path from, Path to, BasicFileAttributes attributes) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            // As JBake's copy: the published file keeps its time, which hosts send as Last-Modified.
+            Files.setLastModifiedTime(to, attributes.lastModifiedTime());
+        } catch (IOException e) {
+            problem(content, "unreadable", from, "cannot copy the file into the output: " + e.getMessage(),
+                    "check that the file is readable and the output folder writable");
+        }
+    }
+
+    /** Reports a problem with a file of {@code assets/} or {@code content/}: a copy that failed is an error, a link left out a warning. */
+    private void problem(boolean content, String kind, Path file, String message, String hint) {
+        String where = config.session().relativePath(file.toFile());
+        String code = (content ? "content." : "asset.") + kind;
+        if (kind.equals("unreadable")) {
+            config.session().diagnostics().error(code, where, 0, message, hint);
+        } else {
+            config.session().diagnostics().warning(code, where, 0, message, hint);
+        }
     }
 
     /** The smaller copies image() offered in a srcset, scaled from the image as published. */

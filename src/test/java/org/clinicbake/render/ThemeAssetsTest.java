@@ -1,0 +1,94 @@
+package org.clinicbake.render;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.clinicbake.testing.SiteFixture.firstLines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
+import org.clinicbake.testing.SiteFixture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The site's own files published as they are: {@code assets/}, and what {@code content/} holds beside its articles. */
+class ThemeAssetsTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("a link to a folder in assets/ or content/ is reported and not followed")
+    void aLinkToAFolderIsNotFollowed() throws IOException {
+        Path site = siteWithFiles();
+        Files.createSymbolicLink(site.resolve("assets/loop"), Path.of("."));
+        Files.createSymbolicLink(site.resolve("content/procedures/again"), Path.of(".."));
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertTrue(result.published(), result.diagnostics()::toString);
+        // JBake's copy followed both, publishing each folder inside itself until the path grew too long.
+        assertFalse(Files.exists(temp.resolve("out/loop")));
+        assertFalse(Files.exists(temp.resolve("out/procedures/again")));
+        assertEquals(List.of("assets/loop: warning[asset.symlink-skipped]: a link to a folder is not followed",
+                "content/procedures/again: warning[content.symlink-skipped]: a link to a folder is not followed"), firstLines(result));
+        assertEquals("p{}\n", Files.readString(temp.resolve("out/css/extra.css")));
+        assertEquals("diagram\n", Files.readString(temp.resolve("out/procedures/diagram.svg")));
+    }
+
+    @Test
+    @DisplayName("a link to a file is published as the file; one to nothing is reported")
+    void linksToFilesArePublishedAndBrokenOnesReported() throws IOException {
+        Path site = siteWithFiles();
+        Path shared = Files.writeString(temp.resolve("shared-logo.svg"), "logo");
+        Files.createSymbolicLink(site.resolve("assets/logo.svg"), shared);
+        Files.createSymbolicLink(site.resolve("assets/gone.css"), temp.resolve("nowhere.css"));
+        Files.createSymbolicLink(site.resolve("content/procedures/gone.png"), temp.resolve("nowhere.png"));
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertTrue(result.published(), result.diagnostics()::toString);
+        assertEquals("logo", Files.readString(temp.resolve("out/logo.svg")));
+        assertFalse(Files.isSymbolicLink(temp.resolve("out/logo.svg")), "the output must hold the file, not a link into the user's disk");
+        assertEquals(List.of(
+                "assets/gone.css: warning[asset.symlink-broken]: a link to a file that does not exist: nothing is published for it",
+                "content/procedures/gone.png: warning[content.symlink-broken]: a link to a file that does not exist: nothing is published for it"),
+                firstLines(result));
+    }
+
+    @Test
+    @DisplayName("hidden files, ignored folders and articles stay as JBake leaves them")
+    void keepsJBakesRulesForWhatIsCopied() throws IOException {
+        Path site = siteWithFiles();
+        SiteFixture.writeFile(site.resolve("assets/.well-known/security.txt"), "Contact: mailto:web@example.org");
+        SiteFixture.writeFile(site.resolve("content/.notes.txt"), "private");
+        SiteFixture.writeFile(site.resolve("content/drafts-kept/.jbakeignore"), "");
+        SiteFixture.writeFile(site.resolve("content/drafts-kept/plan.txt"), "plan");
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertTrue(result.published(), result.diagnostics()::toString);
+        // asset.ignore is false by default: assets/ publishes hidden files (.well-known), content/ never does.
+        assertTrue(Files.isRegularFile(temp.resolve("out/.well-known/security.txt")));
+        assertFalse(Files.exists(temp.resolve("out/.notes.txt")));
+        assertFalse(Files.exists(temp.resolve("out/drafts-kept")));
+        assertFalse(Files.exists(temp.resolve("out/procedures/nerve-block.adoc")));
+        assertTrue(Files.isRegularFile(temp.resolve("out/procedures/nerve-block.html")));
+    }
+
+    private Path siteWithFiles() {
+        return SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- assets/css/extra.css --
+                p{}
+                -- content/procedures/diagram.svg --
+                diagram
+                """);
+    }
+}
