@@ -71,7 +71,18 @@ final class OutputFolder {
 
     Path createStaging() throws IOException {
         Files.createDirectories(target.getParent());
-        return Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".staging-");
+        // Not createTempDirectory: its folder is readable by its owner only, and once swapped in it is
+        // the published folder, which a web server running as another user could not read. A plain
+        // folder gets the permissions the user's umask gives every other folder.
+        while (true) {
+            Path staging = target.resolveSibling("." + target.getFileName() + ".staging-"
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return Files.createDirectory(staging);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Another bake's staging folder: take another name.
+            }
+        }
     }
 
     void publish(Path staging) throws IOException {

@@ -312,6 +312,19 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("the published folder has the permissions of any new folder, so a web server can read it")
+    void publishesAFolderOthersCanRead() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Path plain = Files.createDirectory(temp.resolve("plain"));
+
+        assertTrue(ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options()).published());
+
+        // The staging folder swapped in used to come from createTempDirectory: rwx------ whatever the umask.
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(temp.resolve("out")));
+    }
+
+    @Test
     void leavesThePreviousOutputUntouchedWhenABakeFails() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
         Path out = temp.resolve("out");
