@@ -70,15 +70,6 @@ final class SiteConfigLoader {
         if (!settingsUsable(layers, siteFile)) {
             return Optional.empty();
         }
-        for (String key : List.of("readability.warn-above", "readability.fail-above")) {
-            try {
-                layers.getDouble(key, 0);
-            } catch (org.apache.commons.configuration2.ex.ConversionException e) {
-                invalid(siteFile, key, key + " must be a number, not '" + layers.getString(key) + "'",
-                        "write a US school grade, e.g. " + key + "=8");
-                return Optional.empty();
-            }
-        }
         if (!SiteConfiguration.checkTimeZone(siteDir, layers.getString("site.timezone", "UTC"), diagnostics)) {
             return Optional.empty();
         }
@@ -141,6 +132,14 @@ final class SiteConfigLoader {
             } else if (WHOLE_NUMBERS.contains(key) && !layers.getString(key, "").strip().matches("\\d+")) {
                 invalid(siteFile, key, key + " must be a whole number, not '" + layers.getString(key) + "'",
                         "write a number, e.g. " + key + "=" + defaultValue);
+            }
+        }
+        for (String key : List.of("readability.warn-above", "readability.fail-above")) {
+            try {
+                layers.getDouble(key, 0);
+            } catch (org.apache.commons.configuration2.ex.ConversionException e) {
+                invalid(siteFile, key, key + " must be a number, not '" + layers.getString(key) + "'",
+                        "write a US school grade, e.g. " + key + "=8");
             }
         }
         String host = layers.getString("site.host", "").strip();
