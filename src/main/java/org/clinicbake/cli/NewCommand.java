@@ -34,22 +34,27 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--provider", paramLabel = "ID", description = "Author and reviewer id from data/providers.yml (default: the first).")
     private String provider;
 
+    @Option(names = "--slug", paramLabel = "NAME",
+            description = "The file's name and the page's address, e.g. spinal-stenosis (default: made from the title).")
+    private String slug;
+
     @Override
     public Integer call() throws Exception {
         if (!kind.equals("article")) {
-            spec.commandLine().getErr().println("clinicbake: error[new.unknown-kind]: can only create an article, not '" + kind + "'");
+            spec.commandLine().getErr().println("clinicbake: error[new.unknown-kind]: can only create an article, not '" + kind + "'\n"
+                    + "  hint: clinicbake new article \"Title\"");
             return ExitCode.USAGE.code();
         }
         try {
-            Path file = Scaffold.newArticle(site, title, type, provider, java.time.Clock.systemUTC());
+            Path file = Scaffold.newArticle(site, title, type, provider, slug, java.time.Clock.systemUTC());
             spec.commandLine().getOut().printf("Created %s (a draft). Preview it with: clinicbake serve %s%n", file, InitCommand.shellWord(site));
             return ExitCode.OK.code();
         } catch (FileAlreadyExistsException e) {
             spec.commandLine().getErr().printf("%s: error[new.exists]: the file exists; nothing was written%n"
-                    + "  hint: choose another title%n", e.getFile());
+                    + "  hint: choose another title, or another name with --slug%n", e.getFile());
             return ExitCode.USAGE.code();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("clinicbake: error[new.invalid]: " + e.getMessage());
+        } catch (Scaffold.InvalidRequest e) {
+            spec.commandLine().getErr().println("clinicbake: error[new.invalid]: " + e.getMessage() + "\n  hint: " + e.hint());
             return ExitCode.USAGE.code();
         }
     }

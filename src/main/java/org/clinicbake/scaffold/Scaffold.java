@@ -62,11 +62,25 @@ public final class Scaffold {
         return files;
     }
 
-    /** As {@link #newArticle(Path, String, String, String, LocalDate)}, dated today in the site's time zone. */
-    public static Path newArticle(Path site, String title, String type, String provider, Clock clock) throws IOException {
+    /** As {@link #newArticle(Path, String, String, String, String, LocalDate)}, dated today in the site's time zone. */
+    public static Path newArticle(Path site, String title, String type, String provider, String fileName, Clock clock) throws IOException {
         Path settings = site.resolve("jbake.properties");
         String text = Files.isRegularFile(settings) ? Files.readString(settings, StandardCharsets.UTF_8) : "";
-        return newArticle(site, title, type, provider, LocalDate.now(clock.withZone(zone(text))));
+        return newArticle(site, title, type, provider, fileName, LocalDate.now(clock.withZone(zone(text))));
+    }
+
+    /** A request {@code new} cannot carry out as asked, with what to do instead. */
+    public static final class InvalidRequest extends IllegalArgumentException {
+        private final String hint;
+
+        InvalidRequest(String message, String hint) {
+            super(message);
+            this.hint = hint;
+        }
+
+        public String hint() {
+            return hint;
+        }
     }
 
     /**
@@ -88,18 +102,29 @@ public final class Scaffold {
      *
      * @param type     therapy, procedure, condition or article
      * @param provider the id of the author and reviewer to start with (the first in providers.yml when null)
+     * @param fileName the file's name without {@code .adoc} (the page's address), or null to make one from the title
+     * @throws InvalidRequest when the title, type or file name cannot be used
      */
-    public static Path newArticle(Path site, String title, String type, String provider, LocalDate today) throws IOException {
+    public static Path newArticle(Path site, String title, String type, String provider, String fileName, LocalDate today) throws IOException {
         String folder = switch (type) {
             case "therapy", "procedure" -> "procedures";
             case "condition" -> "conditions";
             case "article" -> "guides";
-            default -> throw new IllegalArgumentException("unknown article type '" + type
-                    + "'; use therapy, procedure, condition or article");
+            default -> throw new InvalidRequest("unknown article type '" + type + "'",
+                    "use --type therapy, procedure, condition or article");
         };
-        Path file = site.resolve("content").resolve(folder).resolve(slug(title) + ".adoc");
+        if (title.isBlank() || title.lines().count() > 1) {
+            // The title becomes the header's first line: a line break would end the header there.
+            throw new InvalidRequest("the title must be one line of text", "give the title in quotes, e.g. clinicbake new article \"Neck Pain\"");
+        }
+        String name = fileName == null ? slug(title) : fileName;
+        if (!name.matches(SLUG) || name.length() > SLUG_LENGTH) {
+            throw new InvalidRequest("--slug '" + name + "' is not a file name of lower-case letters a-z, digits and hyphens, "
+                    + "at most " + SLUG_LENGTH + " characters", "write the page's address in plain words, e.g. --slug spinal-stenosis");
+        }
+        Path file = site.resolve("content").resolve(folder).resolve(name + ".adoc");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, article(title, type, provider == null ? firstProvider(site) : provider, today),
+        Files.writeString(file, article(title.strip(), type, provider == null ? firstProvider(site) : provider, today),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         return file;
     }
@@ -151,7 +176,8 @@ public final class Scaffold {
         String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (slug.isEmpty()) {
-            throw new IllegalArgumentException("the title '" + title + "' has no letters or digits to name the file after");
+            throw new InvalidRequest("the title '" + title.strip() + "' has no letters a-z or digits to name the file after",
+                    "name the file yourself, e.g. --slug spinal-stenosis");
         }
         if (slug.length() > SLUG_LENGTH) {
             // The file name is the page's address too; a long title made one the file system refused.
@@ -160,6 +186,9 @@ public final class Scaffold {
         }
         return slug;
     }
+
+    /** Lower-case words of letters a-z and digits, joined by single hyphens: a name every host serves as it is. */
+    private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
     static final int SLUG_LENGTH = 60;
 

@@ -97,7 +97,7 @@ class ScaffoldTest {
     void newNeverOverwritesAnArticle() throws IOException {
         Path site = temp.resolve("my-clinic");
         Scaffold.init(site, SiteFixture.TODAY);
-        Scaffold.newArticle(site, "Neck Pain", "condition", null, SiteFixture.TODAY);
+        Scaffold.newArticle(site, "Neck Pain", "condition", null, null, SiteFixture.TODAY);
         StringWriter err = new StringWriter();
 
         int code = Main.run(new String[] {"new", "article", "Neck Pain", "--site", site.toString(), "--type", "condition"},
@@ -117,7 +117,7 @@ class ScaffoldTest {
 
         Files.writeString(site.resolve("jbake.properties"), Files.readString(site.resolve("jbake.properties"))
                 .replace("site.timezone=America/Los_Angeles", "site.timezone=Asia/Tokyo"));
-        Path article = Scaffold.newArticle(site, "Neck Pain", "condition", null, lateEvening);
+        Path article = Scaffold.newArticle(site, "Neck Pain", "condition", null, null, lateEvening);
         assertTrue(Files.readString(article).contains(":jbake-date: 2026-11-26"), "already 26 November in Tokyo");
     }
 
@@ -134,5 +134,37 @@ class ScaffoldTest {
         assertEquals("what-to-expect-before-during-and-after-an-epidural-steroid",
                 Scaffold.slug("What to expect before, during and after an epidural steroid injection for back and leg pain"));
         assertEquals("x".repeat(60), Scaffold.slug("x".repeat(300)));
+    }
+
+    @Test
+    void aTitleWithoutLatinLettersTakesItsFileNameFromSlug() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, SiteFixture.TODAY);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int refused = Main.run(new String[] {"new", "article", "脊柱管狭窄症", "--site", site.toString()},
+                new PrintWriter(out), new PrintWriter(err));
+        assertEquals(2, refused);
+        assertEquals("clinicbake: error[new.invalid]: the title '脊柱管狭窄症' has no letters a-z or digits to name the file after\n"
+                + "  hint: name the file yourself, e.g. --slug spinal-stenosis", err.toString().strip());
+
+        int code = Main.run(new String[] {"new", "article", "脊柱管狭窄症", "--site", site.toString(), "--slug", "spinal-stenosis"},
+                new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        assertTrue(Files.readString(site.resolve("content/guides/spinal-stenosis.adoc")).startsWith("= 脊柱管狭窄症\n"));
+    }
+
+    @Test
+    void refusesWhatWouldBreakTheArticleOrItsAddress() {
+        Path site = temp.resolve("my-clinic");
+        for (String[] request : List.of(new String[] {"Neck\nPain", null}, new String[] {"  ", null},
+                new String[] {"Neck Pain", "Neck Pain"}, new String[] {"Neck Pain", "../escape"}, new String[] {"Neck Pain", "-"})) {
+            Scaffold.InvalidRequest refused = assertThrows(Scaffold.InvalidRequest.class,
+                    () -> Scaffold.newArticle(site, request[0], "condition", null, request[1], SiteFixture.TODAY));
+            assertFalse(refused.hint().isBlank(), refused::getMessage);
+        }
+        assertThrows(Scaffold.InvalidRequest.class, () -> Scaffold.newArticle(site, "Neck Pain", "blog", null, null, SiteFixture.TODAY));
+        assertFalse(Files.exists(site), "nothing is written for a refused request");
     }
 }
