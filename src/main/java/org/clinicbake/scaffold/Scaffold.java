@@ -122,9 +122,11 @@ public final class Scaffold {
             throw new InvalidRequest("--slug '" + name + "' is not a file name of lower-case letters a-z, digits and hyphens, "
                     + "at most " + SLUG_LENGTH + " characters", "write the page's address in plain words, e.g. --slug spinal-stenosis");
         }
-        Path file = site.resolve("content").resolve(folder).resolve(name + ".adoc");
+        java.util.Properties settings = siteSettings(site);
+        Path file = siteFolder(site, settings, "content.folder", "content").resolve(folder).resolve(name + ".adoc");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, article(title.strip(), type, provider == null ? firstProvider(site) : provider, today),
+        String author = provider != null ? provider : firstProvider(siteFolder(site, settings, "data.folder", "data"));
+        Files.writeString(file, article(title.strip(), type, author, today),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         return file;
     }
@@ -192,8 +194,32 @@ public final class Scaffold {
 
     static final int SLUG_LENGTH = 60;
 
-    private static String firstProvider(Path site) throws IOException {
-        Path providers = site.resolve("data/providers.yml");
+    /** The settings of the site in {@code site}; a folder without {@code jbake.properties} is no site to add to. */
+    private static java.util.Properties siteSettings(Path site) throws IOException {
+        Path file = site.resolve("jbake.properties");
+        if (!Files.isRegularFile(file)) {
+            // Run in the wrong folder, new would start a content/ folder there that no bake reads.
+            throw new InvalidRequest("'" + site + "' is not a site: it has no jbake.properties",
+                    "run it in the site's folder or give --site SITE_DIR; clinicbake init DIR creates a site");
+        }
+        java.util.Properties settings = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            settings.load(reader);
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            // A malformed file is the bake's to report, at its line; new uses the default folders.
+        }
+        return settings;
+    }
+
+    /** The folder a setting such as {@code content.folder} names, when it stays inside the site (the bake reports one that does not). */
+    private static Path siteFolder(Path site, java.util.Properties settings, String key, String defaultName) {
+        Path base = site.toAbsolutePath().normalize();
+        Path folder = base.resolve(settings.getProperty(key, defaultName).strip()).normalize();
+        return site.resolve(folder.startsWith(base) && !folder.equals(base) ? base.relativize(folder).toString() : defaultName);
+    }
+
+    private static String firstProvider(Path data) throws IOException {
+        Path providers = data.resolve("providers.yml");
         if (Files.exists(providers)) {
             for (String line : Files.readAllLines(providers)) {
                 if (line.matches("[a-z0-9][a-z0-9-]*:\\s*")) {

@@ -165,6 +165,23 @@ class ScaffoldTest {
             assertFalse(refused.hint().isBlank(), refused::getMessage);
         }
         assertThrows(Scaffold.InvalidRequest.class, () -> Scaffold.newArticle(site, "Neck Pain", "blog", null, null, SiteFixture.TODAY));
+        Scaffold.InvalidRequest noSite = assertThrows(Scaffold.InvalidRequest.class,
+                () -> Scaffold.newArticle(site, "Neck Pain", "condition", null, null, SiteFixture.TODAY));
+        assertEquals("'" + site + "' is not a site: it has no jbake.properties", noSite.getMessage());
         assertFalse(Files.exists(site), "nothing is written for a refused request");
+    }
+
+    @Test
+    void writesIntoTheContentFolderTheSiteNames() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, SiteFixture.TODAY);
+        Files.move(site.resolve("content"), site.resolve("articles"));
+        Files.writeString(site.resolve("jbake.properties"), "content.folder=articles\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Path article = Scaffold.newArticle(site, "Neck Pain", "condition", null, null, SiteFixture.TODAY);
+
+        assertEquals(site.resolve("articles/conditions/neck-pain.adoc"), article);
+        assertFalse(Files.exists(site.resolve("content")));
+        assertTrue(ClinicBake.bake(site, site.resolve("output"), SiteFixture.options()).diagnostics().stream().noneMatch(d -> d.isError()));
     }
 }
