@@ -19,6 +19,7 @@ import org.clinicbake.content.ArticleReadability;
 import org.clinicbake.content.ConversionCache;
 import org.clinicbake.data.SiteData;
 import org.clinicbake.data.SiteDataLoader;
+import org.clinicbake.diag.Diagnostic;
 import org.clinicbake.diag.Diagnostics;
 import org.clinicbake.render.Theme;
 
@@ -85,13 +86,18 @@ public final class SiteBuild {
         return boot;
     }
 
+    /** The problem with a site folder that does not exist: every command that reads a site reports it so. */
+    public static Diagnostic missingSite(Path siteDir) {
+        return Diagnostic.error("site.missing", siteDir.toString(), 0, "the site folder does not exist",
+                "pass the folder that holds jbake.properties and content/");
+    }
+
     private BakeResult run(AsciidoctorBoot asciidoctor, long started) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         PhaseTimes times = new PhaseTimes();
         OutputFolder output = new OutputFolder(outputDir);
         if (!Files.isDirectory(siteDir)) {
-            diagnostics.error("site.missing", siteDir.toString(), 0, "the site folder does not exist",
-                    "pass the folder that holds jbake.properties and content/");
+            diagnostics.report(missingSite(siteDir));
             return stoppedBeforeBaking(output, diagnostics, times, started);
         }
         if (!output.prepare(siteDir, diagnostics)) {

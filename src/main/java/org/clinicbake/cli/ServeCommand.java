@@ -1,11 +1,15 @@
 package org.clinicbake.cli;
 
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.clinicbake.build.SiteBuild;
 import org.clinicbake.serve.Preview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,18 +39,51 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        InetAddress address = InetAddress.getByName(bind);
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            return usageError(err, "serve.invalid-port", "--port " + port + " is not a port", "give a number from 1 to 65535, or 0 for a free one");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            return usageError(err, "serve.invalid-address", "--bind " + bind + " is not an address of this computer",
+                    "leave --bind out to serve on 127.0.0.1");
+        }
         if (!address.isLoopbackAddress()) {
-            spec.commandLine().getErr().println("clinicbake: warning: serving on " + bind
+            err.println("clinicbake: warning: serving on " + bind
                     + " lets other computers see your drafts; the preview is meant for 127.0.0.1");
         }
+        if (!Files.isDirectory(siteDir)) {
+            err.println(SiteBuild.missingSite(siteDir).format());
+            err.flush();
+            return ExitCode.CONTENT_ERRORS.code();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Preview preview = Preview.start(siteDir, address, port, out)) {
+        Preview started;
+        try {
+            started = Preview.start(siteDir, address, port, out);
+        } catch (BindException e) {
+            boolean portTaken = String.valueOf(e.getMessage()).contains("in use");
+            err.printf("clinicbake: error[serve.cannot-listen]: cannot listen on %s port %d: %s%n  hint: %s%n",
+                    address.getHostAddress(), port, e.getMessage(), portTaken
+                            ? "another program (perhaps another preview) uses the port: stop it, or pass --port 0 for a free one"
+                            : "--bind takes an address of this computer; leave it out to serve on 127.0.0.1");
+            err.flush();
+            return ExitCode.INTERNAL_ERROR.code();
+        }
+        try (Preview preview = started) {
             out.printf("Serving %s at %s (drafts included). Press Ctrl+C to stop.%n", siteDir.toAbsolutePath().normalize(), preview.url());
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();
         }
         return ExitCode.OK.code();
+    }
+
+    private static int usageError(PrintWriter err, String code, String message, String hint) {
+        err.printf("clinicbake: error[%s]: %s%n  hint: %s%n", code, message, hint);
+        err.flush();
+        return ExitCode.USAGE.code();
     }
 }

@@ -79,11 +79,17 @@ public final class Preview implements AutoCloseable {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.output = this.siteDir.resolve(".clinicbake/preview");
         this.log = log;
-        this.asciidoctor = org.clinicbake.content.AsciidoctorRuntime.create();
-        bake();
+        // Listening first: a port already in use is reported at once, not after JRuby's boot and a bake.
         this.server = new PreviewServer(output, address, port);
         this.url = PreviewServer.url(address, server.port());
-        this.watcher = new SiteWatcher(this.siteDir, this::changed);
+        try {
+            this.asciidoctor = org.clinicbake.content.AsciidoctorRuntime.create();
+            show(bake());
+            this.watcher = new SiteWatcher(this.siteDir, this::changed);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         this.warmUp = CompletableFuture.supplyAsync(this::warmUpAsciidoctor, warmUps);
     }
 
@@ -135,11 +141,7 @@ public final class Preview implements AutoCloseable {
         long since = changedAt.getAndSet(0);
         try {
             BakeResult result = bake();
-            if (result.hasErrors()) {
-                server.showErrors(result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
-            } else {
-                server.reload();
-            }
+            show(result);
             lastLatencyMillis = since == 0 ? -1 : (System.nanoTime() - since) / 1_000_000;
             BuildMemory.Reuse reuse = memory.lastReuse();
             log.printf("Rebuilt in %d ms (%s converted, %d parsed, %s rendered, %d kept)%s%n",
@@ -148,6 +150,15 @@ public final class Preview implements AutoCloseable {
             log.flush();
         } catch (IOException | RuntimeException e) {
             server.showErrors("ClinicBake failed: " + e);
+        }
+    }
+
+    /** Shows a bake's errors over the open pages (and pages opened later), or reloads them when it has none. */
+    private void show(BakeResult result) {
+        if (result.hasErrors()) {
+            server.showErrors(result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+        } else {
+            server.reload();
         }
     }
 

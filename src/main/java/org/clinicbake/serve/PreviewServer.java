@@ -151,8 +151,10 @@ final class PreviewServer implements AutoCloseable {
 
     private void notFound(HttpExchange exchange) throws IOException {
         Path page = root.resolve("404.html");
-        byte[] body = Files.isRegularFile(page) ? withLiveReload(Files.readAllBytes(page))
-                : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8);
+        // Live reload on the bare page too: before a first bake succeeds it is all the editor sees,
+        // and it must show the bake's errors and reload once they are fixed.
+        byte[] body = withLiveReload(Files.isRegularFile(page) ? Files.readAllBytes(page)
+                : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8));
         send(exchange, 404, TYPES.get("html"), body);
     }
 

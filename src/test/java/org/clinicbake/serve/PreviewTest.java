@@ -116,6 +116,25 @@ class PreviewTest {
     }
 
     @Test
+    void aSiteBrokenWhenThePreviewStartsShowsItsErrorsAtOnce() throws Exception {
+        preview.close();
+        Path broken = SiteFixture.write(temp.resolve("broken"), MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
+        preview = Preview.start(broken, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
+
+        // Nothing was ever published: the page is the bare 404, which must still carry the live reload.
+        HttpResponse<String> page = get("/procedures/nerve-block.html");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("/__clinicbake/livereload.js"), page.body());
+        BlockingQueue<String> events = listen();
+        String shown = events.poll(10, TimeUnit.SECONDS);
+        assertTrue(shown != null && shown.startsWith("errors:") && shown.contains("nerve-block.adoc:2: error[header.unknown-type]"), shown);
+
+        SiteFixture.edit(broken, "content/procedures/nerve-block.adoc", ":jbake-type: therapie", ":jbake-type: therapy");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        assertEquals(200, get("/procedures/nerve-block.html").statusCode());
+    }
+
+    @Test
     void requestsCannotLeaveThePreviewFolder() throws Exception {
         Path outside = Files.writeString(temp.resolve("secret.txt"), "PATIENT RECORDS");
         Files.createSymbolicLink(site.resolve(".clinicbake/preview/leak.txt"), outside);
