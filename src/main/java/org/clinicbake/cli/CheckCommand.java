@@ -59,6 +59,13 @@ final class CheckCommand implements Callable<Integer> {
         List<OutputCheck> checks = new ArrayList<>(SiteChecker.builtInChecks());
         checks.addAll(plugins.get().checks());
         CheckResult result = new SiteChecker(checks).check(siteDir, output, today);
+        if (result.pages() == 0) {
+            // A folder with no page is not a baked site: passing it would let a mistyped -o pass a deploy's check.
+            err.println(Diagnostic.error("check.no-pages", output.toString(), 0, "there are no pages (.html files) in this folder to check",
+                    "name the baked output folder with -o OUT, or run `clinicbake bake " + siteDir + "` first").format());
+            err.flush();
+            return ExitCode.CONTENT_ERRORS.code();
+        }
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }

@@ -101,6 +101,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void aFolderWithoutPagesIsNotPassed() throws java.io.IOException {
+        Path site = temp.resolve("site");
+        Path notBaked = java.nio.file.Files.createDirectories(temp.resolve("downloads"));
+        java.nio.file.Files.writeString(notBaked.resolve("notes.txt"), "not a site");
+
+        int code = run("check", site.toString(), "-o", notBaked.toString());
+
+        assertEquals(1, code);
+        assertTrue(err.toString().startsWith(notBaked + ": error[check.no-pages]: there are no pages (.html files) in this folder to check"),
+                err.toString());
+    }
+
+    @Test
     void badDateIsAUsageErrorWithExitTwo() {
         OutputFixture output = SiteCheckerTest.cleanOutput(temp);
 
