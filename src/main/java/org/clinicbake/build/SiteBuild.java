@@ -241,9 +241,11 @@ public final class SiteBuild {
     private Optional<Theme> theme(SiteConfiguration config, Diagnostics diagnostics) {
         try {
             return Optional.of(Theme.forSite(siteDir, config.getString("site.theme", "default")));
-        } catch (IllegalArgumentException e) {
-            diagnostics.error("config.unknown-theme", "jbake.properties", 0, e.getMessage(),
-                    "set site.theme to a folder under themes/ or a theme on the class path, or remove it for the default theme");
+        } catch (Theme.UnknownTheme e) {
+            Path file = e.file().startsWith("theme:") ? null : siteDir.resolve(e.file());
+            diagnostics.error("config.unknown-theme", e.file(), file == null ? 0 : SiteConfigLoader.lineOf(file, e.key()), e.getMessage(),
+                    "set " + e.key() + " to a folder under themes/ or a theme on the class path"
+                            + (e.key().equals("site.theme") ? ", or remove it for the default theme" : ""));
             return Optional.empty();
         }
     }

@@ -152,17 +152,44 @@ public final class Theme implements Loader<String> {
         layers.add(Layer.folder("site", siteDir.resolve("templates"), siteDir.resolve("assets"), "templates/"));
         String name = chosenTheme == null || chosenTheme.isBlank() ? DEFAULT : chosenTheme.strip();
         List<String> seen = new ArrayList<>();
+        // Who named the theme looked for next: the site's setting, then each theme's extends.
+        String namedIn = "jbake.properties";
+        String namedBy = "site.theme";
         while (name != null) {
             if (seen.contains(name)) {
-                throw new IllegalArgumentException("themes extend each other in a loop: " + String.join(" -> ", seen) + " -> " + name);
+                throw new UnknownTheme("themes extend each other in a loop: " + String.join(" -> ", seen) + " -> " + name, namedIn, namedBy);
             }
             seen.add(name);
-            Layer layer = find(siteDir, name).orElseThrow(missing(name, siteDir));
+            Layer layer = find(siteDir, name).orElseThrow(missing(name, siteDir, namedIn, namedBy));
             layers.add(layer);
             String parent = layer.parent();
+            namedIn = layer.propertiesFile();
+            namedBy = "extends";
             name = parent != null ? parent : DEFAULT.equals(name) ? null : DEFAULT;
         }
         return new Theme(layers);
+    }
+
+    /** A theme that cannot be found, or themes that extend each other, with the file and key that named it. */
+    public static final class UnknownTheme extends IllegalArgumentException {
+        private final String file;
+        private final String key;
+
+        UnknownTheme(String message, String file, String key) {
+            super(message);
+            this.file = file;
+            this.key = key;
+        }
+
+        /** The file that named the theme, as diagnostics show it: {@code jbake.properties}, {@code themes/x/theme.properties}... */
+        public String file() {
+            return file;
+        }
+
+        /** The setting in it: {@code site.theme} or {@code extends}. */
+        public String key() {
+            return key;
+        }
     }
 
     /** Only the site's {@code templates/} folder over the built-in theme. */
@@ -347,9 +374,9 @@ public final class Theme implements Loader<String> {
         return context == null || context == own ? List.of(own) : List.of(context, own);
     }
 
-    private static java.util.function.Supplier<IllegalArgumentException> missing(String name, Path siteDir) {
-        return () -> new IllegalArgumentException("no theme '" + name + "': neither " + siteDir.resolve("themes").resolve(name)
-                + " nor " + CLASSPATH_THEMES + name + "/ on the class path");
+    private static java.util.function.Supplier<UnknownTheme> missing(String name, Path siteDir, String namedIn, String namedBy) {
+        return () -> new UnknownTheme("no theme '" + name + "': neither " + siteDir.resolve("themes").resolve(name)
+                + " nor " + CLASSPATH_THEMES + name + "/ on the class path", namedIn, namedBy);
     }
 
     private static String parentOf(Path properties) {
@@ -423,6 +450,11 @@ public final class Theme implements Loader<String> {
 
         String describe(String name) {
             return shown + name;
+        }
+
+        /** Its theme.properties as diagnostics show it. */
+        String propertiesFile() {
+            return (templates != null ? "themes/" : "theme:") + name + "/theme.properties";
         }
 
         Optional<byte[]> assetBytes(String name) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.clinicbake.BakeResult;
 import org.clinicbake.ClinicBake;
+import org.clinicbake.diag.Diagnostic;
 import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +156,25 @@ class ThemeLookupTest {
 
         assertEquals(List.of("config.unknown-theme"), result.diagnostics().stream().map(d -> d.code()).toList());
         assertTrue(result.diagnostics().get(0).message().startsWith("no theme 'harbour'"));
+        assertEquals("jbake.properties:1", result.diagnostics().get(0).path() + ":" + result.diagnostics().get(0).line());
+    }
+
+    @Test
+    void aThemeThatExtendsAnUnknownOneIsReportedAtItsExtendsLine() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- jbake.properties --
+                site.theme=clinic-blue
+                -- themes/clinic-blue/theme.properties --
+                # Blue, over harbor.
+                extends=harbour
+                """);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        Diagnostic only = SiteFixture.single(result);
+        assertTrue(SiteFixture.firstLine(only).startsWith("themes/clinic-blue/theme.properties:2: error[config.unknown-theme]: no theme 'harbour'"),
+                SiteFixture.firstLine(only));
+        assertEquals("set extends to a folder under themes/ or a theme on the class path", only.hint());
     }
 
     @Test
