@@ -31,7 +31,7 @@ final class NewCommand implements Callable<Integer> {
             description = "therapy, procedure, condition or article (default: ${DEFAULT-VALUE}).")
     private String type;
 
-    @Option(names = "--provider", paramLabel = "ID", description = "Author and reviewer id from data/providers.yml (default: the first).")
+    @Option(names = "--provider", paramLabel = "ID", description = "Author id from data/providers.yml (default: the first); the reviewer is the next clinician listed.")
     private String provider;
 
     @Option(names = "--slug", paramLabel = "NAME",

@@ -101,6 +101,11 @@ final class MedicalHeaderCheck {
                         "add honorific_suffix (e.g. MD, DO, PT, DPT) or credentials to the provider");
             }
         }
+        if (!reviewers.isEmpty() && authors.containsAll(reviewers)) {
+            // Medical review is a second clinician's check of what the author wrote (NHS content policy, publishers' practice).
+            warning("medical.self-review", HeaderKey.REVIEWER, "the page's medical reviewer is also its author",
+                    "ask another clinician to review the page, and name them in :med-reviewer:");
+        }
         checkReview();
         if (!citesReferences) {
             error("medical.no-references", null, "the page cites no references",

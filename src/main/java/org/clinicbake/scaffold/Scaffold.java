@@ -101,7 +101,8 @@ public final class Scaffold {
      * Writes a new draft article under the site's {@code content/} and returns its path.
      *
      * @param type     therapy, procedure, condition or article
-     * @param provider the id of the author and reviewer to start with (the first in providers.yml when null)
+     * @param provider the id of the author (the first in providers.yml when null); the reviewer is the first
+     *                 other clinician there, as medical review is a second clinician's check (the author when alone)
      * @param fileName the file's name without {@code .adoc} (the page's address), or null to make one from the title
      * @throws InvalidRequest when the title, type or file name cannot be used
      */
@@ -125,13 +126,15 @@ public final class Scaffold {
         java.util.Properties settings = siteSettings(site);
         Path file = siteFolder(site, settings, "content.folder", "content").resolve(folder).resolve(name + ".adoc");
         Files.createDirectories(file.getParent());
-        String author = provider != null ? provider : firstProvider(siteFolder(site, settings, "data.folder", "data"));
-        Files.writeString(file, article(title.strip(), type, author, today),
+        List<String> providers = providerIds(siteFolder(site, settings, "data.folder", "data"));
+        String author = provider != null ? provider : providers.isEmpty() ? "your-provider-id" : providers.get(0);
+        String reviewer = providers.stream().filter(id -> !id.equals(author)).findFirst().orElse(author);
+        Files.writeString(file, article(title.strip(), type, author, reviewer, today),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         return file;
     }
 
-    static String article(String title, String type, String provider, LocalDate today) {
+    static String article(String title, String type, String author, String reviewer, LocalDate today) {
         String entity = switch (type) {
             case "therapy" -> "MedicalTherapy";
             case "procedure" -> "TherapeuticProcedure";
@@ -149,8 +152,8 @@ public final class Scaffold {
             text.append(":med-entity-type: ").append(entity).append('\n')
                     .append(":med-entity-name: ").append(title.toLowerCase(Locale.ROOT)).append('\n');
         }
-        text.append(":med-author: ").append(provider).append('\n')
-                .append(":med-reviewer: ").append(provider).append('\n')
+        text.append(":med-author: ").append(author).append('\n')
+                .append(":med-reviewer: ").append(reviewer).append('\n')
                 .append(":med-last-reviewed: ").append(today).append('\n')
                 .append(":med-review-interval: 12\n")
                 .append(":med-audience: patient\n")
@@ -218,16 +221,14 @@ public final class Scaffold {
         return site.resolve(folder.startsWith(base) && !folder.equals(base) ? base.relativize(folder).toString() : defaultName);
     }
 
-    private static String firstProvider(Path data) throws IOException {
+    /** The provider ids of data/providers.yml, in the file's order (its top-level keys). */
+    private static List<String> providerIds(Path data) throws IOException {
         Path providers = data.resolve("providers.yml");
-        if (Files.exists(providers)) {
-            for (String line : Files.readAllLines(providers)) {
-                if (line.matches("[a-z0-9][a-z0-9-]*:\\s*")) {
-                    return line.substring(0, line.indexOf(':'));
-                }
-            }
+        if (!Files.exists(providers)) {
+            return List.of();
         }
-        return "your-provider-id";
+        return Files.readAllLines(providers).stream().filter(line -> line.matches("[a-z0-9][a-z0-9-]*:\\s*"))
+                .map(line -> line.substring(0, line.indexOf(':'))).toList();
     }
 
     private static String resource(String name) throws IOException {

@@ -31,7 +31,7 @@ class IncrementalBakeTest {
             :jbake-date: 2026-01-12
             :description: Another nerve block.
             :med-author: ann-lee
-            :med-reviewer: ann-lee
+            :med-reviewer: ben-cho
             :med-last-reviewed: 2026-02-01
             :med-entity-type: MedicalTherapy
 

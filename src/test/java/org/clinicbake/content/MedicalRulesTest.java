@@ -7,8 +7,10 @@ import static org.clinicbake.testing.SiteFixture.firstLines;
 import static org.clinicbake.testing.SiteFixture.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,14 +42,25 @@ class MedicalRulesTest {
 
     @Test
     void aClinicalPageNeedsAMedicalReviewer() throws IOException {
-        assertOnly(without(":med-reviewer: ann-lee"),
+        assertOnly(without(":med-reviewer: ben-cho"),
                 PAGE + ":1: error[medical.no-reviewer]: the page has no medical reviewer");
     }
 
     @Test
     void theReviewerNeedsCredentials() throws IOException {
-        assertOnly(MINIMAL_SITE.replace("  honorific_suffix: MD\n", ""),
-                PAGE + ":8: error[medical.no-credentials]: 'ann-lee' has no credentials in data/providers.yml");
+        assertOnly(MINIMAL_SITE.replace("  honorific_suffix: DO\n", ""),
+                PAGE + ":8: error[medical.no-credentials]: 'ben-cho' has no credentials in data/providers.yml");
+    }
+
+    @Test
+    void aReviewerWhoIsAlsoAnAuthorIsWarnedAbout() throws IOException {
+        for (String site : List.of(MINIMAL_SITE.replace(":med-reviewer: ben-cho", ":med-reviewer: ann-lee"),
+                MINIMAL_SITE.replace(":med-author: ann-lee", ":med-author: ann-lee, ben-cho"))) {
+            BakeResult result = bake(Files.createTempDirectory(temp, "site"), site);
+
+            assertEquals(List.of(PAGE + ":8: warning[medical.self-review]: the page's medical reviewer is also its author"), firstLines(result));
+            assertTrue(result.published(), "a warning does not stop the bake");
+        }
     }
 
     @Test

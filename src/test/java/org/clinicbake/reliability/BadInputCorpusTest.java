@@ -269,7 +269,7 @@ class BadInputCorpusTest {
     /** Copies the committed corpus and adds the cases that cannot be committed as text. */
     private static Path writeCorpus(Path target) throws IOException, URISyntaxException {
         Path committed = Path.of(BadInputCorpusTest.class.getResource("/bad-inputs/site").toURI());
-        OutputTrees.copy(committed, target, path -> false);
+        SiteFixture.copy(committed, target, path -> false);
         Path cases = target.resolve("content/cases");
 
         // Non-UTF-8 bytes: an e-acute in Latin-1 (0xE9) on line 6.

@@ -34,7 +34,7 @@ class DeterministicOutputTest {
         Path site = temp.resolve("site");
         // Without site/output (the user's last bake) and site/.clinicbake (the user's cache): the cache
         // is keyed by each article's absolute path, so its entries could never match the copy anyway.
-        OutputTrees.copy(Path.of("site"), site, relative -> relative.startsWith("output") || relative.startsWith(".clinicbake"));
+        SiteFixture.copy(Path.of("site"), site, relative -> relative.startsWith("output") || relative.startsWith(".clinicbake"));
 
         Path first = temp.resolve("first-output");
         BakeResult converting = ClinicBake.bake(site, first, SiteFixture.options());

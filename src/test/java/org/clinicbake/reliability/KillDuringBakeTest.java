@@ -53,7 +53,7 @@ class KillDuringBakeTest {
         Path referenceB = temp.resolve("reference-b");
 
         assertPublished(ClinicBake.bake(site, out, SiteFixture.options()));
-        OutputTrees.copy(out, referenceA, path -> false);
+        SiteFixture.copy(out, referenceA, path -> false);
         changeTheArticle(site);
         // Baking B once also puts B's conversion in the site's cache, so the killed bakes below skip
         // JRuby and spend their time in what this test is about: rendering, writing and the swap.
@@ -103,7 +103,7 @@ class KillDuringBakeTest {
         Path out = temp.resolve("out");
         Path referenceA = temp.resolve("reference-a");
         assertPublished(ClinicBake.bake(site, out, SiteFixture.options()));
-        OutputTrees.copy(out, referenceA, path -> false);
+        SiteFixture.copy(out, referenceA, path -> false);
 
         // The state a kill leaves right after `out -> .out.previous`, before `staging -> out`.
         Path previous = temp.resolve(".out.previous");
@@ -133,7 +133,7 @@ class KillDuringBakeTest {
         Path out = temp.resolve("out");
         Path referenceA = temp.resolve("reference-a");
         assertPublished(ClinicBake.bake(site, out, SiteFixture.options()));
-        OutputTrees.copy(out, referenceA, path -> false);
+        SiteFixture.copy(out, referenceA, path -> false);
 
         changeTheArticle(site);
         SiteFixture.write(site, "-- content/about.adoc --\n= About Us\n:jbake-type: page\n:jbake-status: published\n"
@@ -223,7 +223,7 @@ class KillDuringBakeTest {
         for (String leftover : leftovers(out)) {
             OutputTrees.delete(out.resolveSibling(leftover));
         }
-        OutputTrees.copy(referenceA, out, path -> false);
+        SiteFixture.copy(referenceA, out, path -> false);
     }
 
     private static List<String> leftovers(Path out) {

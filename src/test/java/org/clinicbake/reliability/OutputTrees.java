@@ -59,27 +59,6 @@ final class OutputTrees {
         firstDifference(expected, actual).ifPresent(difference -> fail(what + ": " + difference));
     }
 
-    /** Copies {@code from} to {@code to}, leaving out paths (relative to {@code from}) that {@code skip} accepts. */
-    static void copy(Path from, Path to, Predicate<Path> skip) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path relative = from.relativize(source);
-                if (!relative.toString().isEmpty() && skip.test(relative)) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static void delete(Path root) {
         try {
             org.clinicbake.io.FileTrees.delete(root);

@@ -84,7 +84,7 @@ class ScaffoldTest {
         assertEquals(0, code, err.toString());
         String text = Files.readString(article);
         for (String attribute : List.of(":jbake-type: therapy", ":jbake-status: draft", ":med-entity-type: MedicalTherapy",
-                ":med-author: alex-morgan", ":med-reviewer: alex-morgan", ":med-last-reviewed: ", "[#how-performed]",
+                ":med-author: alex-morgan", ":med-reviewer: sam-rivera", ":med-last-reviewed: ", "[#how-performed]",
                 "[bibliography]")) {
             assertTrue(text.contains(attribute), attribute);
         }

@@ -46,6 +46,11 @@ public final class SiteFixture {
               honorific_prefix: Dr.
               honorific_suffix: MD
               job_title: Pain Physician
+            ben-cho:
+              name: Ben Cho
+              honorific_prefix: Dr.
+              honorific_suffix: DO
+              job_title: Physiatrist
             -- content/procedures/nerve-block.adoc --
             = Nerve Block
             :jbake-type: therapy
@@ -54,7 +59,7 @@ public final class SiteFixture {
             :jbake-tags: procedures
             :description: What a nerve block is and how it is done.
             :med-author: ann-lee
-            :med-reviewer: ann-lee
+            :med-reviewer: ben-cho
             :med-last-reviewed: 2026-02-01
             :med-entity-type: MedicalTherapy
 
@@ -81,7 +86,7 @@ public final class SiteFixture {
             :jbake-tags: procedures
             :description: Another nerve block.
             :med-author: ann-lee
-            :med-reviewer: ann-lee
+            :med-reviewer: ben-cho
             :med-last-reviewed: 2026-02-01
             :med-entity-type: MedicalTherapy
             :med-related: nerve-block
@@ -207,5 +212,26 @@ public final class SiteFixture {
     public static void writeFile(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /** Copies {@code from} to {@code to}, leaving out paths (relative to {@code from}) that {@code skip} accepts. */
+    public static void copy(Path from, Path to, java.util.function.Predicate<Path> skip) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path relative = from.relativize(source);
+                if (!relative.toString().isEmpty() && skip.test(relative)) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
