@@ -128,7 +128,11 @@ public final class SiteChecker {
             }
         }
         for (OutputCheck check : checks) {
-            check.run(context, diagnostics);
+            try {
+                check.run(context, diagnostics);
+            } catch (RuntimeException e) {
+                failed(check, ".", e, diagnostics);
+            }
         }
         return new CheckResult(context.pagePaths().size(), diagnostics.all());
     }
@@ -141,12 +145,25 @@ public final class SiteChecker {
         CheckContext.PageFacts facts = context.remember(page);
         Diagnostics found = new Diagnostics();
         for (OutputCheck check : checks) {
-            check.checkPage(context, page, found);
+            try {
+                check.checkPage(context, page, found);
+            } catch (RuntimeException e) {
+                failed(check, path, e, found);
+            }
         }
         found.all().forEach(diagnostics::report);
         if (memory != null) {
             memory.remember(path, new CheckMemory.PageRecord(CheckMemory.pageHash(bytes), file, facts, found.all()));
         }
+    }
+
+    /**
+     * A check that threw (a plugin's, most likely) is reported as a problem of the page it was
+     * reading, and the other checks go on: one broken check must not hide what the others find.
+     */
+    private static void failed(OutputCheck check, String path, RuntimeException e, Diagnostics out) {
+        out.error("check.failed", path, 0, "the check '" + check.id() + "' failed" + (path.equals(".") ? " on the output" : " on this page") + ": " + e,
+                "this is a bug in the check '" + check.id() + "' (" + check.getClass().getName() + "); report it to its authors");
     }
 
     private static void eachPage(WorkerPool workers, java.util.Collection<String> paths, java.util.function.Consumer<String> work) {

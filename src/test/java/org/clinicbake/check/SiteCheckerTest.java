@@ -1,6 +1,7 @@
 package org.clinicbake.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.NoSuchFileException;
@@ -91,6 +92,48 @@ class SiteCheckerTest {
 
         assertEquals(List.of("index.html:13: warning[site.no-news]: news on clinic.example.org"),
                 result.diagnostics().stream().map(OutputFixture::firstLine).toList());
+    }
+
+    @Test
+    void aCheckThatThrowsIsReportedAndTheOthersStillRun() throws Exception {
+        OutputFixture output = cleanOutput(temp);
+        OutputCheck broken = new OutputCheck() {
+            @Override
+            public String id() {
+                return "broken";
+            }
+
+            @Override
+            public void checkPage(CheckContext context, Page page, Diagnostics out) {
+                throw new IllegalStateException("no such element");
+            }
+
+            @Override
+            public void run(CheckContext context, Diagnostics out) {
+                throw new UnsupportedOperationException("site-wide");
+            }
+        };
+        OutputCheck noNews = new OutputCheck() {
+            @Override
+            public String id() {
+                return "no-news";
+            }
+
+            @Override
+            public void checkPage(CheckContext context, Page page, Diagnostics out) {
+                page.document().select("#news").forEach(news -> out.warning("site.no-news", page.path(), Page.line(news), "news", null));
+            }
+        };
+
+        CheckResult result = new SiteChecker(List.of(broken, noNews)).check(output.site, output.out, OutputFixture.TODAY);
+
+        List<String> found = result.diagnostics().stream().map(OutputFixture::firstLine).toList();
+        assertEquals(".: error[check.failed]: the check 'broken' failed on the output: java.lang.UnsupportedOperationException: site-wide",
+                found.get(0));
+        assertTrue(found.contains("index.html: error[check.failed]: the check 'broken' failed on this page: "
+                + "java.lang.IllegalStateException: no such element"), found::toString);
+        assertTrue(found.contains("index.html:13: warning[site.no-news]: news"), "the other check still ran: " + found);
+        assertEquals(result.pages() + 2, found.size(), found::toString);
     }
 
     @Test
