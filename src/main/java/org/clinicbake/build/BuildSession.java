@@ -59,6 +59,7 @@ public final class BuildSession implements AutoCloseable {
     private volatile LocalDate today;
     private final Object todayLock = new Object();
     private final java.util.Queue<ArticleReadability> readability = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<Xref> xrefs = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     BuildSession(Path siteDir, SiteConfiguration config, SiteData data, Theme theme,
                  Diagnostics diagnostics, BakeOptions options, PhaseTimes times, ConversionCache cache,
@@ -259,6 +260,20 @@ public final class BuildSession implements AutoCloseable {
     /** Scores reading levels, remembering the syllables of words across the whole bake. */
     public Readability readabilityScorer() {
         return readabilityScorer;
+    }
+
+    /** A cross reference from a line of an article to another article's file, held until every article is read. */
+    public record Xref(String from, int line, String target, Path file) {
+    }
+
+    /** Records a cross reference whose target file exists: whether that page will be published is known after the crawl. */
+    public void xref(Xref reference) {
+        xrefs.add(reference);
+    }
+
+    /** The cross references recorded by this bake's parses. */
+    public List<Xref> xrefs() {
+        return List.copyOf(xrefs);
     }
 
     /** Records the reading level of a clinical article for the bake's report. */

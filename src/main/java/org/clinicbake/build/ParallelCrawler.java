@@ -83,6 +83,9 @@ final class ParallelCrawler extends Crawler {
                 }
             }
             memory.ifPresent(remembered -> remembered.rememberParsed(stored, session));
+            if (!session.includeDrafts()) {
+                reportReferencesToUnpublished(stored, session);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while converting content", e);
@@ -91,6 +94,33 @@ final class ParallelCrawler extends Crawler {
         } finally {
             pool.close();
         }
+    }
+
+    /**
+     * A published page's cross reference to a draft (or to a page dated later) would be a broken
+     * link on the published site: it is reported at the reference's line, before anything is
+     * rendered, rather than as a broken link in the baked HTML.
+     */
+    private static void reportReferencesToUnpublished(java.util.Map<File, DocumentModel> stored, BuildSession session) {
+        java.util.Map<java.nio.file.Path, DocumentModel> byFile = new java.util.HashMap<>();
+        java.util.Map<String, DocumentModel> byPath = new java.util.HashMap<>();
+        stored.forEach((file, document) -> {
+            byFile.put(file.toPath().toAbsolutePath().normalize(), document);
+            byPath.put(session.relativePath(file), document);
+        });
+        for (BuildSession.Xref reference : session.xrefs()) {
+            DocumentModel from = byPath.get(reference.from());
+            DocumentModel target = byFile.get(reference.file().toAbsolutePath().normalize());
+            if (from != null && target != null && isPublished(from) && !isPublished(target)) {
+                session.diagnostics().error("xref.unpublished-target", reference.from(), reference.line(),
+                        "cross reference to '" + reference.target() + "', which is not published (status: " + target.getStatus() + ")",
+                        "publish it (:jbake-status: published), or take the link out until it is");
+            }
+        }
+    }
+
+    private static boolean isPublished(DocumentModel document) {
+        return ModelAttributes.Status.PUBLISHED.equals(document.getStatus());
     }
 
     private DocumentModel parse(File file, Optional<BuildMemory> memory) {

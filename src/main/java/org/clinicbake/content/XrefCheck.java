@@ -65,6 +65,8 @@ final class XrefCheck {
                         "cross reference to '" + target + "', which does not exist",
                         "the path is relative to this file's folder; check the file name (expected "
                                 + session.relativePath(resolved.toFile()) + ")");
+            } else {
+                session.xref(new BuildSession.Xref(path, line, target, resolved));
             }
         }
     }

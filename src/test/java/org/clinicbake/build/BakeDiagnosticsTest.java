@@ -195,6 +195,24 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a published page's cross reference to a draft is reported at its line, before anything is rendered")
+    void reportsCrossReferenceToADraft() throws IOException {
+        String linked = MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\nSee xref:second-block.adoc[the second block].") + SiteFixture.SECOND_ARTICLE;
+        String draft = linked.replace(
+                "= Second Block\n:jbake-type: therapy\n:jbake-status: published", "= Second Block\n:jbake-type: therapy\n:jbake-status: draft");
+
+        BakeResult result = bake(temp, draft);
+
+        assertEquals(List.of("content/procedures/nerve-block.adoc:18: error[xref.unpublished-target]: "
+                + "cross reference to 'second-block.adoc', which is not published (status: draft)"), firstLines(result));
+        // The preview publishes drafts: there the same reference is a working link.
+        BakeResult preview = ClinicBake.bake(temp.resolve("site"), temp.resolve("preview"),
+                new org.clinicbake.BakeOptions(true, SiteFixture.options().clock(), null, false));
+        assertFalse(preview.hasErrors(), preview.diagnostics()::toString);
+    }
+
+    @Test
     void reportsCrossReferenceToAMissingSection() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "The doctor uses X-ray guidance.\nSee <<risk-list>>."));
