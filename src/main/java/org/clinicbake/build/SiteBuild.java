@@ -141,6 +141,7 @@ public final class SiteBuild {
         Map<String, BuildSession.ImageVariant> imagesAskedFor = Map.of();
         Set<String> written = Set.of();
         BuildMemory.Retained bakedWith = null;
+        SourcePositions sources = null;
         LocalDate bakeDay = null;
         try {
             long loading = System.nanoTime();
@@ -164,8 +165,10 @@ public final class SiteBuild {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
                             times, cache, asciidoctor, plugins.get())) {
                         session.reusePagesFrom(pageMemory);
-                        bakedWith = runOven(session, options.memory() != null && !checks,
+                        Oven oven = runOven(session, options.memory() != null && !checks,
                                 config.get(), data, theme.get(), plugins.get());
+                        bakedWith = oven.retained();
+                        sources = oven.sources();
                         readability = session.readability();
                         bakeDay = session.today();
                         assetsAskedFor = Map.copyOf(session.fingerprints());
@@ -181,7 +184,7 @@ public final class SiteBuild {
                     reportEmptyPages(staging, written, diagnostics);
                 }
                 if (!diagnostics.hasErrors() && checks) {
-                    runFastChecks(staging, config.get(), bakeDay, diagnostics, times);
+                    runFastChecks(staging, config.get(), bakeDay, sources, diagnostics, times);
                 }
             }
             if (diagnostics.hasErrors()) {
@@ -226,10 +229,15 @@ public final class SiteBuild {
      * next text edit; otherwise null, and nothing here holds the store (every document with its
      * body) while the checks run: at 10,000 articles that is a quarter of the bake's peak memory.
      */
-    private static BuildMemory.Retained runOven(BuildSession session, boolean retain, SiteConfiguration config,
-                                                SiteData data, Theme theme, Plugins plugins) {
+    private static Oven runOven(BuildSession session, boolean retain, SiteConfiguration config,
+                                SiteData data, Theme theme, Plugins plugins) {
         OvenRun.Baked baked = new OvenRun(session).bake();
-        return retain ? new BuildMemory.Retained(config, data, theme, plugins, baked) : null;
+        return new Oven(retain ? new BuildMemory.Retained(config, data, theme, plugins, baked) : null,
+                SourcePositions.of(baked.store(), session.siteDir()));
+    }
+
+    /** What a run of the Oven leaves for the rest of the bake: the preview's memory of it, and where each page came from. */
+    private record Oven(BuildMemory.Retained retained, SourcePositions sources) {
     }
 
     /** Where the site keeps what bakes into this output folder remember of it ({@code kind}: pages, checks). */
@@ -307,8 +315,8 @@ public final class SiteBuild {
      * broken link fails the bake instead of reaching patients. On unless {@code check.on-bake=false};
      * the checks read one page at a time, so they add time (about 1.6 s at 1,000 pages) but no memory.
      */
-    private void runFastChecks(Path staging, SiteConfiguration config, LocalDate today, Diagnostics diagnostics, PhaseTimes times)
-            throws IOException {
+    private void runFastChecks(Path staging, SiteConfiguration config, LocalDate today, SourcePositions sources,
+                               Diagnostics diagnostics, PhaseTimes times) throws IOException {
         long started = System.nanoTime();
         List<OutputCheck> fast = SiteChecker.builtInChecks().stream()
                 .filter(check -> List.of("links", "a11y", "privacy", "output").contains(check.id()))
@@ -318,7 +326,7 @@ public final class SiteBuild {
         Path memory = cacheEnabled(config.getString("clinicbake.cache", "true")) ? memoryFile("checks") : null;
         // The checks judge review dates by the day the pages were made for.
         CheckResult result = new SiteChecker(fast).check(siteDir, staging, today, memory);
-        result.diagnostics().forEach(diagnostics::report);
+        result.diagnostics().stream().map(sources::relocate).forEach(diagnostics::report);
         times.add("check", started);
     }
 

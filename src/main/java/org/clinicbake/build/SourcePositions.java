@@ -1,0 +1,79 @@
+package org.clinicbake.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.clinicbake.diag.Diagnostic;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.DocumentTypes;
+
+/**
+ * Moves a problem the output checks found on an article's page to the line of the article that
+ * wrote it. The checks read baked HTML, so they name the page and its HTML line
+ * ({@code guides/aftercare.html:235}); an editor fixes the article. A problem whose message quotes
+ * an address or file that the article spells out ({@code link:../files/sheet.pdf[]},
+ * {@code image::x.png[]}) is reported at that line of the article, with the page's position kept in
+ * the message; any other problem of the page stays where the check found it.
+ */
+final class SourcePositions {
+
+    /** The first quoted value of a message: every output check quotes the address it is about. */
+    private static final Pattern QUOTED = Pattern.compile("'([^'\\s]+)'");
+
+    private final Map<String, Path> pageSources;
+    private final Path siteDir;
+
+    private SourcePositions(Map<String, Path> pageSources, Path siteDir) {
+        this.pageSources = pageSources;
+        this.siteDir = siteDir;
+    }
+
+    /** The source file of every page in the store, by the page's path in the output. */
+    static SourcePositions of(MemoryContentStore store, Path siteDir) {
+        Map<String, Path> sources = new HashMap<>();
+        for (String type : DocumentTypes.getDocumentTypes()) {
+            for (DocumentModel document : store.getAllContent(type)) {
+                if (document.getUri() != null && document.getFile() != null) {
+                    sources.put(document.getUri(), Path.of(document.getFile()).toAbsolutePath().normalize());
+                }
+            }
+        }
+        return new SourcePositions(Map.copyOf(sources), siteDir.toAbsolutePath().normalize());
+    }
+
+    /** The problem at its line in the article, when the article spells out what it quotes; else as it was. */
+    Diagnostic relocate(Diagnostic problem) {
+        Path source = pageSources.get(problem.path());
+        Matcher quoted = QUOTED.matcher(problem.message());
+        if (source == null || !source.startsWith(siteDir) || !quoted.find()) {
+            return problem;
+        }
+        return lineMentioning(source, quoted.group(1))
+                .map(line -> new Diagnostic(problem.severity(), problem.code(), siteDir.relativize(source).toString().replace('\\', '/'),
+                        line, problem.message() + " (on " + problem.path() + (problem.line() > 0 ? ":" + problem.line() : "") + ")",
+                        problem.hint()))
+                .orElse(problem);
+    }
+
+    private static Optional<Integer> lineMentioning(Path source, String text) {
+        try {
+            List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return Optional.of(i + 1);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Changed or gone since it was read: the page's own position is still right.
+        }
+        return Optional.empty();
+    }
+}
