@@ -2,6 +2,8 @@ package org.clinicbake.serve;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -10,22 +12,30 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Tells when anything a bake reads changes: content, templates, data, assets, themes and
- * {@code jbake.properties}. The output and ClinicBake's own {@code .clinicbake} folder are never
- * watched, so a bake does not trigger itself.
+ * {@code jbake.properties}, in the folders the site's settings name ({@code content.folder}...).
+ * The output and ClinicBake's own {@code .clinicbake} folder are never watched, so a bake does not
+ * trigger itself.
  */
 final class SiteWatcher implements Closeable {
 
-    private static final List<String> WATCHED = List.of("content", "templates", "data", "assets", "themes");
+    /** The folder settings a bake reads, with JBake's defaults. */
+    private static final List<List<String>> FOLDER_SETTINGS = List.of(List.of("content.folder", "content"),
+            List.of("template.folder", "templates"), List.of("data.folder", "data"), List.of("asset.folder", "assets"));
 
     private final Path siteDir;
     private final WatchService watcher;
     private final Runnable onChange;
     private final Thread thread;
+    /** The top-level names of the watched folders, read again when jbake.properties changes. */
+    private volatile Set<String> watched;
 
     SiteWatcher(Path siteDir, Runnable onChange) throws IOException {
         this.siteDir = siteDir.toAbsolutePath().normalize();
@@ -33,7 +43,8 @@ final class SiteWatcher implements Closeable {
         this.onChange = onChange;
         this.siteDir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
-        for (String folder : WATCHED) {
+        this.watched = watchedFolders(this.siteDir);
+        for (String folder : watched) {
             registerTree(this.siteDir.resolve(folder));
         }
         this.thread = new Thread(this::watch, "clinicbake-watch");
@@ -41,14 +52,50 @@ final class SiteWatcher implements Closeable {
         thread.start();
     }
 
-    private void registerTree(Path root) throws IOException {
+    /** The top-level folders of the site whose files a bake reads: those the settings name, and themes/. */
+    static Set<String> watchedFolders(Path siteDir) {
+        Properties settings = new Properties();
+        Path file = siteDir.resolve("jbake.properties");
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                settings.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                // The bake reports a broken settings file; the defaults are watched meanwhile.
+            }
+        }
+        Set<String> folders = new LinkedHashSet<>();
+        for (List<String> setting : FOLDER_SETTINGS) {
+            folders.add(setting.get(1));
+            Path named = Path.of(settings.getProperty(setting.get(0), setting.get(1)).strip()).normalize();
+            if (!named.isAbsolute() && named.getNameCount() > 0 && !named.getName(0).toString().equals("..")) {
+                folders.add(named.getName(0).toString());
+            }
+        }
+        folders.add("themes");
+        folders.removeIf(name -> name.isEmpty() || name.startsWith("."));
+        return Set.copyOf(folders);
+    }
+
+    /**
+     * Watches every folder under {@code root}. A folder can go between the listing and its
+     * registration (an editor's or git's temporary folder): it is skipped, and the watch goes on.
+     */
+    private void registerTree(Path root) {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> folders = Files.walk(root)) {
-            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(root)) {
+            folders = walk.filter(Files::isDirectory).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            folders = List.of(root);
+        }
+        for (Path folder : folders) {
+            try {
                 folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
+            } catch (IOException e) {
+                // gone already: there is nothing in it to watch
             }
         }
     }
@@ -67,10 +114,13 @@ final class SiteWatcher implements Closeable {
                     Path changed = folder.resolve((Path) event.context());
                     if (folder.equals(siteDir)) {
                         String name = changed.getFileName().toString();
-                        if (WATCHED.contains(name) && Files.isDirectory(changed)) {
-                            registerTree(changed);
+                        if (name.equals("jbake.properties")) {
+                            watched = watchedFolders(siteDir);
+                            watched.forEach(watchedFolder -> registerTree(siteDir.resolve(watchedFolder)));
                             relevant = true;
-                        } else if (name.equals("jbake.properties")) {
+                        } else if (watched.contains(name)) {
+                            // Created, moved in or deleted whole: the bake must see it either way.
+                            registerTree(changed);
                             relevant = true;
                         }
                         continue;
@@ -87,8 +137,6 @@ final class SiteWatcher implements Closeable {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: stop watching
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

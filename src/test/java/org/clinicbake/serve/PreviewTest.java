@@ -135,6 +135,37 @@ class PreviewTest {
     }
 
     @Test
+    void aSiteWithItsOwnContentFolderIsWatchedThere() throws Exception {
+        preview.close();
+        Path custom = SiteFixture.write(temp.resolve("custom"), MINIMAL_SITE.replace("content/procedures/", "articles/procedures/")
+                .replace("site.host=https://clinic.example.org", "site.host=https://clinic.example.org\ncontent.folder=articles"));
+        preview = Preview.start(custom, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
+        BlockingQueue<String> events = listen();
+
+        SiteFixture.edit(custom, "articles/procedures/nerve-block.adoc", "X-ray guidance.", "live X-ray guidance.");
+
+        // Only content/ was watched: saves in the folder the site names never reached the preview.
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        assertTrue(get("/procedures/nerve-block.html").body().contains("live X-ray guidance."));
+    }
+
+    @Test
+    void aContentFolderMovedAwayShowsTheErrorAndComingBackReloads() throws Exception {
+        BlockingQueue<String> events = listen();
+        Path moved = temp.resolve("content-elsewhere");
+
+        Files.move(site.resolve("content"), moved);
+        String shown = events.poll(60, TimeUnit.SECONDS);
+        assertTrue(shown != null && shown.startsWith("errors:") && shown.contains("error[site.missing-content]"), shown);
+
+        Files.move(moved, site.resolve("content"));
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, watched again.");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        assertTrue(get("/procedures/nerve-block.html").body().contains("watched again"));
+    }
+
+    @Test
     void requestsCannotLeaveThePreviewFolder() throws Exception {
         Path outside = Files.writeString(temp.resolve("secret.txt"), "PATIENT RECORDS");
         Files.createSymbolicLink(site.resolve(".clinicbake/preview/leak.txt"), outside);
