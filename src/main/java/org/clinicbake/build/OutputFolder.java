@@ -48,7 +48,7 @@ final class OutputFolder {
                     "the output folder contains the site itself", "choose an output folder such as " + site.resolve("output"));
             return false;
         }
-        for (String source : List.of("content", "templates", "assets", "data")) {
+        for (String source : sourceFolders(site)) {
             if (target.startsWith(site.resolve(source))) {
                 diagnostics.error("output.inside-sources", target.toString(), 0,
                         "the output folder is inside the site's " + source + "/ folder",
@@ -67,6 +67,23 @@ final class OutputFolder {
         }
         deleteLeftoverStaging();
         return true;
+    }
+
+    /**
+     * The folders a bake reads: JBake's defaults, those the site's settings name instead, and
+     * themes/. An output inside one would be read back by the next bake (its pages copied into the
+     * output again as files of content/, say) or replaced while it is read.
+     */
+    static java.util.Set<String> sourceFolders(Path site) {
+        java.util.Properties settings = SiteConfigLoader.readSiteFile(site);
+        java.util.Set<String> folders = new java.util.TreeSet<>(List.of("content", "templates", "assets", "data", "themes"));
+        for (String key : SiteConfigLoader.SITE_PATHS) {
+            String named = settings.getProperty(key, "").strip();
+            if (SiteConfigLoader.isPathInside(named)) {
+                folders.add(Path.of(named).normalize().toString());
+            }
+        }
+        return folders;
     }
 
     Path createStaging() throws IOException {

@@ -381,6 +381,20 @@ class BakeDiagnosticsTest {
         assertEquals("keep me", Files.readString(notOurs.resolve("letter.txt")));
     }
 
+    @Test
+    @DisplayName("an output folder inside a folder the bake reads is refused, for the folders the settings name too")
+    void refusesAnOutputInsideTheSourceFoldersTheSiteNames() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("content/procedures/", "articles/procedures/")
+                .replace("site.host=https://clinic.example.org", "site.host=https://clinic.example.org\ncontent.folder=articles"));
+
+        for (String inside : List.of("articles/out", "themes/out", "content/out")) {
+            BakeResult result = ClinicBake.bake(site, site.resolve(inside), SiteFixture.options());
+
+            assertEquals("output.inside-sources", single(result).code(), inside);
+            assertFalse(Files.exists(site.resolve(inside)), inside);
+        }
+    }
+
 
 
 
