@@ -86,6 +86,50 @@ final class OutputFolder {
         return folders;
     }
 
+    /** The right to prepare, write and publish the output folder, held until closed. */
+    interface Turn extends java.io.Closeable {
+        @Override
+        void close() throws IOException;
+    }
+
+    /**
+     * Waits until no other bake (in this process or another) is writing this output folder, and
+     * holds it until the turn is closed. The lock file lives in {@code locks}, named by the output's
+     * path; where it cannot be made (a read-only site), the bake goes on without one.
+     */
+    Turn waitForTurn(Path locks) throws IOException {
+        java.nio.channels.FileChannel channel;
+        try {
+            Files.createDirectories(locks);
+            String name = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(target.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            channel = java.nio.channels.FileChannel.open(locks.resolve(name + ".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            return () -> { };
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        try {
+            while (true) {
+                try {
+                    if (channel.tryLock() != null) {
+                        return channel::close; // closing the channel releases the lock
+                    }
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    // another bake in this process holds it
+                } catch (IOException e) {
+                    return channel::close; // a file system without locks: bake as before
+                }
+                Thread.sleep(25);
+            }
+        } catch (InterruptedException e) {
+            channel.close();
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for another bake into " + target);
+        }
+    }
+
     Path createStaging() throws IOException {
         Files.createDirectories(target.getParent());
         // Not createTempDirectory: its folder is readable by its owner only, and once swapped in it is

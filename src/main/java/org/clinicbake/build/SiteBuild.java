@@ -100,6 +100,15 @@ public final class SiteBuild {
             diagnostics.report(missingSite(siteDir));
             return stoppedBeforeBaking(output, diagnostics, times, started);
         }
+        // Bakes into one output folder take turns, across processes: a second bake took the first's
+        // staging folder for a crashed bake's leftover and deleted it under the first.
+        try (OutputFolder.Turn turn = output.waitForTurn(siteDir.resolve(".clinicbake").resolve("locks"))) {
+            return bake(asciidoctor, started, diagnostics, times, output);
+        }
+    }
+
+    private BakeResult bake(AsciidoctorBoot asciidoctor, long started, Diagnostics diagnostics, PhaseTimes times, OutputFolder output)
+            throws IOException {
         if (!output.prepare(siteDir, diagnostics)) {
             return stoppedBeforeBaking(output, diagnostics, times, started);
         }
