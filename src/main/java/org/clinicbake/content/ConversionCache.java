@@ -207,8 +207,9 @@ public final class ConversionCache {
             Path stamp = folder.resolve(LAST_BAKE);
             Files.writeString(stamp, "");
             Files.setLastModifiedTime(stamp, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // Tidying the cache must not fail a bake that succeeded (another process may be tidying
+            // it too): a stamp not written only means the next bake looks at more files.
         }
     }
 
