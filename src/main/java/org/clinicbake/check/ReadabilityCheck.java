@@ -29,7 +29,7 @@ final class ReadabilityCheck implements OutputCheck {
         double failAbove = number(context, "readability.fail-above", 10);
         boolean clinical = JsonLd.blocks(page).stream().anyMatch(block -> block.data().contains("\"MedicalWebPage\""));
         Element body = page.document().selectFirst(ARTICLE_BODY);
-        if (!clinical || body == null) {
+        if (!clinical || body == null || !Readability.measures(pageLanguage(page))) {
             return;
         }
         ReadabilityScore score = readability.scoreArticleHtml(body.outerHtml());
@@ -44,6 +44,12 @@ final class ReadabilityCheck implements OutputCheck {
         } else {
             out.warning("readability.grade", page.path(), Page.line(body), message, hint);
         }
+    }
+
+    /** The language the page declares on its html element (the site's site.lang), English when it declares none. */
+    private static java.util.Locale pageLanguage(Page page) {
+        Element html = page.document().selectFirst("html");
+        return java.util.Locale.forLanguageTag(html == null ? "" : html.attr("lang"));
     }
 
     private static double number(CheckContext context, String key, double fallback) {

@@ -97,6 +97,10 @@ final class BakeCommand implements Callable<Integer> {
     }
 
     private static void printReadability(BakeResult result, PrintWriter out) {
+        if (result.readability().isEmpty()) {
+            out.println("Reading level: no clinical article was scored (the grades are measured on English pages only).");
+            return;
+        }
         out.println("Reading level of clinical articles (US school grade; body text without references and tables):");
         out.printf("%6s %6s %6s  %s%n", "FK", "SMOG", "words", "article");
         for (ArticleReadability article : result.readability()) {

@@ -170,7 +170,9 @@ public final class AsciidocEngine extends MarkupEngine {
      */
     private static void checkReadability(BuildSession session, String path, DocumentHeader header, String title,
                                          ReadabilityScore score, boolean draft) {
-        if (score.words() == 0) {
+        // Flesch-Kincaid and SMOG count English syllables and sentence lengths: on Spanish or French
+        // text they give a grade that means nothing, so such a site is not held to them.
+        if (score.words() == 0 || !Readability.measures(session.locale())) {
             return;
         }
         session.readability(new ArticleReadability(path, title, score.words(), score.fleschKincaidGrade(), score.smogGrade()));

@@ -77,6 +77,11 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class Readability {
 
+    /** Whether pages in this language are scored: the formulas are built on English text. */
+    public static boolean measures(java.util.Locale language) {
+        return language.getLanguage().isEmpty() || language.getLanguage().equals("en");
+    }
+
     /**
      * Scores plain text; a blank line ends a block (and so a sentence), as a paragraph does.
      *

@@ -38,6 +38,13 @@ class ReadabilityOutputCheckTest {
     }
 
     @Test
+    void aPageInAnotherLanguageIsNotGraded() {
+        OutputFixture output = new OutputFixture(temp).file("esi.html", OutputFixture.page(JSON_LD + HARD).replace("lang=\"en-US\"", "lang=\"es-US\""));
+
+        assertEquals(List.of(), output.firstLines());
+    }
+
+    @Test
     void plainClinicalPagesAndNonClinicalPagesPass() {
         OutputFixture output = new OutputFixture(temp)
                 .page("esi.html", JSON_LD + "<div class=\"article-body\"><p>The shot is quick. You go home the same day.</p></div>")

@@ -55,6 +55,21 @@ class ReadabilityCheckTest {
     }
 
     @Test
+    void aSiteInAnotherLanguageIsNotHeldToEnglishGrades() throws IOException {
+        // Spanish scored as English: long words of many syllables read as a grade far above 10.
+        String spanish = "Después de la inyección, descanse el resto del día y evite conducir durante veinticuatro horas; "
+                + "llame inmediatamente si presenta fiebre, debilidad progresiva o pérdida del control de la vejiga.";
+        BakeResult english = bake(temp.resolve("en"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.", HARD));
+        BakeResult result = bake(temp.resolve("es"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.", spanish)
+                .replace("site.host=https://clinic.example.org", "site.host=https://clinic.example.org\nsite.lang=es-US"));
+
+        assertEquals("readability.grade", single(english).code(), "the English fixture is held to the grade");
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(List.of(), result.readability(), "no grade is reported for a language the formulas do not fit");
+        assertTrue(result.published());
+    }
+
+    @Test
     void thresholdsComeFromTheSiteConfiguration() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.", HARD) + """
                 -- jbake.properties --
