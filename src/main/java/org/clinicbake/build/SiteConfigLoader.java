@@ -147,6 +147,12 @@ final class SiteConfigLoader {
             invalid(siteFile, "site.host", "site.host '" + host + "' is not a web address",
                     "write the address the site is published at, e.g. site.host=https://www.example-clinic.org");
         }
+        String language = layers.getString("site.lang", "").strip();
+        if (!language.isEmpty() && !isLanguageTag(language)) {
+            // It becomes <html lang> and the JSON-LD's inLanguage: screen readers choose their voice by it.
+            invalid(siteFile, "site.lang", "site.lang '" + language + "' is not a language tag",
+                    "write a language and region as web pages name them, e.g. site.lang=en-US or site.lang=es-US");
+        }
         String locale = layers.getString("jvm.locale", null);
         if (locale != null && !locale.isBlank()) {
             try {
@@ -184,6 +190,15 @@ final class SiteConfigLoader {
             }
         }
         return true;
+    }
+
+    /** A well-formed BCP 47 tag whose language is an ISO 639 code: {@code en-US}, {@code es}, not {@code en_US} or {@code english}. */
+    static boolean isLanguageTag(String value) {
+        java.util.Locale locale = java.util.Locale.forLanguageTag(value);
+        String language = locale.getLanguage();
+        boolean known = language.length() == 2 ? java.util.Arrays.asList(java.util.Locale.getISOLanguages()).contains(language)
+                : language.length() == 3;
+        return known && locale.toLanguageTag().equalsIgnoreCase(value);
     }
 
     /** An absolute http or https address with a host: canonical links, the sitemap and the feed start with it. */
