@@ -23,8 +23,9 @@ public enum HeaderKey {
             "Topics, comma-separated, lowercase words joined by hyphens; each gets a page under `tags/` (`tags/back-pain.html`). "
                     + "A space becomes a hyphen (`tag.sanitize`, on by default); a topic with anything but letters, digits, hyphens, "
                     + "dots and underscores, or longer than " + AsciidocEngine.TOPIC_LENGTH + " characters, is an error (`header.invalid-tag`), since it names a file."),
-    DESCRIPTION("description", Need.OPTIONAL, "How an epidural steroid injection works and who it may help.",
-            "One or two sentences for search results and article lists: meta description and `description`."),
+    DESCRIPTION("description", Need.CLINICAL, "How an epidural steroid injection works and who it may help.",
+            "One or two sentences for search results and article lists, 50 to 160 characters on a clinical page (a warning outside): "
+                    + "meta description and `description`."),
     KEYWORDS("keywords", Need.OPTIONAL, "epidural, steroid, injection",
             "Comma-separated keywords: `keywords`."),
     ENTITY_TYPE("med-entity-type", Need.CLINICAL_ENTITY, "MedicalTherapy",

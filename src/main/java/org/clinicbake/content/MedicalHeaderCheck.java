@@ -92,6 +92,7 @@ final class MedicalHeaderCheck {
         if (!clinical) {
             return;
         }
+        checkDescription();
         List<Provider> authors = providers(HeaderKey.AUTHOR);
         List<Provider> reviewers = providers(HeaderKey.REVIEWER);
         for (Provider person : concat(authors, reviewers)) {
@@ -131,6 +132,29 @@ final class MedicalHeaderCheck {
                     "use one of: " + String.join(", ", accepted));
         }
     }
+
+    /** Search results and article lists show the description: a clinical page needs one, of about snippet length. */
+    private void checkDescription() {
+        Optional<String> description = value(HeaderKey.DESCRIPTION);
+        if (description.isEmpty()) {
+            error("header.missing-description", null, "the page has no :description:",
+                    "add `:description:` with one or two plain sentences (" + DESCRIPTION_LENGTH
+                            + ") saying what the page is about: search results and article lists show it");
+            return;
+        }
+        int length = description.get().codePointCount(0, description.get().length());
+        if (length < MIN_DESCRIPTION || length > MAX_DESCRIPTION) {
+            warning("header.description-length", HeaderKey.DESCRIPTION,
+                    "the description has " + length + " characters; search results show " + DESCRIPTION_LENGTH,
+                    length < MIN_DESCRIPTION ? "say a little more about what the page covers and who it is for"
+                            : "keep the main point in one or two short sentences; search engines cut the rest");
+        }
+    }
+
+    /** What search results show of a description (medical-metadata.md's header vocabulary). */
+    static final int MIN_DESCRIPTION = 50;
+    static final int MAX_DESCRIPTION = 160;
+    private static final String DESCRIPTION_LENGTH = MIN_DESCRIPTION + " to " + MAX_DESCRIPTION + " characters";
 
     private void checkValues() {
         value(HeaderKey.AUDIENCE).filter(audience -> !AUDIENCES.contains(audience)).ifPresent(audience ->

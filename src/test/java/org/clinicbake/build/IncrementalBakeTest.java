@@ -29,7 +29,7 @@ class IncrementalBakeTest {
             :jbake-type: therapy
             :jbake-status: published
             :jbake-date: 2026-01-12
-            :description: Another nerve block.
+            :description: Another nerve block: what it is, how it is done, and how it may help you.
             :med-author: ann-lee
             :med-reviewer: ben-cho
             :med-last-reviewed: 2026-02-01

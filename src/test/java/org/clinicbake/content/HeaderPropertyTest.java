@@ -34,7 +34,7 @@ import org.clinicbake.testing.SiteFixture;
 class HeaderPropertyTest {
 
     private static final char[] UNICODE_LINE_SEPARATORS = {'\u0085', '\u2028', '\u2029'};
-    private static final String DESCRIPTION_LINE = ":description: What a nerve block is and how it is done.";
+    private static final String DESCRIPTION_LINE = ":description: What a nerve block is, how the doctor does it, and how it may ease your pain.";
 
     // ---- DocumentHeader.scan ----
 

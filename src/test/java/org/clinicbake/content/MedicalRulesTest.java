@@ -64,6 +64,24 @@ class MedicalRulesTest {
     }
 
     @Test
+    void aClinicalPageNeedsADescription() throws IOException {
+        assertOnly(without(":description: What a nerve block is, how the doctor does it, and how it may ease your pain."),
+                PAGE + ":1: error[header.missing-description]: the page has no :description:");
+    }
+
+    @Test
+    void aDescriptionOutsideSnippetLengthIsWarnedAbout() throws IOException {
+        String description = ":description: What a nerve block is, how the doctor does it, and how it may ease your pain.";
+        for (String[] changed : List.of(new String[] {":description: A shot.", "7"}, new String[] {":description: " + "Long words. ".repeat(14), "167"})) {
+            BakeResult result = bake(Files.createTempDirectory(temp, "site"), MINIMAL_SITE.replace(description, changed[0]));
+
+            assertEquals(List.of(PAGE + ":6: warning[header.description-length]: the description has " + changed[1]
+                    + " characters; search results show 50 to 160 characters"), firstLines(result));
+            assertTrue(result.published());
+        }
+    }
+
+    @Test
     void aClinicalPageNeedsAReviewDate() throws IOException {
         assertOnly(without(":med-last-reviewed: 2026-02-01"),
                 PAGE + ":1: error[medical.not-reviewed]: the page has no :med-last-reviewed: date");

@@ -89,8 +89,8 @@ class StructuredDataTest {
     void aTitleWithScriptTagsStaysDataInsideTheJsonLd(@TempDir Path site) throws IOException {
         String hostile = "</script><script>alert(1)</script> & \"quotes\"";
         SiteFixture.write(site, MINIMAL_SITE.replace("= Nerve Block", "= " + hostile)
-                .replace(":description: What a nerve block is and how it is done.",
-                        ":description: Ends here </SCRIPT> next"));
+                .replace(":description: What a nerve block is, how the doctor does it, and how it may ease your pain.",
+                        ":description: A hostile description that ends here </SCRIPT> next, and goes on"));
         Path baked = site.resolve("output");
 
         BakeResult result = ClinicBake.bake(site, baked, SiteFixture.options());
@@ -101,7 +101,7 @@ class StructuredDataTest {
         assertFalse(raw.contains("<"), "no raw < inside the script element");
         JsonNode page = node(new ObjectMapper().readTree(raw), "MedicalWebPage");
         assertEquals(hostile, page.get("name").asText());
-        assertEquals("Ends here </SCRIPT> next", page.get("description").asText());
+        assertEquals("A hostile description that ends here </SCRIPT> next, and goes on", page.get("description").asText());
         Document html = Jsoup.parse(baked.resolve("procedures/nerve-block.html").toFile(), "UTF-8");
         assertEquals(1, html.select("script").size(), "only the JSON-LD script element exists");
         assertEquals(hostile, html.selectFirst("h1").text());

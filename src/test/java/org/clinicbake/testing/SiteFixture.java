@@ -57,7 +57,7 @@ public final class SiteFixture {
             :jbake-status: published
             :jbake-date: 2026-01-10
             :jbake-tags: procedures
-            :description: What a nerve block is and how it is done.
+            :description: What a nerve block is, how the doctor does it, and how it may ease your pain.
             :med-author: ann-lee
             :med-reviewer: ben-cho
             :med-last-reviewed: 2026-02-01
@@ -84,7 +84,7 @@ public final class SiteFixture {
             :jbake-status: published
             :jbake-date: 2026-01-12
             :jbake-tags: procedures
-            :description: Another nerve block.
+            :description: Another nerve block: what it is, how it is done, and how it may help you.
             :med-author: ann-lee
             :med-reviewer: ben-cho
             :med-last-reviewed: 2026-02-01
