@@ -45,7 +45,7 @@ public enum HeaderKey {
     REVIEW_INTERVAL("med-review-interval", Need.OPTIONAL, "12",
             "Months until the next review is due, 1 to 36 (default 12): \"Next review due\"."),
     DATE_MODIFIED("med-date-modified", Need.OPTIONAL, "2026-11-02",
-            "Date of the last change to the content, `YYYY-MM-DD` (default: the last review): `dateModified`."),
+            "Date of the last change to the content, `YYYY-MM-DD` (default: the last review), not before `:jbake-date:`: `dateModified`."),
     AUDIENCE("med-audience", Need.OPTIONAL, "patient",
             "`patient` (default) or `clinician`: `medicalAudience`."),
     SPECIALTY("med-specialty", Need.OPTIONAL, "Anesthesia",
@@ -63,7 +63,7 @@ public enum HeaderKey {
             "File names (without `.adoc`) of related pages: `relatedLink`; on a condition, the therapies among them are "
                     + "its `possibleTreatment`."),
     IMAGE("med-image", Need.OPTIONAL, "images/esi-diagram.png",
-            "An image of the page, relative to the site root: `image` and `primaryImageOfPage`. Needs `med-image-alt`."),
+            "An image of the page, a file of `assets/` or `content/`, as its path in the output: `image` and `primaryImageOfPage`. Needs `med-image-alt`."),
     IMAGE_ALT("med-image-alt", Need.OPTIONAL, "Diagram of a needle entering the epidural space",
             "Text alternative of `med-image`.");
 

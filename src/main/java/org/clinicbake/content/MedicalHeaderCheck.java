@@ -188,9 +188,18 @@ final class MedicalHeaderCheck {
             error("header.missing-image-alt", HeaderKey.IMAGE, "the page image has no text alternative",
                     "add `:med-image-alt:` describing the image for people who cannot see it");
         }
-        date(HeaderKey.DATE_MODIFIED);
+        value(HeaderKey.IMAGE).filter(image -> !isPublishedFile(image)).ifPresent(image ->
+                // It is the JSON-LD image: search engines would fetch an address that does not exist.
+                error("header.missing-image", HeaderKey.IMAGE, "no file '" + image + "' in assets/ or content/ to publish",
+                        "write the image's path as published, relative to the site root: images/x.png for assets/images/x.png"));
+        Optional<LocalDate> modified = date(HeaderKey.DATE_MODIFIED);
         LocalDate published = model.getDate() == null ? null
                 : model.getDate().toInstant().atZone(session.zone()).toLocalDate();
+        if (modified.isPresent() && published != null && modified.get().isBefore(published)) {
+            error("header.modified-before-published", HeaderKey.DATE_MODIFIED,
+                    "the page was modified on " + modified.get() + ", before it was published on " + published,
+                    "use the day of the last change to the content, on or after :jbake-date:");
+        }
         if (published != null && "published".equals(model.getStatus()) && published.isAfter(session.today())) {
             error("header.date-in-future", HeaderKey.DATE, "the publication date " + published + " is in the future",
                     "use :jbake-status: published-date to publish it on that day, or correct the date");
@@ -256,6 +265,14 @@ final class MedicalHeaderCheck {
 
     private HeaderKey roleOf(Provider person, List<Provider> reviewers) {
         return reviewers.contains(person) ? HeaderKey.REVIEWER : HeaderKey.AUTHOR;
+    }
+
+    /** Whether a file at this path (relative to the site root) will be in the output: from the assets or the content folder. */
+    private boolean isPublishedFile(String image) {
+        String path = image.startsWith("/") ? image.substring(1) : image;
+        java.nio.file.Path content = session.config().getContentFolder().toPath().toAbsolutePath().normalize();
+        java.nio.file.Path inContent = content.resolve(path).normalize();
+        return session.theme().asset(path).isPresent() || inContent.startsWith(content) && java.nio.file.Files.isRegularFile(inContent);
     }
 
     private Optional<LocalDate> date(HeaderKey key) {

@@ -82,6 +82,22 @@ class MedicalRulesTest {
     }
 
     @Test
+    void thePageImageMustBeAFileTheSitePublishes() throws IOException {
+        String withImage = MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy",
+                ":med-entity-type: MedicalTherapy\n:med-image: images/nerve-block.png\n:med-image-alt: Where the needle goes");
+
+        assertOnly(withImage, PAGE + ":11: error[header.missing-image]: no file 'images/nerve-block.png' in assets/ or content/ to publish");
+        BakeResult published = bake(Files.createTempDirectory(temp, "site"), withImage + "-- assets/images/nerve-block.png --\nPNG\n");
+        assertEquals(List.of(), published.diagnostics());
+    }
+
+    @Test
+    void aPageCannotBeModifiedBeforeItWasPublished() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":med-last-reviewed: 2026-02-01", ":med-last-reviewed: 2026-02-01\n:med-date-modified: 2025-12-01"),
+                PAGE + ":10: error[header.modified-before-published]: the page was modified on 2025-12-01, before it was published on 2026-01-10");
+    }
+
+    @Test
     void aClinicalPageNeedsAReviewDate() throws IOException {
         assertOnly(without(":med-last-reviewed: 2026-02-01"),
                 PAGE + ":1: error[medical.not-reviewed]: the page has no :med-last-reviewed: date");
