@@ -164,7 +164,11 @@ public final class Preview implements AutoCloseable {
 
     private int warmUpAsciidoctor() {
         List<File> articles;
-        try (Stream<Path> walk = Files.walk(siteDir.resolve("content"))) {
+        Path content = siteDir.resolve(SiteWatcher.settings(siteDir).getProperty("content.folder", "content").strip()).normalize();
+        if (!content.startsWith(siteDir)) {
+            return 0; // the bake reports a content folder outside the site
+        }
+        try (Stream<Path> walk = Files.walk(content)) {
             articles = walk.filter(path -> !path.getFileName().toString().startsWith(".") && AsciidocEngine.isArticle(path))
                     .filter(Files::isRegularFile).sorted().limit(50).map(Path::toFile).toList();
         } catch (IOException | UncheckedIOException e) {

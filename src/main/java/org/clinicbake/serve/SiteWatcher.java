@@ -52,17 +52,23 @@ final class SiteWatcher implements Closeable {
         thread.start();
     }
 
-    /** The top-level folders of the site whose files a bake reads: those the settings name, and themes/. */
-    static Set<String> watchedFolders(Path siteDir) {
+    /** The site's settings file as plain properties; empty when missing or broken (the bake reports it). */
+    static Properties settings(Path siteDir) {
         Properties settings = new Properties();
         Path file = siteDir.resolve("jbake.properties");
         if (Files.isRegularFile(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 settings.load(reader);
             } catch (IOException | IllegalArgumentException e) {
-                // The bake reports a broken settings file; the defaults are watched meanwhile.
+                return new Properties();
             }
         }
+        return settings;
+    }
+
+    /** The top-level folders of the site whose files a bake reads: those the settings name, and themes/. */
+    static Set<String> watchedFolders(Path siteDir) {
+        Properties settings = settings(siteDir);
         Set<String> folders = new LinkedHashSet<>();
         for (List<String> setting : FOLDER_SETTINGS) {
             folders.add(setting.get(1));

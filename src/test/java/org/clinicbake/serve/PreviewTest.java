@@ -147,6 +147,7 @@ class PreviewTest {
         // Only content/ was watched: saves in the folder the site names never reached the preview.
         assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
         assertTrue(get("/procedures/nerve-block.html").body().contains("live X-ray guidance."));
+        assertTrue(preview.warmUp().get(2, TimeUnit.MINUTES) > 0, "the warm-up converts the articles of the folder the site names");
     }
 
     @Test
