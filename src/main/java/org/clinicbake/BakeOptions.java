@@ -15,7 +15,8 @@ import org.clinicbake.build.BuildMemory;
  * @param asciidoctor   an Asciidoctor instance that outlives the bake (the preview server keeps one
  *                      warm between rebuilds), or {@code null} for one started and stopped by the bake
  * @param outputChecks  run the fast checks of {@code clinicbake check} (links, accessibility,
- *                      third-party requests, empty pages) on the output before publishing it
+ *                      third-party requests, empty pages) on the output before publishing it; with a
+ *                      {@code memory} (the preview), on the pages a rebuild published, after it
  * @param memory        what a long-running preview remembers between its rebuilds, so each parses and
  *                      renders only what changed, or {@code null} for a bake that starts from nothing
  */
@@ -37,10 +38,11 @@ public record BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciid
 
     /**
      * Preview: drafts included, one warm Asciidoctor reused by every rebuild, the memory of the
-     * previous rebuild, no output checks (speed).
+     * previous rebuild, and the fast output checks on the pages each rebuild published (a broken
+     * link or image shows in the browser while the editor writes, not only in the next bake).
      */
     public static BakeOptions preview(Asciidoctor asciidoctor, BuildMemory memory) {
-        return new BakeOptions(true, Clock.systemUTC(), asciidoctor, false, memory);
+        return new BakeOptions(true, Clock.systemUTC(), asciidoctor, true, memory);
     }
 
     public BakeOptions withClock(Clock clock) {

@@ -151,6 +151,7 @@ public final class SiteBuild {
         Set<String> written = Set.of();
         BuildMemory.Retained bakedWith = null;
         SourcePositions sources = null;
+        boolean previewChecks = false;
         LocalDate bakeDay = null;
         try {
             long loading = System.nanoTime();
@@ -165,7 +166,11 @@ public final class SiteBuild {
                 if (options.asciidoctor() == null && anyNeedsConversion(config.get(), cache)) {
                     asciidoctor.start();
                 }
-                boolean checks = options.outputChecks() && "true".equalsIgnoreCase(config.get().getString("check.on-bake", "false"));
+                boolean checking = options.outputChecks() && "true".equalsIgnoreCase(config.get().getString("check.on-bake", "false"));
+                // A bake checks its staging folder before publishing; the preview, which writes only what
+                // changed, checks the pages it published (only the changed ones, with the check memory).
+                boolean checks = checking && options.memory() == null;
+                previewChecks = checking && options.memory() != null;
                 if (options.memory() != null) {
                     // Checks read the staging folder as the whole output, so with checks every page must be in it.
                     options.memory().begin(output.path(), !checks);
@@ -220,6 +225,9 @@ public final class SiteBuild {
                 upToDate.fileHashes().save();
             }
             times.add("write-publish", publishing);
+            if (previewChecks) {
+                runFastChecks(output.path(), config.get(), bakeDay, sources, diagnostics, times);
+            }
             if (upToDate != null) {
                 upToDate.remember(pages, diagnostics.all(), readability);
             }
@@ -251,6 +259,10 @@ public final class SiteBuild {
 
     /** Where the site keeps what bakes into this output folder remember of it ({@code kind}: pages, checks). */
     private Path memoryFile(String kind) {
+        return memoryFile(siteDir, outputDir, kind);
+    }
+
+    static Path memoryFile(Path siteDir, Path outputDir, String kind) {
         return siteDir.resolve(".clinicbake").resolve(kind).resolve(new Fingerprint().add(outputDir.toString()).hex().substring(0, 16) + ".json");
     }
 
@@ -326,15 +338,21 @@ public final class SiteBuild {
      */
     private void runFastChecks(Path staging, SiteConfiguration config, LocalDate today, SourcePositions sources,
                                Diagnostics diagnostics, PhaseTimes times) throws IOException {
+        runFastChecks(siteDir, outputDir, staging, config, today, sources, diagnostics, times);
+    }
+
+    /** The fast checks on {@code folder}, remembering per page in the memory of the output {@code outputDir}. */
+    static void runFastChecks(Path siteDir, Path outputDir, Path folder, SiteConfiguration config, LocalDate today,
+                              SourcePositions sources, Diagnostics diagnostics, PhaseTimes times) throws IOException {
         long started = System.nanoTime();
         List<OutputCheck> fast = SiteChecker.builtInChecks().stream()
                 .filter(check -> List.of("links", "a11y", "privacy", "output").contains(check.id()))
                 .toList();
         // What the last bake's checks found on each page is kept per output folder: a bake that
         // changed a few pages checks those (and every page again when links or settings changed).
-        Path memory = cacheEnabled(config.getString("clinicbake.cache", "true")) ? memoryFile("checks") : null;
+        Path memory = cacheEnabled(config.getString("clinicbake.cache", "true")) ? memoryFile(siteDir, outputDir, "checks") : null;
         // The checks judge review dates by the day the pages were made for.
-        CheckResult result = new SiteChecker(fast).check(siteDir, staging, today, memory);
+        CheckResult result = new SiteChecker(fast).check(siteDir, folder, today, memory);
         result.diagnostics().stream().map(sources::relocate).forEach(diagnostics::report);
         times.add("check", started);
     }

@@ -173,6 +173,11 @@ final class TextEditRebuild {
         int pages = memory.publishInPlace(output, staging, written, Map.copyOf(session.fingerprints()),
                 Map.copyOf(session.imageVariants()), with);
         times.add("write-publish", publishing);
+        if (options.outputChecks() && "true".equalsIgnoreCase(config.getString("check.on-bake", "false"))) {
+            // As after a full rebuild: the page just published is checked, the others lend what they had.
+            SiteBuild.runFastChecks(siteDir, output.path(), output.path(), config, session.today(),
+                    SourcePositions.of(store, siteDir), diagnostics, times);
+        }
         times.add(SiteBuild.TEXT_EDIT, started);
         return Optional.of(BakeResult.of(output.path(), true, pages, diagnostics.all(), session.readability(),
                 times.snapshot(), new BakeResult.Work(cache.converted(), cache.reused()), started));

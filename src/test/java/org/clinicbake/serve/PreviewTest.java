@@ -167,6 +167,22 @@ class PreviewTest {
     }
 
     @Test
+    void aBrokenImageShowsInTheBrowserAtTheArticlesLine() throws Exception {
+        BlockingQueue<String> events = listen();
+
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\n\nimage::needle-diagram.png[Where the needle goes]");
+
+        // The output checks ran only in bakes: the editor saw a broken image and no word of why.
+        String shown = events.poll(60, TimeUnit.SECONDS);
+        assertTrue(shown != null && shown.startsWith("errors:") && shown.contains("nerve-block.adoc:19: error[link.broken]: image 'needle-diagram.png'"),
+                shown);
+        SiteFixture.writeFile(site.resolve("content/procedures/needle-diagram.png"), "PNG");
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses live X-ray guidance.");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+    }
+
+    @Test
     void requestsCannotLeaveThePreviewFolder() throws Exception {
         Path outside = Files.writeString(temp.resolve("secret.txt"), "PATIENT RECORDS");
         Files.createSymbolicLink(site.resolve(".clinicbake/preview/leak.txt"), outside);
