@@ -63,6 +63,7 @@ final class ParallelCrawler extends Crawler {
         try {
             List<Future<DocumentModel>> parsed = new ArrayList<>();
             for (File file : files) {
+                checkFileName(file, session);
                 parsed.add(pool.submit(() -> parse(file, memory)));
             }
             java.util.Map<String, File> claimed = new java.util.HashMap<>();
@@ -121,6 +122,25 @@ final class ParallelCrawler extends Crawler {
 
     private static boolean isPublished(DocumentModel document) {
         return ModelAttributes.Status.PUBLISHED.equals(document.getStatus());
+    }
+
+    /**
+     * An article's file name is its page's address. JBake writes a name that needs escaping in a URL
+     * as it escapes it ({@code Ciática.adoc} becomes the file {@code Ci%C3%A1tica.html}, which every
+     * link to it then misses; a space becomes a {@code +}), so such a name is an error at the file,
+     * rather than broken links on the pages that list it.
+     */
+    private static void checkFileName(File file, BuildSession session) {
+        String name = file.getName();
+        String base = name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.'));
+        if (!base.matches("[A-Za-z0-9._-]+")) {
+            String suggested = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                    .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+            session.diagnostics().error("content.file-name", session.relativePath(file), 0,
+                    "the file name '" + name + "' is the page's address, and it has characters a web address must escape",
+                    "rename the file with letters a-z, digits and hyphens"
+                            + (suggested.isEmpty() ? "" : ", e.g. " + suggested + name.substring(base.length())));
+        }
     }
 
     private DocumentModel parse(File file, Optional<BuildMemory> memory) {

@@ -214,6 +214,19 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("an article whose file name a web address must escape is reported at the file, not as broken links")
+    void reportsAFileNameThatIsNoWebAddress() throws IOException {
+        String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/procedures/Nerve Blöck.adoc --");
+
+        BakeResult result = bake(temp, site);
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/Nerve Blöck.adoc: error[content.file-name]: the file name 'Nerve Blöck.adoc' is the page's "
+                + "address, and it has characters a web address must escape", firstLine(only));
+        assertEquals("rename the file with letters a-z, digits and hyphens, e.g. nerve-block.adoc", only.hint());
+    }
+
+    @Test
     void reportsCrossReferenceToAMissingSection() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "The doctor uses X-ray guidance.\nSee <<risk-list>>."));
