@@ -72,7 +72,10 @@ final class BakeCommand implements Callable<Integer> {
             out.printf("Baked %d pages in %.1f s into %s%n", result.pages(), result.duration().toMillis() / 1000.0,
                     result.outputDir());
         }
-        out.printf("Open %s in a browser.%n", result.outputDir().resolve("index.html").toUri());
+        java.nio.file.Path home = result.outputDir().resolve("index.html");
+        if (java.nio.file.Files.isRegularFile(home)) { // render.index=false writes no home page
+            out.printf("Open %s in a browser.%n", home.toUri());
+        }
         out.flush();
         err.flush();
         return ExitCode.OK.code();

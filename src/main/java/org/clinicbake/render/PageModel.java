@@ -112,14 +112,18 @@ final class PageModel {
             return List.of();
         }
         List<Map<String, Object>> trail = new ArrayList<>();
-        trail.add(crumb("Home", session.config().getIndexFileName()));
-        if (SiteModel.CLINICAL_TYPES.contains(kind)) {
+        // A crumb leads only to a page the bake writes (render.index, render.archive can turn them off).
+        if (session.config().getRenderIndex()) {
+            trail.add(crumb("Home", session.config().getIndexFileName()));
+        }
+        if (SiteModel.CLINICAL_TYPES.contains(kind) && session.config().getRenderArchive()) {
             trail.add(crumb("All articles", session.config().getArchiveFileName()));
         } else if ("tag".equals(kind)) {
             trail.add(crumb("Topics", session.config().getTagPathName() + "/index" + session.config().getOutputExtension()));
         }
         trail.add(crumb(title, null));
-        return List.copyOf(trail);
+        // A trail of the page alone leads nowhere (and Google wants two items at least).
+        return trail.size() < 2 ? List.of() : List.copyOf(trail);
     }
 
     private static Map<String, Object> crumb(String name, String uri) {

@@ -153,7 +153,7 @@ final class SiteModel {
         site.put("documents", List.copyOf(documents));
         site.put("topics", List.copyOf(topics.values()));
         site.put("nav", navigation(session));
-        site.put("links", links(published));
+        site.put("links", links(published, session.config()));
         Map<String, DocumentModel> bySlug = new TreeMap<>();
         published.forEach(document -> bySlug.putIfAbsent(slug(document.getUri()), document));
         return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug, byProvider);
@@ -225,13 +225,19 @@ final class SiteModel {
     }
 
     /** The clinic pages the theme links to from every page, when the site has them (else null). */
-    private static Map<String, Object> links(List<DocumentModel> published) {
+    private static Map<String, Object> links(List<DocumentModel> published, org.clinicbake.build.SiteConfiguration config) {
         Map<String, Object> links = new LinkedHashMap<>();
         for (String[] page : new String[][] {{"contact", "contact"}, {"disclaimer", "medical-disclaimer"},
                 {"editorial", "editorial-policy"}}) {
             links.put(page[0], published.stream().filter(document -> "page".equals(document.getType())
                     && slug(document.getUri()).equals(page[1])).map(DocumentModel::getUri).findFirst().orElse(null));
         }
+        // The pages JBake writes, under the names the settings give them, or null when a render.* switch
+        // turns one off: a theme that links them through here never links a page that is not there.
+        links.put("home", config.getRenderIndex() ? config.getIndexFileName() : null);
+        links.put("archive", config.getRenderArchive() ? config.getArchiveFileName() : null);
+        links.put("feed", config.getRenderFeed() ? config.getFeedFileName() : null);
+        links.put("sitemap", config.getRenderSiteMap() ? config.getSiteMapFileName() : null);
         return java.util.Collections.unmodifiableMap(links);
     }
 
