@@ -50,10 +50,13 @@ public final class LinkCheck implements OutputCheck {
             if (!reference.path().isEmpty() && context.hasFile(folderIndex)) {
                 target = folderIndex;
             } else {
+                String missing = target;
                 out.error(BROKEN, page.path(), Page.line(element),
-                        noun(element) + " '" + url + "' points to '" + target + "', which is not in the output",
-                        "fix the address or publish the missing file; between articles, write an AsciiDoc xref to "
-                                + "the .adoc file (xref:../conditions/sciatica.adoc[sciatica]) so the bake checks it");
+                        noun(element) + " '" + url + "' points to '" + missing + "', which is not in the output",
+                        turnedOff(context, missing).map(setting -> setting + "=false in jbake.properties leaves out " + missing
+                                        + ": turn it on, or take the link out (site.nav, or the template)")
+                                .orElse("fix the address or publish the missing file; between articles, write an AsciiDoc xref to "
+                                        + "the .adoc file (xref:../conditions/sciatica.adoc[sciatica]) so the bake checks it"));
                 return;
             }
         }
@@ -80,5 +83,18 @@ public final class LinkCheck implements OutputCheck {
             case "source", "video", "audio" -> "media source";
             default -> "embedded object";
         };
+    }
+
+    /** The render.* switch that is off and names this file (index.html, archive.html, feed.xml, sitemap.xml), if any. */
+    private static Optional<String> turnedOff(CheckContext context, String target) {
+        for (String[] page : new String[][] {{"render.index", "index.file", "index.html"}, {"render.archive", "archive.file", "archive.html"},
+                {"render.feed", "feed.file", "feed.xml"}, {"render.sitemap", "sitemap.file", "sitemap.xml"}}) {
+            String file = context.setting(page[1]);
+            if ("false".equalsIgnoreCase(String.valueOf(context.setting(page[0])).strip())
+                    && target.equals(file == null || file.isBlank() ? page[2] : file.strip())) {
+                return Optional.of(page[0]);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -55,4 +55,13 @@ class RenderSwitchesTest {
         assertTrue(page.contains("href=\"../all-articles.html\"") && page.contains("href=\"../atom.xml\""), page);
         assertFalse(page.contains("archive.html") || page.contains("feed.xml"), page);
     }
+
+    @Test
+    void aLinkToAPageTurnedOffSaysWhichSettingLeftItOut() throws IOException {
+        BakeResult result = bake("render.archive=false\nsite.nav=All articles|archive.html");
+
+        assertFalse(result.published());
+        assertTrue(result.errors().stream().allMatch(problem -> problem.code().equals("link.broken")
+                && problem.hint().startsWith("render.archive=false in jbake.properties leaves out archive.html")), result.errors()::toString);
+    }
 }
