@@ -101,7 +101,9 @@ final class SiteModel {
             }
         });
         Map<String, Map<String, Object>> topics = new LinkedHashMap<>();
-        tagCounts.forEach((name, count) -> topics.put(name, topicWithUri(name, count, tagPath, session)));
+        // With render.tags=false there are no topic pages: a topic has no uri, and the theme shows its name unlinked.
+        boolean topicPages = session.config().getRenderTags();
+        tagCounts.forEach((name, count) -> topics.put(name, topicPages ? topicWithUri(name, count, tagPath, session) : topic(name, count)));
 
         List<Map<String, Object>> documents = new ArrayList<>();
         Map<String, List<Map<String, Object>>> tagged = new TreeMap<>();

@@ -28,21 +28,22 @@ class RenderSwitchesTest {
 
     private BakeResult bake(String settings) throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
-                "site.host=https://clinic.example.org\ncheck.on-bake=true\nsite.nav=Procedures|tags/procedures.html\n" + settings));
+                "site.host=https://clinic.example.org\ncheck.on-bake=true\nsite.nav=Nerve block|procedures/nerve-block.html\n" + settings));
         return ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options().withOutputChecks(true));
     }
 
     @Test
     void pagesTurnedOffAreNotLinked() throws IOException {
-        BakeResult result = bake("render.index=false\nrender.archive=false\nrender.feed=false\nrender.sitemap=false");
+        BakeResult result = bake("render.index=false\nrender.archive=false\nrender.feed=false\nrender.sitemap=false\nrender.tags=false");
 
         assertEquals(List.of(), result.diagnostics());
         Path out = temp.resolve("out");
-        for (String missing : List.of("index.html", "archive.html", "feed.xml", "sitemap.xml")) {
+        for (String missing : List.of("index.html", "archive.html", "feed.xml", "sitemap.xml", "tags")) {
             assertFalse(Files.exists(out.resolve(missing)), missing);
         }
         String page = Files.readString(out.resolve("procedures/nerve-block.html"));
-        assertFalse(page.contains("index.html") || page.contains("archive.html") || page.contains("feed.xml"), page);
+        assertFalse(page.contains("index.html") || page.contains("archive.html") || page.contains("feed.xml") || page.contains("tags/"), page);
+        assertTrue(page.contains("<li>Procedures</li>"), "the topic is named, unlinked: " + page);
         assertFalse(Files.readString(out.resolve("robots.txt")).contains("Sitemap:"));
     }
 
