@@ -131,9 +131,10 @@ public final class BuildMemory implements PageReuse {
         return lastReuse;
     }
 
-    synchronized void begin(Path outputDir, boolean inPlaceAllowed) {
+    /** Starts a rebuild into {@code outputDir}: in place when it is the folder the last one published. */
+    synchronized void begin(Path outputDir) {
         this.outputDir = outputDir;
-        this.inPlace = inPlaceAllowed && outputDir.equals(published) && publishedFiles != null && Files.isDirectory(outputDir);
+        this.inPlace = outputDir.equals(published) && publishedFiles != null && Files.isDirectory(outputDir);
         keptPaths.clear();
         observed.clear();
         nextParsed.clear();

@@ -172,8 +172,7 @@ public final class SiteBuild {
                 boolean checks = checking && options.memory() == null;
                 previewChecks = checking && options.memory() != null;
                 if (options.memory() != null) {
-                    // Checks read the staging folder as the whole output, so with checks every page must be in it.
-                    options.memory().begin(output.path(), !checks);
+                    options.memory().begin(output.path());
                 }
                 synchronized (JBAKE_REGISTRIES) {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,

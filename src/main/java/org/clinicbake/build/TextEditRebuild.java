@@ -62,7 +62,7 @@ final class TextEditRebuild {
         if (retained.isEmpty() || memory.siteWidePagesReadStore()) {
             return Optional.empty();
         }
-        memory.begin(output.path(), true);
+        memory.begin(output.path());
         if (!memory.updatesInPlace()) {
             return Optional.empty();
         }
