@@ -147,6 +147,15 @@ final class SiteConfigLoader {
             invalid(siteFile, "site.host", "site.host '" + host + "' is not a web address",
                     "write the address the site is published at, e.g. site.host=https://www.example-clinic.org");
         }
+        for (String entry : layers.getList(String.class, "site.nav", List.of())) {
+            // An entry without its bar was dropped in silence: the menu just lost an item.
+            int bar = entry.indexOf('|');
+            if (bar <= 0 || entry.substring(bar + 1).isBlank()) {
+                invalid(siteFile, "site.nav", "site.nav entry '" + entry.strip() + "' is not Label|address",
+                        "write each entry as a label, a bar and the page's address, separated by commas, e.g. "
+                                + "site.nav=Conditions|tags/conditions.html, Contact|contact.html");
+            }
+        }
         String language = layers.getString("site.lang", "").strip();
         if (!language.isEmpty() && !isLanguageTag(language)) {
             // It becomes <html lang> and the JSON-LD's inLanguage: screen readers choose their voice by it.

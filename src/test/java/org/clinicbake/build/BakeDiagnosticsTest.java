@@ -47,7 +47,7 @@ class BakeDiagnosticsTest {
     @DisplayName("settings the bake cannot use are all reported at their lines, and nothing is written outside the output")
     void reportsEverySettingItCannotUse() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("site.host=https://clinic.example.org",
-                "site.host=not a url\nfeed.file=../escaped.xml\nrender.tags=maybe\ndate.format=yyyy-MM-dd'\ncontent.folder=/etc\njvm.locale=english please\nreadability.fail-above=ten\nsite.lang=en_US"));
+                "site.host=not a url\nfeed.file=../escaped.xml\nrender.tags=maybe\ndate.format=yyyy-MM-dd'\ncontent.folder=/etc\njvm.locale=english please\nreadability.fail-above=ten\nsite.lang=en_US\nsite.nav=Conditions:tags/conditions.html"));
 
         assertEquals(List.of(
                 "jbake.properties:1: error[config.invalid]: site.host 'not a url' is not a web address",
@@ -58,7 +58,8 @@ class BakeDiagnosticsTest {
                 "jbake.properties:5: error[config.invalid]: content.folder '/etc' is not a folder inside the site folder",
                 "jbake.properties:6: error[config.invalid]: jvm.locale 'english please' is not a locale",
                 "jbake.properties:7: error[config.invalid]: readability.fail-above must be a number, not 'ten'",
-                "jbake.properties:8: error[config.invalid]: site.lang 'en_US' is not a language tag"),
+                "jbake.properties:8: error[config.invalid]: site.lang 'en_US' is not a language tag",
+                "jbake.properties:9: error[config.invalid]: site.nav entry 'Conditions:tags/conditions.html' is not Label|address"),
                 firstLines(result));
         assertFalse(result.published());
         assertFalse(Files.exists(temp.resolve("escaped.xml")), "JBake wrote the feed beside the output");
