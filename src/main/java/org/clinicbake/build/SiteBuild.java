@@ -178,8 +178,7 @@ public final class SiteBuild {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
                             times, cache, asciidoctor, plugins.get())) {
                         session.reusePagesFrom(pageMemory);
-                        Oven oven = runOven(session, options.memory() != null && !checks,
-                                config.get(), data, theme.get(), plugins.get());
+                        Oven oven = runOven(session, options.memory() != null, config.get(), data, theme.get(), plugins.get());
                         bakedWith = oven.retained();
                         sources = oven.sources();
                         readability = session.readability();
