@@ -101,7 +101,7 @@ final class BakeCommand implements Callable<Integer> {
 
     private static void printReadability(BakeResult result, PrintWriter out) {
         if (result.readability().isEmpty()) {
-            out.println("Reading level: no clinical article was scored (the grades are measured on English pages only).");
+            out.println("Reading level: no clinical article was scored (the site has none, or it is not in English: the grades are measured on English pages only).");
             return;
         }
         out.println("Reading level of clinical articles (US school grade; body text without references and tables):");
