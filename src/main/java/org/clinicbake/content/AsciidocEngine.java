@@ -355,6 +355,18 @@ public final class AsciidocEngine extends MarkupEngine {
             }
         }
 
+        if ("provider".equals(model.getType())) {
+            // A profile is found by its file name: one that names no provider is a page nobody's byline links to.
+            String id = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
+            if (session.data().provider(id).isEmpty()) {
+                diagnostics.error("header.unknown-provider", path, header.lineOf("jbake-type"),
+                        "this profile page is named '" + id + "', and data/providers.yml has no provider '" + id + "'",
+                        session.data().providers().isEmpty() ? "add the provider to data/providers.yml"
+                                : "name the file after the provider's id, one of: " + String.join(", ", session.data().providers().keySet()));
+                ok = false;
+            }
+        }
+
         Object tags = model.get("jbake-tags"); // unescaped above, as written
         List<String> topics = new java.util.ArrayList<>();
         for (String written : tags == null ? new String[0] : tags.toString().split(",")) {

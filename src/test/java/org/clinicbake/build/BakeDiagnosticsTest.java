@@ -139,6 +139,24 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    void reportsAProfilePageNamedForNoProvider() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE + """
+                -- content/providers/ann-le.adoc --
+                = Dr. Ann Lee, MD
+                :jbake-type: provider
+                :jbake-status: published
+                :jbake-date: 2026-01-05
+
+                Dr. Lee treats back pain.
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("content/providers/ann-le.adoc:2: error[header.unknown-provider]: this profile page is named 'ann-le', "
+                + "and data/providers.yml has no provider 'ann-le'", firstLine(only));
+        assertEquals("name the file after the provider's id, one of: ann-lee, ben-cho", only.hint());
+    }
+
+    @Test
     void reportsMissingTemplate() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- jbake.properties --
