@@ -118,6 +118,7 @@ public final class SiteDataLoader {
                 putText(opening, "opens", openingNodes.get("opens"), CLINIC_FILE, "hours' opens");
                 putText(opening, "closes", openingNodes.get("closes"), CLINIC_FILE, "hours' closes");
                 putTexts(opening, "days", openingNodes.get("days"), CLINIC_FILE, "hours' days");
+                checkOpening(opening, openingNodes);
                 openings.add(Collections.unmodifiableMap(opening));
             }
             values.put("hours", Collections.unmodifiableList(openings));
@@ -312,6 +313,48 @@ public final class SiteDataLoader {
             values.remove(key);
         }
         return null;
+    }
+
+    /** schema.org's days, as the page and its OpeningHoursSpecification name them. */
+    private static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+            "Sunday", "PublicHolidays");
+
+    /**
+     * An opening's days and times as patients read them on the page and search engines in its
+     * OpeningHoursSpecification: known days, 24-hour times, closing after opening. A time the theme
+     * could not read failed the bake as a template error in the theme's file; an unknown day or
+     * 25:00 was published.
+     */
+    private void checkOpening(Map<String, Object> opening, Map<String, Node> nodes) {
+        if (opening.get("days") instanceof List<?> days) {
+            for (Object day : days) {
+                if (!DAYS.contains(String.valueOf(day))) {
+                    diagnostics.error("data.invalid", CLINIC_FILE, line(nodes.get("days").getStartMark()),
+                            "'" + day + "' is not a day of the week", "write days in full, e.g. [Monday, Tuesday], or PublicHolidays");
+                }
+            }
+        }
+        java.time.LocalTime opens = time(opening, nodes, "opens");
+        java.time.LocalTime closes = time(opening, nodes, "closes");
+        if (opens != null && closes != null && !closes.isAfter(opens)) {
+            diagnostics.error("data.invalid", CLINIC_FILE, line(nodes.get("closes").getStartMark()),
+                    "the clinic closes at " + closes + ", not after it opens at " + opens, "check the two times of this opening");
+        }
+    }
+
+    private java.time.LocalTime time(Map<String, Object> opening, Map<String, Node> nodes, String key) {
+        Object text = opening.get(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalTime.parse(String.valueOf(text).strip(), java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        } catch (java.time.format.DateTimeParseException e) {
+            diagnostics.error("data.invalid", CLINIC_FILE, line(nodes.get(key).getStartMark()),
+                    "hours' " + key + " '" + text + "' is not a time of day like \"08:30\"", "write 24-hour times in quotes, e.g. opens: \"08:30\"");
+            opening.put(key, null); // reported; templates see it as missing
+            return null;
+        }
     }
 
     private void wrongShape(String file, Node node, String what, String expected) {

@@ -75,6 +75,21 @@ class SiteDataLoaderTest {
     }
 
     @Test
+    void reportsOpeningHoursNobodyCouldReadAtTheirLines() throws IOException {
+        for (String[] bad : List.of(
+                new String[] {"days: Monday", "days: Funday", "data/clinic.yml:16: error[data.invalid]: 'Funday' is not a day of the week"},
+                new String[] {"opens: 08:00", "opens: 25:00", "data/clinic.yml:17: error[data.invalid]: hours' opens '25:00' is not a time of day like \"08:30\""},
+                new String[] {"opens: 08:00", "opens: 8am", "data/clinic.yml:17: error[data.invalid]: hours' opens '8am' is not a time of day like \"08:30\""},
+                new String[] {"closes: 17:00", "closes: 07:00", "data/clinic.yml:18: error[data.invalid]: the clinic closes at 07:00, not after it opens at 08:00"})) {
+            Diagnostics diagnostics = new Diagnostics();
+
+            load(CLINIC.replace(bad[0], bad[1]), "", diagnostics);
+
+            assertEquals(List.of(bad[2]), diagnostics.all().stream().map(Diagnostic::format).map(text -> text.lines().findFirst().orElseThrow()).toList());
+        }
+    }
+
+    @Test
     void readsAProvidersTextFieldsAsWrittenAndOneCredentialAsAList() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
 
