@@ -82,6 +82,7 @@ public final class SiteDataLoader {
         for (String key : TEXT_CLINIC_KEYS) {
             putText(values, key, nodes.get(key), CLINIC_FILE, key);
         }
+        checkContacts(values, nodes);
         MappingNode address = shaped(values, nodes, "address", MappingNode.class, "a mapping of street, locality, region, postal_code and country");
         if (address != null) {
             Map<String, Object> fields = new LinkedHashMap<>(toJava(address));
@@ -313,6 +314,44 @@ public final class SiteDataLoader {
             values.remove(key);
         }
         return null;
+    }
+
+    /**
+     * The values pages turn into links: {@code tel:}, {@code mailto:} and web addresses. One that
+     * cannot work used to be published as it was ({@code tel:call us}), or, for an address without
+     * its https://, failed the bake with a broken link on every page.
+     */
+    private void checkContacts(Map<String, Object> values, Map<String, Node> nodes) {
+        Object telephone = values.get("telephone");
+        if (telephone != null && !(String.valueOf(telephone).matches("[+]?[0-9 ().-]+")
+                && String.valueOf(telephone).replaceAll("\\D", "").length() >= 7)) {
+            contactError(nodes, "telephone", "telephone '" + telephone + "' is not a number a phone can dial",
+                    "write digits with + - ( ) or spaces, e.g. \"+1-619-555-0142\"; telephone_display may be written any way");
+        }
+        Object email = values.get("email");
+        if (email != null && !String.valueOf(email).matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            contactError(nodes, "email", "email '" + email + "' is not an email address", "write it as name@example.org");
+        }
+        for (String key : List.of("url", "booking_url", "map_url")) {
+            Object address = values.get(key);
+            if (address != null && !isWebAddress(String.valueOf(address))) {
+                contactError(nodes, key, key + " '" + address + "' is not a web address",
+                        "write the whole address, starting with https://");
+            }
+        }
+    }
+
+    private void contactError(Map<String, Node> nodes, String key, String message, String hint) {
+        diagnostics.error("data.invalid", CLINIC_FILE, line(nodes.get(key).getStartMark()), message, hint);
+    }
+
+    private static boolean isWebAddress(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** schema.org's days, as the page and its OpeningHoursSpecification name them. */

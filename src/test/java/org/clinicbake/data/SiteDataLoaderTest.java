@@ -28,8 +28,8 @@ class SiteDataLoaderTest {
             name: yes
             description: A clinic.
             telephone: 6195550142
-            telephone_display: (619) 555-0142
-            email: .inf
+            telephone_display: .inf
+            email: care@example.org
             address:
               street: 1 Example Way
               locality: Springfield
@@ -55,7 +55,7 @@ class SiteDataLoaderTest {
         assertEquals(List.of(), diagnostics.all());
         assertEquals("yes", clinic.get("name"));
         assertEquals("6195550142", clinic.get("telephone"));
-        assertEquals(".inf", clinic.get("email"));
+        assertEquals(".inf", clinic.get("telephone_display"));
         assertEquals("92101", ((Map<?, ?>) clinic.get("address")).get("postal_code"));
         assertEquals(new BigDecimal("32.71570"), ((Map<?, ?>) clinic.get("geo")).get("latitude"));
         assertEquals(List.of(Map.of("days", List.of("Monday"), "opens", "08:00", "closes", "17:00")), clinic.get("hours"));
@@ -87,6 +87,20 @@ class SiteDataLoaderTest {
 
             assertEquals(List.of(bad[2]), diagnostics.all().stream().map(Diagnostic::format).map(text -> text.lines().findFirst().orElseThrow()).toList());
         }
+    }
+
+    @Test
+    void reportsContactsNoLinkCouldUseAtTheirLines() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+
+        load(CLINIC.replace("telephone: 6195550142", "telephone: call us").replace("email: care@example.org",
+                "email: care at example.org\nbooking_url: book.example.org"), "", diagnostics);
+
+        assertEquals(List.of(
+                        "data/clinic.yml:3: error[data.invalid]: telephone 'call us' is not a number a phone can dial",
+                        "data/clinic.yml:5: error[data.invalid]: email 'care at example.org' is not an email address",
+                        "data/clinic.yml:6: error[data.invalid]: booking_url 'book.example.org' is not a web address"),
+                diagnostics.all().stream().map(Diagnostic::format).map(text -> text.lines().findFirst().orElseThrow()).sorted().toList());
     }
 
     @Test
