@@ -101,14 +101,11 @@ final class OutputFolder {
         java.nio.channels.FileChannel channel;
         try {
             Files.createDirectories(locks);
-            String name = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(target.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            String name = new Fingerprint().add(target.toString()).hex().substring(0, 16);
             channel = java.nio.channels.FileChannel.open(locks.resolve(name + ".lock"),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
         } catch (IOException e) {
             return () -> { };
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
         try {
             while (true) {

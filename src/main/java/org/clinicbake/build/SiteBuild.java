@@ -166,7 +166,7 @@ public final class SiteBuild {
                 if (options.asciidoctor() == null && anyNeedsConversion(config.get(), cache)) {
                     asciidoctor.start();
                 }
-                boolean checking = options.outputChecks() && "true".equalsIgnoreCase(config.get().getString("check.on-bake", "false"));
+                boolean checking = checksOutput(options, config.get());
                 // A bake checks its staging folder before publishing; the preview, which writes only what
                 // changed, checks the pages it published (only the changed ones, with the check memory).
                 boolean checks = checking && options.memory() == null;
@@ -337,6 +337,11 @@ public final class SiteBuild {
     private void runFastChecks(Path staging, SiteConfiguration config, LocalDate today, SourcePositions sources,
                                Diagnostics diagnostics, PhaseTimes times) throws IOException {
         runFastChecks(siteDir, outputDir, staging, config, today, sources, diagnostics, times);
+    }
+
+    /** Whether a bake with these options runs the fast checks: asked for, and {@code check.on-bake} on. */
+    static boolean checksOutput(BakeOptions options, SiteConfiguration config) {
+        return options.outputChecks() && "true".equalsIgnoreCase(config.getString("check.on-bake", "false"));
     }
 
     /** The fast checks on {@code folder}, remembering per page in the memory of the output {@code outputDir}. */

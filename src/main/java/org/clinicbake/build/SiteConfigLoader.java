@@ -143,7 +143,7 @@ final class SiteConfigLoader {
             }
         }
         String host = layers.getString("site.host", "").strip();
-        if (!host.isEmpty() && !isWebAddress(host)) {
+        if (!host.isEmpty() && !org.clinicbake.data.SiteDataLoader.isWebAddress(host)) {
             invalid(siteFile, "site.host", "site.host '" + host + "' is not a web address",
                     "write the address the site is published at, e.g. site.host=https://www.example-clinic.org");
         }
@@ -208,16 +208,6 @@ final class SiteConfigLoader {
         boolean known = language.length() == 2 ? java.util.Arrays.asList(java.util.Locale.getISOLanguages()).contains(language)
                 : language.length() == 3;
         return known && locale.toLanguageTag().equalsIgnoreCase(value);
-    }
-
-    /** An absolute http or https address with a host: canonical links, the sitemap and the feed start with it. */
-    static boolean isWebAddress(String value) {
-        try {
-            java.net.URI uri = new java.net.URI(value);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     /** Whether commons-configuration reads the value as a boolean, as JBake asks for it. */

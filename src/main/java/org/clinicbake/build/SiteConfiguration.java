@@ -36,6 +36,14 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
      * {@code jbake.properties} ({@code config.invalid}); true when the setting names a zone or is
      * left out. The bake stops there; {@code clinicbake check} reports it beside its findings.
      */
+    /**
+     * The site's own {@code jbake.properties} as plain properties, empty when it is missing or cannot
+     * be read (the bake reports that): for what reads a setting or two before, or without, a bake.
+     */
+    public static java.util.Properties readSiteFile(java.nio.file.Path siteDir) {
+        return SiteConfigLoader.readSiteFile(siteDir);
+    }
+
     public static boolean checkTimeZone(java.nio.file.Path siteDir, String setting, org.clinicbake.diag.Diagnostics diagnostics) {
         if (zoneNamed(setting).isPresent()) {
             return true;

@@ -173,7 +173,7 @@ final class TextEditRebuild {
         int pages = memory.publishInPlace(output, staging, written, Map.copyOf(session.fingerprints()),
                 Map.copyOf(session.imageVariants()), with);
         times.add("write-publish", publishing);
-        if (options.outputChecks() && "true".equalsIgnoreCase(config.getString("check.on-bake", "false"))) {
+        if (SiteBuild.checksOutput(options, config)) {
             // As after a full rebuild: the page just published is checked, the others lend what they had.
             SiteBuild.runFastChecks(siteDir, output.path(), output.path(), config, session.today(),
                     SourcePositions.of(store, siteDir), diagnostics, times);

@@ -345,7 +345,8 @@ public final class SiteDataLoader {
         diagnostics.error("data.invalid", CLINIC_FILE, line(nodes.get(key).getStartMark()), message, hint);
     }
 
-    private static boolean isWebAddress(String value) {
+    /** An absolute http or https address with a host, as a link or a canonical address needs. */
+    public static boolean isWebAddress(String value) {
         try {
             java.net.URI uri = new java.net.URI(value.strip());
             return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;

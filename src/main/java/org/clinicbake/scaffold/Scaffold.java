@@ -205,13 +205,8 @@ public final class Scaffold {
             throw new InvalidRequest("'" + site + "' is not a site: it has no jbake.properties",
                     "run it in the site's folder or give --site SITE_DIR; clinicbake init DIR creates a site");
         }
-        java.util.Properties settings = new java.util.Properties();
-        try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            settings.load(reader);
-        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-            // A malformed file is the bake's to report, at its line; new uses the default folders.
-        }
-        return settings;
+        // A malformed file is the bake's to report, at its line; new uses the default folders.
+        return org.clinicbake.build.SiteConfiguration.readSiteFile(site);
     }
 
     /** The folder a setting such as {@code content.folder} names, when it stays inside the site (the bake reports one that does not). */

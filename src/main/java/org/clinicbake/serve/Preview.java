@@ -164,7 +164,7 @@ public final class Preview implements AutoCloseable {
 
     private int warmUpAsciidoctor() {
         List<File> articles;
-        Path content = siteDir.resolve(SiteWatcher.settings(siteDir).getProperty("content.folder", "content").strip()).normalize();
+        Path content = siteDir.resolve(org.clinicbake.build.SiteConfiguration.readSiteFile(siteDir).getProperty("content.folder", "content").strip()).normalize();
         if (!content.startsWith(siteDir)) {
             return 0; // the bake reports a content folder outside the site
         }

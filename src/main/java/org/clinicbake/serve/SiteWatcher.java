@@ -2,8 +2,6 @@ package org.clinicbake.serve;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -52,23 +50,9 @@ final class SiteWatcher implements Closeable {
         thread.start();
     }
 
-    /** The site's settings file as plain properties; empty when missing or broken (the bake reports it). */
-    static Properties settings(Path siteDir) {
-        Properties settings = new Properties();
-        Path file = siteDir.resolve("jbake.properties");
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                settings.load(reader);
-            } catch (IOException | IllegalArgumentException e) {
-                return new Properties();
-            }
-        }
-        return settings;
-    }
-
     /** The top-level folders of the site whose files a bake reads: those the settings name, and themes/. */
     static Set<String> watchedFolders(Path siteDir) {
-        Properties settings = settings(siteDir);
+        Properties settings = org.clinicbake.build.SiteConfiguration.readSiteFile(siteDir);
         Set<String> folders = new LinkedHashSet<>();
         for (List<String> setting : FOLDER_SETTINGS) {
             folders.add(setting.get(1));
