@@ -321,6 +321,11 @@ public final class BuildSession implements AutoCloseable {
         return known;
     }
 
+    /** The folder of its host the site is published in, starting and ending with {@code /} (see {@link SiteConfiguration#basePath}). */
+    public String basePath() {
+        return SiteConfiguration.basePath(config.getSiteHost());
+    }
+
     /** Absolute base URL of the published site, without a trailing slash. */
     public String host() {
         String host = config.getSiteHost();

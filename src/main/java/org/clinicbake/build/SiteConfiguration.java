@@ -32,11 +32,6 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
     }
 
     /**
-     * Reports a {@code site.timezone} that names no zone, at its line of the site's
-     * {@code jbake.properties} ({@code config.invalid}); true when the setting names a zone or is
-     * left out. The bake stops there; {@code clinicbake check} reports it beside its findings.
-     */
-    /**
      * The site's own {@code jbake.properties} as plain properties, empty when it is missing or cannot
      * be read (the bake reports that): for what reads a setting or two before, or without, a bake.
      */
@@ -44,6 +39,31 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
         return SiteConfigLoader.readSiteFile(siteDir);
     }
 
+    /**
+     * The folder of its host a site is published in, from {@code site.host}: {@code /} for
+     * {@code https://example.org}, {@code /clinic/} for {@code https://example.org/clinic} (a GitHub
+     * Pages project site, a clinic's folder on its hospital's host), as written (percent-encoded).
+     * A host serves the 404 page at any depth, so its links start here rather than at the page.
+     */
+    public static String basePath(String siteHost) {
+        String path;
+        try {
+            path = siteHost == null ? null : java.net.URI.create(siteHost.strip()).getRawPath();
+        } catch (IllegalArgumentException e) {
+            path = null; // the loaded configuration reports a site.host that is no address
+        }
+        if (path == null || path.isBlank()) {
+            return "/";
+        }
+        String rooted = path.startsWith("/") ? path : "/" + path;
+        return rooted.endsWith("/") ? rooted : rooted + "/";
+    }
+
+    /**
+     * Reports a {@code site.timezone} that names no zone, at its line of the site's
+     * {@code jbake.properties} ({@code config.invalid}); true when the setting names a zone or is
+     * left out. The bake stops there; {@code clinicbake check} reports it beside its findings.
+     */
     public static boolean checkTimeZone(java.nio.file.Path siteDir, String setting, org.clinicbake.diag.Diagnostics diagnostics) {
         if (zoneNamed(setting).isPresent()) {
             return true;

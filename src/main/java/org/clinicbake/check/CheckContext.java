@@ -310,6 +310,11 @@ public final class CheckContext {
         return allowedHosts;
     }
 
+    /** The folder of its host the site is published in ({@code site.host}'s path): {@code /} or e.g. {@code /clinic/}. */
+    public String basePath() {
+        return org.clinicbake.build.SiteConfiguration.basePath(config.getProperty("site.host"));
+    }
+
     /** The host of {@code site.host} in jbake.properties: the site's own origin, never a third party. */
     public Optional<String> siteHost() {
         return config("site.host").flatMap(Urls::hostOf);

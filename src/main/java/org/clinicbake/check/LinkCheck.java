@@ -12,7 +12,9 @@ import org.jsoup.select.QueryParser;
  * that is no {@code id} on the target page (the same page included).
  *
  * <p>Links with a scheme ({@code https:}, {@code mailto:}, {@code tel:} ...) leave the site and are not followed. A
- * path starting with {@code /} is resolved from the output's root, as a host serves it (the 404 page links that way).
+ * path starting with {@code /} is resolved from the folder {@code site.host} names on its host (the 404 page links that
+ * way): {@code /clinic/about.html} is the output's {@code about.html} when the site is published at
+ * {@code https://example.org/clinic/}, and {@code /about.html} leaves that site.
  */
 public final class LinkCheck implements OutputCheck {
 
@@ -38,7 +40,15 @@ public final class LinkCheck implements OutputCheck {
 
     private static void check(CheckContext context, Page page, Element element, String url, Urls.Reference reference,
             Diagnostics out) {
-        Optional<String> resolved = Urls.resolve(page.path(), reference.path());
+        String base = context.basePath();
+        Optional<String> inSite = Urls.withinSite(reference.path(), base);
+        if (inSite.isEmpty()) {
+            out.error(BROKEN, page.path(), Page.line(element), noun(element) + " '" + url + "' leaves the site, which site.host publishes at "
+                            + base + " on its host",
+                    "write the address from the site's folder (" + base + reference.path().substring(1) + ") or relative to this page");
+            return;
+        }
+        Optional<String> resolved = Urls.resolve(page.path(), inSite.get());
         if (resolved.isEmpty()) {
             out.error(BROKEN, page.path(), Page.line(element), noun(element) + " '" + url + "' points outside the output folder",
                     "link to a page of the site by its path from this page, or from the site root with a leading /");

@@ -46,6 +46,21 @@ final class Urls {
     }
 
     /**
+     * A reference's path as one from the output's root: a path from the host's root ({@code /clinic/about.html}) loses
+     * the folder the site is published in ({@code basePath}, e.g. {@code /clinic/}); empty when it lies outside it.
+     */
+    static Optional<String> withinSite(String referencePath, String basePath) {
+        String base = decode(basePath);
+        if (!referencePath.startsWith("/") || base.equals("/")) {
+            return Optional.of(referencePath);
+        }
+        if (referencePath.equals(base.substring(0, base.length() - 1))) {
+            return Optional.of("/");
+        }
+        return referencePath.startsWith(base) ? Optional.of(referencePath.substring(base.length() - 1)) : Optional.empty();
+    }
+
+    /**
      * The output file a reference from {@code pagePath} points to: {@code /...} from the output's root, anything else from
      * the page's folder; a folder means its {@code index.html}. Empty when the path climbs out of the output folder.
      */

@@ -32,7 +32,7 @@ final class PageModel {
         page.put("description", content.get("description"));
         page.put("uri", uri);
         page.put("url", "home".equals(kind) ? session.host() + "/" : session.host() + "/" + uri);
-        page.put("root", "error404".equals(kind) ? "/" : "../".repeat(depth(uri)));
+        page.put("root", "error404".equals(kind) ? session.basePath() : "../".repeat(depth(uri)));
         page.put("is_clinical", SiteModel.CLINICAL_TYPES.contains(kind));
         page.put("body", content.getBody() == null ? null : new SafeString(content.getBody()));
 

@@ -81,7 +81,8 @@ public final class Preview implements AutoCloseable {
         this.log = log;
         // Listening first: a port already in use is reported at once, not after JRuby's boot and a bake.
         this.server = new PreviewServer(output, address, port);
-        this.url = PreviewServer.url(address, server.port());
+        server.serveAt(basePath());
+        this.url = PreviewServer.url(address, server.port()).resolve(basePath());
         try {
             this.asciidoctor = org.clinicbake.content.AsciidoctorRuntime.create();
             show(bake());
@@ -98,6 +99,7 @@ public final class Preview implements AutoCloseable {
         return new Preview(siteDir, address, port, log);
     }
 
+    /** The preview's address of the site: the server's root, or the folder site.host names (http://127.0.0.1:8080/clinic/). */
     public URI url() {
         return url;
     }
@@ -200,6 +202,12 @@ public final class Preview implements AutoCloseable {
         return n + " " + thing + (n == 1 ? "" : "s");
     }
 
+    /** Where site.host publishes the site on its host, as the preview serves it: the 404 page's links start there. */
+    private String basePath() {
+        return org.clinicbake.build.SiteConfiguration.basePath(
+                org.clinicbake.build.SiteConfiguration.readSiteFile(siteDir).getProperty("site.host"));
+    }
+
     private BakeResult bake() throws IOException {
         BakeResult result;
         converting.lock();
@@ -210,6 +218,7 @@ public final class Preview implements AutoCloseable {
         }
         builds.incrementAndGet();
         last = result;
+        server.serveAt(basePath());
         for (Diagnostic diagnostic : result.diagnostics()) {
             log.println(diagnostic.format());
         }

@@ -42,6 +42,12 @@ final class PreviewServer implements AutoCloseable {
     private final HttpServer server;
     private final CopyOnWriteArrayList<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile String errors;
+    /** The folder site.host publishes the site in: the preview serves it there too, so the 404 page's links work. */
+    private volatile Folder folder = new Folder("/", "/");
+
+    /** A folder of the server as written in an address ({@code raw}, percent-encoded) and as a request's path reads. */
+    private record Folder(String raw, String decoded) {
+    }
 
     PreviewServer(Path root, InetAddress address, int port) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -58,6 +64,17 @@ final class PreviewServer implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Serves the site in this folder of the server ({@code /} or e.g. {@code /clinic/}, percent-encoded as in site.host). */
+    void serveAt(String basePath) {
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(basePath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = basePath;
+        }
+        folder = new Folder(basePath, decoded);
     }
 
     /** Tells every open page to reload, and forgets the last errors. */
@@ -91,7 +108,19 @@ final class PreviewServer implements AutoCloseable {
                 }
                 return;
             }
-            serveFile(exchange, path);
+            Folder site = folder;
+            String base = site.decoded();
+            if (base.equals("/")) {
+                serveFile(exchange, path);
+            } else if (path.equals("/") || path.equals(base.substring(0, base.length() - 1))) {
+                // The bare server, or the folder without its slash: take the browser to the site.
+                exchange.getResponseHeaders().set("Location", site.raw());
+                send(exchange, 302, "text/plain; charset=utf-8", ("the site is at " + site.raw() + "\n").getBytes(StandardCharsets.UTF_8));
+            } else if (path.startsWith(base)) {
+                serveFile(exchange, path.substring(base.length() - 1));
+            } else {
+                notFound(exchange);
+            }
         }
     }
 

@@ -64,6 +64,19 @@ class LinkCheckTest {
     }
 
     @Test
+    void rootRelativeLinksOfASitePublishedInAFolderStartWithThatFolder() {
+        OutputFixture output = new OutputFixture(temp)
+                .properties("site.host=https://www.example.org/spine%20care\n")
+                .file("css/site.css", "body { color: black; }\n")
+                .page("index.html", "<p>Home</p>")
+                .page("404.html", "<p><a href=\"/spine%20care/\">Home</a><link rel=\"stylesheet\" href=\"/spine care/css/site.css\"></p>\n"
+                        + "<p><a href=\"/css/site.css\">Styles</a> <a href=\"/spine%20care\">Home</a></p>");
+
+        assertEquals(List.of("404.html:11: error[link.broken]: link '/css/site.css' leaves the site, which site.host publishes at "
+                + "/spine%20care/ on its host"), output.firstLines());
+    }
+
+    @Test
     void externalMailAndTelephoneLinksAreNotFollowed() {
         OutputFixture output = new OutputFixture(temp)
                 .page("index.html", """

@@ -135,6 +135,26 @@ class PreviewTest {
     }
 
     @Test
+    void aSitePublishedInAFolderOfItsHostIsPreviewedInThatFolderWhereThe404PageLinksWork() throws Exception {
+        preview.close();
+        Path inFolder = SiteFixture.write(temp.resolve("in-folder"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
+                "site.host=https://clinic.example.org/spine-care"));
+        preview = Preview.start(inFolder, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
+
+        assertEquals("/spine-care/", preview.url().getPath());
+        HttpResponse<String> bare = get("/");
+        assertEquals(302, bare.statusCode());
+        assertEquals("/spine-care/", bare.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, get("/spine-care/procedures/nerve-block.html").statusCode());
+        assertEquals(404, get("/procedures/nerve-block.html").statusCode(), "outside the site's folder");
+        HttpResponse<String> missing = get("/spine-care/no/such/page.html");
+        assertEquals(404, missing.statusCode());
+        java.util.regex.Matcher stylesheet = java.util.regex.Pattern.compile("href=\"(/spine-care/css/[^\"]+\\.css)\"").matcher(missing.body());
+        assertTrue(stylesheet.find(), missing.body());
+        assertEquals(200, get(stylesheet.group(1)).statusCode(), "the 404 page's stylesheet, linked from the site's folder");
+    }
+
+    @Test
     void aSiteWithItsOwnContentFolderIsWatchedThere() throws Exception {
         preview.close();
         Path custom = SiteFixture.write(temp.resolve("custom"), MINIMAL_SITE.replace("content/procedures/", "articles/procedures/")
