@@ -146,6 +146,12 @@ final class SiteConfigLoader {
         if (!host.isEmpty() && !org.clinicbake.data.SiteDataLoader.isWebAddress(host)) {
             invalid(siteFile, "site.host", "site.host '" + host + "' is not a web address",
                     "write the address the site is published at, e.g. site.host=https://www.example-clinic.org");
+        } else if (isThisComputer(host)) {
+            // JBake's default: a clinic that never set it published canonical links, a sitemap and
+            // structured data that send search engines and patients to an address no one can reach.
+            diagnostics.warning("config.local-host", SITE_FILE, lineOf(siteFile, "site.host"),
+                    "site.host is " + host + ": canonical links, the sitemap, the feed and the structured data name this computer",
+                    "set the address the site is published at, e.g. site.host=https://www.example-clinic.org");
         }
         for (String entry : layers.getList(String.class, "site.nav", List.of())) {
             // An entry without its bar was dropped in silence: the menu just lost an item.
@@ -185,6 +191,16 @@ final class SiteConfigLoader {
     /** Reports a setting of the site's file the bake cannot use, at its line. */
     private void invalid(Path siteFile, String key, String message, String hint) {
         diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), message, hint);
+    }
+
+    private static boolean isThisComputer(String address) {
+        String host;
+        try {
+            host = java.net.URI.create(address.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
     /** A relative path that names something inside its base folder: not empty, not absolute, no '..' or backslash. */

@@ -44,6 +44,19 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a site that never set site.host is published with a warning: its links would name this computer")
+    void warnsWhenTheSiteIsPublishedAtThisComputer() throws IOException {
+        BakeResult unset = bake(temp.resolve("unset"), MINIMAL_SITE.replace("site.host=https://clinic.example.org", "site.lang=en-US"));
+        BakeResult local = bake(temp.resolve("local"), MINIMAL_SITE.replace("https://clinic.example.org", "http://127.0.0.1:8080"));
+
+        assertEquals(List.of("jbake.properties: warning[config.local-host]: site.host is http://localhost: canonical links, "
+                + "the sitemap, the feed and the structured data name this computer"), firstLines(unset));
+        assertTrue(unset.published());
+        assertEquals(List.of("jbake.properties:1: warning[config.local-host]: site.host is http://127.0.0.1:8080: canonical links, "
+                + "the sitemap, the feed and the structured data name this computer"), firstLines(local));
+    }
+
+    @Test
     @DisplayName("settings the bake cannot use are all reported at their lines, and nothing is written outside the output")
     void reportsEverySettingItCannotUse() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("site.host=https://clinic.example.org",

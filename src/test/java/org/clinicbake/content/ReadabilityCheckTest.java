@@ -89,6 +89,7 @@ class ReadabilityCheckTest {
         BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- jbake.properties --
                 readability.warn-above=eight
+                site.host=https://clinic.example.org
                 """);
 
         assertEquals("jbake.properties:1: error[config.invalid]: readability.warn-above must be a number, not 'eight'",

@@ -150,6 +150,7 @@ class ThemeLookupTest {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- jbake.properties --
                 site.theme=harbour
+                site.host=https://clinic.example.org
                 """);
 
         BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
@@ -164,6 +165,7 @@ class ThemeLookupTest {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- jbake.properties --
                 site.theme=clinic-blue
+                site.host=https://clinic.example.org
                 -- themes/clinic-blue/theme.properties --
                 # Blue, over harbor.
                 extends=harbour
@@ -182,6 +184,7 @@ class ThemeLookupTest {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- jbake.properties --
                 site.theme=a
+                site.host=https://clinic.example.org
                 -- themes/a/theme.properties --
                 extends=b
                 -- themes/b/theme.properties --
