@@ -205,7 +205,15 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         int line = e.getLineNumber() == null ? 0 : Math.max(e.getLineNumber(), 0);
         // Which page was being rendered is left out: the same template error on every page is one problem.
         String message = e.getPebbleMessage();
-        if (e instanceof LoaderException) {
+        if (e instanceof Theme.MissingTemplate missing && !missing.templateName().equals(templateName)) {
+            // A partial or parent that does not exist: Pebble names neither it nor the line asking for it.
+            Optional<Theme.Reference> reference = session().theme().referenceTo(missing.templateName(), templateName);
+            session().diagnostics().error("template.missing", reference.map(Theme.Reference::template).orElse(where),
+                    reference.map(Theme.Reference::line).orElse(0),
+                    "template '" + missing.templateName() + "' does not exist",
+                    "no layer (" + String.join(", ", session().theme().layerNames()) + ") has it: add "
+                            + session().theme().describe(missing.templateName()) + ", or correct the name");
+        } else if (e instanceof LoaderException) {
             session().diagnostics().error("template.missing", where, 0,
                     "template '" + templateName + "' does not exist",
                     "add templates/" + templateName + " to the site, or set the template.<type>.file key in jbake.properties");

@@ -229,7 +229,57 @@ public final class Theme implements Loader<String> {
                 return reader.get();
             }
         }
-        throw new LoaderException(null, "template '" + name + "' is in none of the layers " + layerNames(candidates(templateName)));
+        throw new MissingTemplate(templateName, "template '" + name + "' is in none of the layers " + layerNames(candidates(templateName)));
+    }
+
+    /** No layer has the template: Pebble reports it without saying which template asked for it, so the name is kept. */
+    static final class MissingTemplate extends LoaderException {
+        private static final long serialVersionUID = 1L;
+        private final String templateName;
+
+        MissingTemplate(String templateName, String message) {
+            super(null, message);
+            this.templateName = templateName;
+        }
+
+        /** The name as it was asked for, layer prefix included. */
+        String templateName() {
+            return templateName;
+        }
+    }
+
+    /** Where a template names another: the naming template as diagnostics show it, and the line. */
+    record Reference(String template, int line) {
+    }
+
+    /**
+     * The first {@code extends}, {@code include}, {@code import}, {@code embed} or {@code from} that
+     * names {@code wanted}, among the templates a page rendered from {@code root} can use.
+     */
+    Optional<Reference> referenceTo(String wanted, String root) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (!seen.add(name)) {
+                continue;
+            }
+            String text = text(name).orElse("");
+            java.util.regex.Matcher reference = REFERENCE.matcher(text);
+            while (reference.find()) {
+                if (reference.group(2) == null) {
+                    continue;
+                }
+                String resolved = resolveRelativePath(reference.group(2), name);
+                String named = resolved != null ? resolved : reference.group(2);
+                if (named.equals(wanted)) {
+                    int line = (int) text.substring(0, reference.start()).chars().filter(c -> c == '\n').count() + 1;
+                    return Optional.of(new Reference(describe(name), line));
+                }
+                pending.push(named);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
