@@ -50,8 +50,65 @@ final class ClinicExtension extends AbstractExtension {
         filters.put("reading_time", filter((input, line) -> readingTime(input)));
         addAll(functions, pluginFunctions, "function");
         addAll(filters, pluginFilters, "filter");
-        this.functions = Map.copyOf(functions);
-        this.filters = Map.copyOf(filters);
+        Map<String, Function> guardedFunctions = new LinkedHashMap<>();
+        functions.forEach((name, function) -> guardedFunctions.put(name, guarded(name + "()", function)));
+        Map<String, Filter> guardedFilters = new LinkedHashMap<>();
+        filters.forEach((name, filter) -> guardedFilters.put(name, guarded("the filter '" + name + "'", filter)));
+        this.functions = Map.copyOf(guardedFunctions);
+        this.filters = Map.copyOf(guardedFilters);
+    }
+
+    /**
+     * A function that fails is a template error at the template and line that called it. Pebble
+     * passes any other exception through with neither, and the bake could only call it a bug of
+     * its own; the one who can fix it is the theme's or the plugin's author.
+     */
+    private static Function guarded(String what, Function function) {
+        return new Function() {
+            @Override
+            public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+                try {
+                    return function.execute(args, self, context, lineNumber);
+                } catch (RuntimeException e) {
+                    throw atCaller(what, e, self, lineNumber);
+                }
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return function.getArgumentNames();
+            }
+        };
+    }
+
+    /** As {@link #guarded(String, Function)}, for a filter. */
+    private static Filter guarded(String what, Filter filter) {
+        return new Filter() {
+            @Override
+            public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                                int lineNumber) throws PebbleException {
+                try {
+                    return filter.apply(input, args, self, context, lineNumber);
+                } catch (RuntimeException e) {
+                    throw atCaller(what, e, self, lineNumber);
+                }
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return filter.getArgumentNames();
+            }
+        };
+    }
+
+    private static PebbleException atCaller(String what, RuntimeException e, PebbleTemplate self, int lineNumber) {
+        String template = self == null ? null : self.getName();
+        if (e instanceof PebbleException pebble) {
+            // Ours and Pebble's own know the line; the template is the one that was evaluating, which may be a partial.
+            return pebble.getClass() != PebbleException.class || pebble.getFileName() != null || template == null ? pebble
+                    : new PebbleException(pebble.getCause(), pebble.getPebbleMessage(), pebble.getLineNumber(), template);
+        }
+        return new PebbleException(e, what + " failed: " + e, lineNumber, template);
     }
 
     @Override

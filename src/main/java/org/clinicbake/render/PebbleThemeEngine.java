@@ -144,6 +144,13 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             throw new RenderingException("template " + session().theme().describe(templateName) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new RenderingException(e);
+        } catch (RuntimeException e) {
+            // Thrown through Pebble with no line (Pebble's date filter given a list, say): the template is all we know.
+            String where = session().theme().describe(templateName);
+            reportOnce("template.error", where, 0, e.toString(),
+                    "a filter or function in this template or one it uses failed on the value it was given: "
+                            + "check what each is applied to (template-model.md gives each value's type)");
+            throw new RenderingException("template " + where + ": " + e);
         }
     }
 
@@ -228,8 +235,19 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                     "the template model in ClinicBake's README lists every variable; "
                             + "test optional ones with `is defined` or give them a `| default(...)`");
         } else {
-            session().diagnostics().error("template.error", where, line, message,
-                    "fix the expression on this line");
+            reportOnce("template.error", where, line, message, "fix the expression on this line");
+        }
+    }
+
+    /**
+     * One error per template line: a filter or function that fails names the value it failed on,
+     * which differs from page to page, and the theme developer needs to read it once.
+     */
+    private void reportOnce(String code, String where, int line, String message, String hint) {
+        synchronized (session().diagnostics()) {
+            if (session().diagnostics().about(where).stream().noneMatch(seen -> seen.code().equals(code) && seen.line() == line)) {
+                session().diagnostics().error(code, where, line, message, hint);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.clinicbake.render;
 
 import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +46,47 @@ class PebbleThemeEngineTest {
 
         assertEquals("templates/article.peb:2: error[template.missing]: template 'theme:articel.peb' does not exist",
                 single(result).format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aPluginFilterThatThrowsIsATemplateErrorAtTheLineThatUsesIt() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/partials/footer.peb --
+                <footer>
+                <p>{{ page.tags | greeting_shout }}</p>
+                </footer>
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("templates/partials/footer.peb:2: error[template.error]", only.path() + ":" + only.line() + ": "
+                + only.severity().name().toLowerCase(java.util.Locale.ROOT) + "[" + only.code() + "]");
+        assertTrue(only.message().startsWith("the filter 'greeting_shout' failed: java.lang.ClassCastException"), only.message());
+    }
+
+    @Test
+    void aFunctionsErrorInAPartialNamesThePartial() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/partials/footer.peb --
+                <footer>
+                <link rel="preload" href="{{ asset("fonts/missing.woff2") }}">
+                </footer>
+                """);
+
+        assertEquals("templates/partials/footer.peb:2: error[template.error]: no asset 'fonts/missing.woff2' in the site's or the theme's assets/",
+                single(result).format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aPebbleFilterGivenTheWrongValueIsATemplateErrorOfThePagesTemplate() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                <p>{{ page.tags | date("yyyy") }}</p>
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("templates/article.peb", only.path());
+        assertEquals("template.error", only.code());
     }
 
     private BakeResult bake(String fixture) throws IOException {
