@@ -232,8 +232,8 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                     ? "variable '" + missing.getAttributeName() + "' does not exist"
                     : "'" + missing.getAttributeName() + "' does not exist on the value it is read from";
             session().diagnostics().error("template.undefined-variable", where, line, what,
-                    "the template model in ClinicBake's README lists every variable; "
-                            + "test optional ones with `is defined` or give them a `| default(...)`");
+                    "src/docs/template-model.md lists every variable; a nullable one is always there, "
+                            + "so test it with `is not null`");
         } else {
             reportOnce("template.error", where, line, message, "fix the expression on this line");
         }

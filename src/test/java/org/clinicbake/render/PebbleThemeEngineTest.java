@@ -89,6 +89,21 @@ class PebbleThemeEngineTest {
         assertEquals("template.error", only.code());
     }
 
+    @Test
+    void aMisspeltVariableNamesThePageThatListsTheVariables() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                <p>{{ page.last_reviewd }}</p>
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("templates/article.peb:2: error[template.undefined-variable]: 'last_reviewd' does not exist on the value it is read from",
+                only.format().lines().findFirst().orElseThrow());
+        assertEquals("src/docs/template-model.md lists every variable; a nullable one is always there, so test it with `is not null`",
+                only.hint());
+    }
+
     private BakeResult bake(String fixture) throws IOException {
         return ClinicBake.bake(SiteFixture.write(temp.resolve("site"), fixture), temp.resolve("out"), SiteFixture.options());
     }
