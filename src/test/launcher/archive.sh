@@ -4,7 +4,8 @@
 # renderer) and never from one that converted nothing, which would leave every later bake booting
 # JRuby from the jars. Then that the launcher's bakes load the Asciidoctor gem the build compiled
 # (CompiledAsciidoctor) and write the same pages as with the gem parsed, and that a template mistake
-# prints its diagnostic alone. Bakes a copy of the sample site six times (~40 s).
+# prints its diagnostic alone, and that a plugin jar given in CLINICBAKE_CLASSPATH is used. Bakes a
+# copy of the sample site seven times (~45 s).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 launcher="$root/src/main/sh/clinicbake"
@@ -43,8 +44,21 @@ bash "$launcher" bake "$work/site" -o "$work/out-6" --today 2026-11-25 > "$work/
 expect "a template mistake prints its diagnostic, without JBake's log of every page" \
   "$(grep -c '^ERROR' "$work/out-6.log" || true) $(head -n 1 "$work/out-6.log" | cut -d: -f1-3)" \
   "0 templates/page.peb:1: error[template.error]"
+# A developer's plugin jar on the launcher's class path (CLINICBAKE_CLASSPATH): its template function works.
+mkdir -p "$work/plugin/META-INF/services"
+(cd "$root/target/test-classes" && cp --parents org/clinicbake/spi/GreetingPlugin*.class "$work/plugin/")
+echo org.clinicbake.spi.GreetingPlugin > "$work/plugin/META-INF/services/org.clinicbake.spi.ClinicBakePlugin"
+"${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$work/greeting.jar" -C "$work/plugin" .
+printf '{%% extends "default:page.peb" %%}{%% block content %%}<h1>{{ page.title }}</h1><p>{{ greeting_hello(name="launcher") }}</p>{%% endblock %%}\n' \
+  > "$work/site/templates/page.peb"
+CLINICBAKE_CLASSPATH="$work/greeting.jar" bake out-7
+expect "a plugin jar in CLINICBAKE_CLASSPATH gives templates its function" \
+  "$(grep -l 'Hello from a plugin, launcher' "$work/out-7/about.html" >/dev/null && echo used || echo missing)" used
+expect "CLINICBAKE_CLASSPATH naming no jar is a usage error" \
+  "$(CLINICBAKE_CLASSPATH="$work/plugin" bash "$launcher" --version > "$work/out-8.log" 2>&1; echo "$? $(cut -d: -f1-2 < "$work/out-8.log" | head -n 1)")" \
+  "2 clinicbake: error[launcher.classpath]"
 if [ "$failed" -ne 0 ]; then
   echo "launcher archive: FAILED"
   exit 1
 fi
-echo "launcher archive: 5 passed"
+echo "launcher archive: 7 passed"

@@ -19,6 +19,9 @@ import org.clinicbake.spi.ClinicBakePlugin;
  */
 public record Plugins(Map<String, Function> functions, Map<String, Filter> filters, List<OutputCheck> checks) {
 
+    private static final java.util.Set<String> BUILT_IN_CHECKS = org.clinicbake.check.SiteChecker.builtInChecks().stream()
+            .map(OutputCheck::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     public static Plugins none() {
         return new Plugins(Map.of(), Map.of(), List.of());
     }
@@ -42,10 +45,11 @@ public record Plugins(Map<String, Function> functions, Map<String, Filter> filte
                 filters.put(entry.getKey(), entry.getValue());
             }
             for (OutputCheck check : plugin.checks()) {
-                String previous = checkOwners.putIfAbsent(check.id(), plugin.name());
+                // Two checks with one id: a check.failed, or a finding, could not say which of them it came from.
+                String previous = BUILT_IN_CHECKS.contains(check.id()) ? "ClinicBake" : checkOwners.putIfAbsent(check.id(), plugin.name());
                 if (previous != null) {
                     diagnostics.error("plugin.name-collision", "plugin " + plugin.name(), 0,
-                            "check '" + check.id() + "' is also defined by plugin " + previous, "give one of them another id");
+                            "check '" + check.id() + "' is also defined by " + (previous.equals("ClinicBake") ? previous : "plugin " + previous), "give one of them another id");
                     ok = false;
                 }
                 checks.add(check);

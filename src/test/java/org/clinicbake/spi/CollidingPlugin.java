@@ -13,6 +13,11 @@ public class CollidingPlugin extends GreetingPlugin {
     }
 
     @Override
+    public java.util.List<org.clinicbake.check.OutputCheck> checks() {
+        return java.util.List.of();
+    }
+
+    @Override
     public Map<String, Function> functions() {
         return Map.of("asset", super.functions().get("greeting_hello"));
     }

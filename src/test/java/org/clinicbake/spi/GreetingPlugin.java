@@ -31,6 +31,26 @@ public class GreetingPlugin implements ClinicBakePlugin {
         });
     }
 
+    /** A clinic's own rule, as a plugin's check would carry one: no page promises that a treatment works. */
+    @Override
+    public List<org.clinicbake.check.OutputCheck> checks() {
+        return List.of(new org.clinicbake.check.OutputCheck() {
+            @Override
+            public String id() {
+                return "greeting-claims";
+            }
+
+            @Override
+            public void checkPage(org.clinicbake.check.CheckContext context, org.clinicbake.check.Page page,
+                                  org.clinicbake.diag.Diagnostics out) {
+                for (org.jsoup.nodes.Element paragraph : page.document().select("p:containsOwn(guaranteed)")) {
+                    out.error("greeting.claim", page.path(), org.clinicbake.check.Page.line(paragraph),
+                            "the page promises a result", "say what the treatment may do and how often it helps");
+                }
+            }
+        });
+    }
+
     /** Written for strings only, as a plugin's filter may be: anything else throws a ClassCastException. */
     @Override
     public Map<String, Filter> filters() {

@@ -40,6 +40,38 @@ class PluginTest {
     }
 
     @Test
+    void aPluginsCheckRunsInEveryBakeThatChecksItsOutput() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
+                "site.host=https://clinic.example.org\ncheck.on-bake=true"));
+        Path out = temp.resolve("out");
+        assertEquals(List.of(), ClinicBake.bake(site, out, SiteFixture.options().withOutputChecks(true)).diagnostics());
+
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance. Relief is guaranteed.");
+        BakeResult result = ClinicBake.bake(site, out, SiteFixture.options().withOutputChecks(true));
+
+        assertEquals(List.of("greeting.claim"), result.errors().stream().map(Diagnostic::code).toList());
+        assertEquals("procedures/nerve-block.html", result.errors().get(0).path());
+        assertTrue(!result.published() && !Files.readString(out.resolve("procedures/nerve-block.html")).contains("guaranteed"),
+                "the output is left as it was");
+    }
+
+    @Test
+    void aCheckIdThatAnotherCheckHasIsAnError() throws IOException {
+        Path services = temp.resolve("extra/META-INF/services/org.clinicbake.spi.ClinicBakePlugin");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "org.clinicbake.spi.ShadowingCheckPlugin\n");
+        Diagnostics diagnostics = new Diagnostics();
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("extra").toUri().toURL()}, getClass().getClassLoader())) {
+            assertTrue(Plugins.load(loader, diagnostics).isEmpty());
+        }
+
+        assertEquals(List.of("plugin shadowing: error[plugin.name-collision]: check 'links' is also defined by ClinicBake"),
+                diagnostics.all().stream().map(problem -> problem.format().lines().findFirst().orElseThrow()).toList());
+    }
+
+    @Test
     void aNameThatIsAlreadyTakenIsAnError() throws IOException {
         Path services = temp.resolve("extra/META-INF/services/org.clinicbake.spi.ClinicBakePlugin");
         Files.createDirectories(services.getParent());
