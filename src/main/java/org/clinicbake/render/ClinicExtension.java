@@ -46,7 +46,7 @@ final class ClinicExtension extends AbstractExtension {
         functions.put("json_ld", function(List.of(), (args, context, line) -> page(context).get("jsonld")));
         functions.put("breadcrumbs", function(List.of(), (args, context, line) -> page(context).get("breadcrumbs")));
         Map<String, Filter> filters = new LinkedHashMap<>();
-        filters.put("long_date", filter((input, line) -> longDate(input)));
+        filters.put("long_date", filter((input, line) -> longDate(input, line)));
         filters.put("reading_time", filter((input, line) -> readingTime(input)));
         addAll(functions, pluginFunctions, "function");
         addAll(filters, pluginFilters, "filter");
@@ -189,10 +189,10 @@ final class ClinicExtension extends AbstractExtension {
         if (reviewer == null || reviewed == null) {
             return null;
         }
-        return "Medically reviewed by " + reviewer.get("display_name") + " on " + longDate(reviewed);
+        return "Medically reviewed by " + reviewer.get("display_name") + " on " + longDate(reviewed, 0);
     }
 
-    private String longDate(Object input) {
+    private String longDate(Object input, int line) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("MMMM d, yyyy", session().locale());
         if (input instanceof TemporalAccessor time) {
             return format.format(time);
@@ -200,7 +200,22 @@ final class ClinicExtension extends AbstractExtension {
         if (input instanceof Date date) {
             return format.format(date.toInstant().atZone(session().zone()));
         }
-        return input == null ? null : input.toString();
+        if (input == null) {
+            return null; // a nullable date of the model, such as page.next_review
+        }
+        try {
+            // A header attribute is text: a date written as the headers write dates is still a date.
+            return format.format(java.time.LocalDate.parse(input.toString().strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            // Printed as it was, a title or a mistyped date went out where a date belonged.
+            throw new PebbleException(null, "long_date formats a date, and was given '" + abbreviated(input.toString()) + "'",
+                    line, null);
+        }
+    }
+
+    private static String abbreviated(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
     /** Minutes to read at 200 words a minute (a common estimate for adult readers), at least 1. */
@@ -262,6 +277,10 @@ final class ClinicExtension extends AbstractExtension {
             @Override
             public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
                                 int lineNumber) {
+                if (!args.isEmpty()) {
+                    // Pebble would drop it in silence: long_date("yyyy") printed the long date all the same.
+                    throw new PebbleException(null, "this filter takes no argument", lineNumber, null);
+                }
                 return body.run(input, lineNumber);
             }
 

@@ -59,6 +59,30 @@ class ClinicExtensionTest {
     }
 
     @Test
+    void longDateTakesADateOrADateWrittenAsTextAndNothingElse() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                <p>{{ "2026-02-01" | long_date }}</p>
+                <p>{{ page.title | long_date }}</p>
+                <p>{{ page.last_reviewed | long_date("yyyy") }}</p>
+                """);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of("templates/article.peb:3: error[template.error]: long_date formats a date, and was given 'Nerve Block'"),
+                result.diagnostics().stream().map(SiteFixture::firstLine).toList());
+
+        SiteFixture.edit(site, "templates/article.peb", "<p>{{ page.title | long_date }}</p>", "");
+        assertEquals(List.of("templates/article.peb:4: error[template.error]: this filter takes no argument"),
+                ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options()).diagnostics().stream().map(SiteFixture::firstLine).toList());
+
+        SiteFixture.edit(site, "templates/article.peb", "<p>{{ page.last_reviewed | long_date(\"yyyy\") }}</p>", "");
+        assertEquals(List.of(), ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options()).diagnostics());
+        assertTrue(Files.readString(temp.resolve("out/procedures/nerve-block.html")).contains("<p>February 1, 2026</p>"));
+    }
+
+    @Test
     void aWideImageGetsSmallerCopiesInASrcset() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- templates/article.peb --
