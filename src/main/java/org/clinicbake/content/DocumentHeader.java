@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  *
  * @param titleLine  line of the {@code = Title} line, or 0 when there is none
  * @param attributes attribute name to its line, in file order
- * @param malformed  lines that look like an attribute entry missing its leading colon
+ * @param malformed  lines that look like an attribute entry missing its leading or its closing colon
  */
 record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integer> malformed) {
 
     // DOTALL: a value may hold U+2028 or U+0085 (pasted from a word processor), which `.` would not match.
     private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:(!?)([A-Za-z0-9_][A-Za-z0-9_-]*)(!?):(?:\\s.*)?$", Pattern.DOTALL);
     private static final Pattern MISSING_COLON = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]*:\\s+\\S.*$", Pattern.DOTALL);
+    // Asciidoctor drops such a line without a word, so the value the editor wrote was silently lost.
+    private static final Pattern MISSING_CLOSING_COLON = Pattern.compile("^:!?[A-Za-z0-9_][A-Za-z0-9_-]*!?[ \t]+\\S.*$", Pattern.DOTALL);
 
     static DocumentHeader scan(List<String> lines) {
         Map<String, Integer> attributes = new LinkedHashMap<>();
@@ -45,7 +47,7 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
             Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
             if (entry.matches()) {
                 attributes.putIfAbsent(entry.group(2).toLowerCase(java.util.Locale.ROOT), index + 1);
-            } else if (MISSING_COLON.matcher(line).matches()) {
+            } else if (MISSING_COLON.matcher(line).matches() || MISSING_CLOSING_COLON.matcher(line).matches()) {
                 malformed.add(index + 1);
             }
         }
@@ -54,7 +56,8 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
 
     /** Whether a malformed line names this attribute, so "missing" is not reported on top of "malformed". */
     boolean mentionsMalformed(String attribute, List<String> lines) {
-        return malformed.stream().anyMatch(line -> lines.get(line - 1).strip().startsWith(attribute + ":"));
+        return malformed.stream().map(line -> lines.get(line - 1).strip()).anyMatch(line -> line.startsWith(attribute + ":")
+                || line.matches("(?s):!?" + Pattern.quote(attribute) + "!?[ \\t].*"));
     }
 
     /** Line of an attribute, or the title line (or 1) when the attribute is not in the header. */

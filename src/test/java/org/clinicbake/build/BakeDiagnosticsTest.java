@@ -88,6 +88,15 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a header line without the colon that closes its name is reported at its line, not lost in silence")
+    void reportsHeaderLineMissingItsClosingColon() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-status: published", ":jbake-status published"));
+
+        assertEquals(List.of("content/procedures/nerve-block.adoc:3: error[header.malformed]: "
+                + "header line is not an attribute entry: ':jbake-status published'"), firstLines(result));
+    }
+
+    @Test
     void reportsUnknownPageTypeWithTheTypesThatExist() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
 
