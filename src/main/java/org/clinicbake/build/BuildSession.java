@@ -262,8 +262,11 @@ public final class BuildSession implements AutoCloseable {
         return readabilityScorer;
     }
 
-    /** A cross reference from a line of an article to another article's file, held until every article is read. */
-    public record Xref(String from, int line, String target, Path file) {
+    /**
+     * A cross reference from a line of an article to another article's file, held until every article is read;
+     * {@code anchor} is the id after its {@code #}, or null.
+     */
+    public record Xref(String from, int line, String target, Path file, String anchor) {
     }
 
     /** Records a cross reference whose target file exists: whether that page will be published is known after the crawl. */

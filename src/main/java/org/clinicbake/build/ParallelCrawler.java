@@ -116,8 +116,20 @@ final class ParallelCrawler extends Crawler {
                 session.diagnostics().error("xref.unpublished-target", reference.from(), reference.line(),
                         "cross reference to '" + reference.target() + "', which is not published (status: " + target.getStatus() + ")",
                         "publish it (:jbake-status: published), or take the link out until it is");
+            } else if (from != null && target != null && reference.anchor() != null && !hasId(target, reference.anchor())) {
+                // Asciidoctor checks ids only inside a document; this one would be a link to nowhere on the page.
+                session.diagnostics().error("xref.unknown-anchor", reference.from(), reference.line(),
+                        "cross reference to '" + reference.target() + "#" + reference.anchor() + "', but "
+                                + reference.target() + " has no id '" + reference.anchor() + "'",
+                        "use an id of that page's sections, or give the section the id with [#" + reference.anchor()
+                                + "] above its heading");
             }
         }
+    }
+
+    private static boolean hasId(DocumentModel document, String id) {
+        String body = document.getBody();
+        return body == null || body.contains("id=\"" + id + "\"");
     }
 
     private static boolean isPublished(DocumentModel document) {

@@ -66,7 +66,9 @@ final class XrefCheck {
                         "the path is relative to this file's folder; check the file name (expected "
                                 + session.relativePath(resolved.toFile()) + ")");
             } else {
-                session.xref(new BuildSession.Xref(path, line, target, resolved));
+                String fragment = document.group(2);
+                String anchor = fragment == null || fragment.length() < 2 ? null : fragment.substring(1);
+                session.xref(new BuildSession.Xref(path, line, target, resolved, anchor));
             }
         }
     }

@@ -255,6 +255,19 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a cross reference to an id the other article does not have is reported at its line, not at the page's HTML")
+    void reportsCrossReferenceToAMissingSectionOfAnotherArticle() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\nSee xref:second-block.adoc#risks[its risks]."
+                        + "\nSee xref:second-block.adoc#_references[its sources].") + SiteFixture.SECOND_ARTICLE);
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/nerve-block.adoc:18: error[xref.unknown-anchor]: "
+                + "cross reference to 'second-block.adoc#risks', but second-block.adoc has no id 'risks'", firstLine(only));
+        assertEquals("use an id of that page's sections, or give the section the id with [#risks] above its heading", only.hint());
+    }
+
+    @Test
     @DisplayName("an article whose file name a web address must escape is reported at the file, not as broken links")
     void reportsAFileNameThatIsNoWebAddress() throws IOException {
         String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/procedures/Nerve Blöck.adoc --");
