@@ -50,7 +50,7 @@ public final class BuildSession implements AutoCloseable {
     private final AsciidoctorBoot boot;
     private volatile PageMemory pageMemory;
     private volatile Asciidoctor asciidoctor;
-    private Map<String, Path> contentSlugs;
+    private Map<String, List<Path>> contentSlugs;
     private SchemaVocabulary vocabulary;
     private SchemaValidator schemaValidator;
     private final Readability readabilityScorer = new Readability();
@@ -240,18 +240,23 @@ public final class BuildSession implements AutoCloseable {
         return known;
     }
 
-    /** File names (without extension) of every AsciiDoc page in the content folder, for {@code :med-related:}. */
-    public synchronized Map<String, Path> contentSlugs() {
+    /**
+     * File names (without extension) of every AsciiDoc page in the content folder, for {@code :med-related:}:
+     * each with every file of that name, since two folders may hold one (conditions/sciatica.adoc, guides/sciatica.adoc).
+     */
+    public synchronized Map<String, List<Path>> contentSlugs() {
         if (contentSlugs == null) {
-            Map<String, Path> slugs = new TreeMap<>();
+            Map<String, List<Path>> slugs = new TreeMap<>();
             try (Stream<Path> walk = Files.walk(config.getContentFolder().toPath())) {
                 walk.filter(Files::isRegularFile)
                         .filter(org.clinicbake.content.AsciidocEngine::isArticle)
                         .sorted()
-                        .forEach(file -> slugs.putIfAbsent(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""), file));
+                        .forEach(file -> slugs.computeIfAbsent(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""),
+                                name -> new java.util.ArrayList<>()).add(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            slugs.replaceAll((name, files) -> List.copyOf(files));
             contentSlugs = Collections.unmodifiableMap(slugs);
         }
         return contentSlugs;

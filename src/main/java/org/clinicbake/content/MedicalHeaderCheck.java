@@ -173,9 +173,15 @@ final class MedicalHeaderCheck {
                         "'" + kind + "' is not a schema.org MedicalProcedureType",
                         "use PercutaneousProcedure (through the skin, e.g. injections) or NoninvasiveProcedure"));
         for (String slug : list(HeaderKey.RELATED)) {
-            if (!session.contentSlugs().containsKey(slug)) {
+            List<java.nio.file.Path> files = session.contentSlugs().getOrDefault(slug, List.of());
+            if (files.isEmpty()) {
                 error("header.unknown-related", HeaderKey.RELATED, "no page '" + slug + "' in content/",
                         "name related pages by file name without .adoc, e.g. `sciatica` for conditions/sciatica.adoc");
+            } else if (files.size() > 1) {
+                // Only one of them would be linked, and which one is nothing the editor chose.
+                error("header.ambiguous-related", HeaderKey.RELATED, "'" + slug + "' names " + files.size() + " pages: "
+                                + files.stream().map(file -> session.relativePath(file.toFile())).collect(java.util.stream.Collectors.joining(", ")),
+                        "rename one of the files, so that each related page has a file name of its own");
             }
         }
         for (String code : list(HeaderKey.CODE)) {

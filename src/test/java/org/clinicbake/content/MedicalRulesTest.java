@@ -187,6 +187,17 @@ class MedicalRulesTest {
     }
 
     @Test
+    @DisplayName("a related page's name that two folders hold is an error, rather than a link to whichever came first")
+    void aRelatedPageMustBeOnePage() throws IOException {
+        String secondInGuides = SiteFixture.SECOND_ARTICLE.replace("-- content/procedures/second-block.adoc --",
+                "-- content/guides/second-block.adoc --").replace("= Second Block", "= Second Block, the Guide");
+        assertOnly(MINIMAL_SITE.replace(":med-entity-type:", ":med-related: second-block\n:med-entity-type:")
+                        + SiteFixture.SECOND_ARTICLE + secondInGuides,
+                PAGE + ":10: error[header.ambiguous-related]: 'second-block' names 2 pages: "
+                        + "content/guides/second-block.adoc, content/procedures/second-block.adoc");
+    }
+
+    @Test
     void aPublishedPageCannotBeDatedInTheFuture() throws IOException {
         assertOnly(MINIMAL_SITE.replace(":jbake-date: 2026-01-10", ":jbake-date: 2027-01-10"),
                 PAGE + ":4: error[header.date-in-future]: the publication date 2027-01-10 is in the future");
