@@ -129,6 +129,11 @@ final class StructuredData {
         if (!specialties.isEmpty()) {
             webPage.set("specialty", enumValues(specialties));
         }
+        attribute("med-image").ifPresent(image -> {
+            ObjectNode primary = webPage.putObject("primaryImageOfPage");
+            primary.put("@type", "ImageObject");
+            primary.put("url", host + "/" + image);
+        });
         ArrayNode citations = json.arrayNode();
         for (SectionFacts.Reference reference : sections().references()) {
             ObjectNode citation = citations.addObject();
