@@ -132,7 +132,7 @@ final class StructuredData {
         attribute("med-image").ifPresent(image -> {
             ObjectNode primary = webPage.putObject("primaryImageOfPage");
             primary.put("@type", "ImageObject");
-            primary.put("url", host + "/" + image);
+            primary.put("url", imageUrl(image));
         });
         ArrayNode citations = json.arrayNode();
         for (SectionFacts.Reference reference : sections().references()) {
@@ -170,7 +170,7 @@ final class StructuredData {
         dateTime(article, "dateModified", modified());
         article.set("publisher", ref(clinicId()));
         entityType.ifPresent(type -> article.set("about", ref(entityId())));
-        attribute("med-image").ifPresent(image -> article.put("image", host + "/" + image));
+        attribute("med-image").ifPresent(image -> article.put("image", imageUrl(image)));
         attribute("keywords").ifPresent(keywords -> article.put("keywords", keywords));
         return article;
     }
@@ -504,6 +504,11 @@ final class StructuredData {
 
     private String pageUrl() {
         return (String) page.get("url");
+    }
+
+    /** The header check takes {@code /images/x.png} as well as {@code images/x.png}: both are the same file of the site. */
+    private String imageUrl(String image) {
+        return host + "/" + (image.startsWith("/") ? image.substring(1) : image);
     }
 
     private String entityId() {

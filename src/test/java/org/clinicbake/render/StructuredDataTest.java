@@ -125,6 +125,21 @@ class StructuredDataTest {
     }
 
     @Test
+    void aPageImageWrittenFromTheSiteRootIsOneAddressOfTheSite(@TempDir Path site) throws IOException {
+        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy",
+                ":med-entity-type: MedicalTherapy\n:med-image: /images/nerve-block.png\n:med-image-alt: Where the needle goes")
+                + "-- assets/images/nerve-block.png --\nPNG\n");
+
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        JsonNode graph = new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/nerve-block.html")));
+        assertEquals("https://clinic.example.org/images/nerve-block.png", node(graph, "Article").get("image").asText());
+        assertEquals("https://clinic.example.org/images/nerve-block.png",
+                node(graph, "MedicalWebPage").get("primaryImageOfPage").get("url").asText());
+    }
+
+    @Test
     void eachTypeGetsTheMedicalPropertiesSchemaOrgGivesIt(@TempDir Path site) throws IOException {
         String sections = """
                 The doctor uses X-ray guidance.
