@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * the attribute entries that follow it up to the first blank line, as AsciiDoc defines the header.
  *
  * @param titleLine  line of the {@code = Title} line, or 0 when there is none
- * @param attributes attribute name to its line, in file order
+ * @param attributes attribute name to the line of its last entry (the value Asciidoctor keeps)
  * @param malformed  lines that look like an attribute entry missing its leading or its closing colon
  */
 record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integer> malformed) {
@@ -46,7 +46,9 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
             }
             Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
             if (entry.matches()) {
-                attributes.putIfAbsent(entry.group(2).toLowerCase(java.util.Locale.ROOT), index + 1);
+                // The last entry of a name is the value Asciidoctor keeps, so it is the line a problem with it is on.
+                attributes.remove(entry.group(2).toLowerCase(java.util.Locale.ROOT));
+                attributes.put(entry.group(2).toLowerCase(java.util.Locale.ROOT), index + 1);
             } else if (MISSING_COLON.matcher(line).matches() || MISSING_CLOSING_COLON.matcher(line).matches()) {
                 malformed.add(index + 1);
             }

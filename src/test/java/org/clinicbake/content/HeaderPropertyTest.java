@@ -89,7 +89,7 @@ class HeaderPropertyTest {
             if (entry.matches()) {
                 String name = entry.group(1).toLowerCase(Locale.ROOT);
                 Integer recorded = header.attributes().get(name);
-                assertTrue(recorded != null && recorded <= i + 1,
+                assertTrue(recorded != null && recorded >= i + 1,
                         "line " + (i + 1) + " sets :" + name + ": but the scan recorded " + header.attributes() + ": " + escape(lines.get(i)));
             }
         }

@@ -198,6 +198,13 @@ class MedicalRulesTest {
     }
 
     @Test
+    @DisplayName("an attribute written twice is reported at the entry whose value the page got, the last")
+    void aProblemWithARepeatedAttributeIsAtItsLastEntry() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", ":med-entity-type: MedicalTherapy\n:med-reviewer: ben-choo"),
+                PAGE + ":11: error[header.unknown-provider]: no provider 'ben-choo' in data/providers.yml");
+    }
+
+    @Test
     void aPublishedPageCannotBeDatedInTheFuture() throws IOException {
         assertOnly(MINIMAL_SITE.replace(":jbake-date: 2026-01-10", ":jbake-date: 2027-01-10"),
                 PAGE + ":4: error[header.date-in-future]: the publication date 2027-01-10 is in the future");
