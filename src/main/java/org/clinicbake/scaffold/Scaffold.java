@@ -104,7 +104,7 @@ public final class Scaffold {
      * @param provider the id of the author (the first in providers.yml when null); the reviewer is the first
      *                 other clinician there, as medical review is a second clinician's check (the author when alone)
      * @param fileName the file's name without {@code .adoc} (the page's address), or null to make one from the title
-     * @throws InvalidRequest when the title, type or file name cannot be used
+     * @throws InvalidRequest when the title, type, provider or file name cannot be used
      */
     public static Path newArticle(Path site, String title, String type, String provider, String fileName, LocalDate today) throws IOException {
         String folder = switch (type) {
@@ -125,8 +125,13 @@ public final class Scaffold {
         }
         java.util.Properties settings = siteSettings(site);
         Path file = siteFolder(site, settings, "content.folder", "content").resolve(folder).resolve(name + ".adoc");
-        Files.createDirectories(file.getParent());
         List<String> providers = providerIds(siteFolder(site, settings, "data.folder", "data"));
+        if (provider != null && !providers.isEmpty() && !providers.contains(provider)) {
+            // The draft would name an author no byline can show, found only at the first bake.
+            throw new InvalidRequest("no provider '" + provider + "' in data/providers.yml",
+                    "use --provider with one of: " + String.join(", ", providers));
+        }
+        Files.createDirectories(file.getParent());
         String author = provider != null ? provider : providers.isEmpty() ? "your-provider-id" : providers.get(0);
         String reviewer = providers.stream().filter(id -> !id.equals(author)).findFirst().orElse(author);
         Files.writeString(file, article(title.strip(), type, author, reviewer, today),

@@ -172,6 +172,21 @@ class ScaffoldTest {
     }
 
     @Test
+    void aProviderNotInProvidersYmlIsRefusedWithTheIdsThereAndNothingIsWritten() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, SiteFixture.TODAY);
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"new", "article", "Neck Pain", "--site", site.toString(), "--provider", "sam-riviera"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertEquals(2, code);
+        assertEquals("clinicbake: error[new.invalid]: no provider 'sam-riviera' in data/providers.yml\n"
+                + "  hint: use --provider with one of: alex-morgan, sam-rivera", err.toString().strip());
+        assertFalse(Files.exists(site.resolve("content/guides/neck-pain.adoc")));
+    }
+
+    @Test
     void writesIntoTheContentFolderTheSiteNames() throws IOException {
         Path site = temp.resolve("my-clinic");
         Scaffold.init(site, SiteFixture.TODAY);
