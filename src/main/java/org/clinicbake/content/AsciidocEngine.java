@@ -337,9 +337,11 @@ public final class AsciidocEngine extends MarkupEngine {
             }
         }
 
+        // A providers.yml that could not be read is reported at its line; every byline of the site is not.
+        boolean providersKnown = session.data().providersRead();
         for (String role : List.of("med-author", "med-reviewer")) {
             Object ids = model.get(role);
-            if (ids == null) {
+            if (ids == null || !providersKnown) {
                 continue;
             }
             for (String id : ids.toString().split(",")) {
@@ -358,7 +360,9 @@ public final class AsciidocEngine extends MarkupEngine {
         if ("provider".equals(model.getType())) {
             // A profile is found by its file name: one that names no provider is a page nobody's byline links to.
             String id = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
-            if (session.data().provider(id).isEmpty()) {
+            if (!providersKnown) {
+                ok = false; // a profile without its provider's data cannot be rendered; the file to fix is providers.yml
+            } else if (session.data().provider(id).isEmpty()) {
                 diagnostics.error("header.unknown-provider", path, header.lineOf("jbake-type"),
                         "this profile page is named '" + id + "', and data/providers.yml has no provider '" + id + "'",
                         session.data().providers().isEmpty() ? "add the provider to data/providers.yml"

@@ -9,8 +9,10 @@ import java.util.SortedMap;
  *
  * @param clinic    the clinic's details as read from YAML (name, address, telephone, hours, ...)
  * @param providers providers by id, sorted by id
+ * @param providersRead false when {@code data/providers.yml} exists but could not be read (a problem already
+ *                  reported): then no provider can be said to be missing from it
  */
-public record SiteData(Map<String, Object> clinic, SortedMap<String, Provider> providers) {
+public record SiteData(Map<String, Object> clinic, SortedMap<String, Provider> providers, boolean providersRead) {
 
     public Optional<Provider> provider(String id) {
         return Optional.ofNullable(providers.get(id));

@@ -58,10 +58,10 @@ public final class SiteDataLoader {
                     // Already reported; every key present keeps templates from adding errors of their own.
                     return clinic(Map.of(), false);
                 });
-        SortedMap<String, Provider> providers = readMapping(siteDir, PROVIDERS_FILE)
-                .map(this::providers)
-                .orElse(new TreeMap<>());
-        return new SiteData(Collections.unmodifiableMap(clinic), Collections.unmodifiableSortedMap(providers));
+        java.util.Optional<YamlDocument> providersFile = readMapping(siteDir, PROVIDERS_FILE);
+        SortedMap<String, Provider> providers = providersFile.map(this::providers).orElse(new TreeMap<>());
+        boolean providersRead = providersFile.isPresent() || !Files.exists(siteDir.resolve(PROVIDERS_FILE));
+        return new SiteData(Collections.unmodifiableMap(clinic), Collections.unmodifiableSortedMap(providers), providersRead);
     }
 
     /** Keys of {@code clinic.yml} that are text, whatever YAML would make of them unquoted. */

@@ -97,6 +97,18 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("providers.yml that is not YAML is the one error, not every byline and profile of the site as an unknown provider")
+    void reportsUnreadableProvidersOnceAtTheirLine() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("  name: Ben Cho", "  name: Ben Cho: PT")
+                + "-- content/providers/ann-lee.adoc --\n= Dr. Ann Lee\n:jbake-type: provider\n:jbake-status: published\n"
+                + ":jbake-date: 2026-01-05\n:description: Dr. Ann Lee treats back pain.\n\nDr. Lee treats back pain.\n");
+
+        assertEquals(List.of("data/providers.yml:7: error[data.invalid-yaml]: invalid YAML: mapping values are not allowed here"),
+                firstLines(result));
+        assertFalse(result.published());
+    }
+
+    @Test
     void reportsUnknownPageTypeWithTheTypesThatExist() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
 
