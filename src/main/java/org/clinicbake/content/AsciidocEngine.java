@@ -119,7 +119,7 @@ public final class AsciidocEngine extends MarkupEngine {
         boolean headerOk = readHeader(converted, header, source.lines(), session, path, model)
                 && header.malformed().isEmpty();
         XrefCheck.check(session, file, path, source.lines());
-        if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, converted.citesReferences())) {
+        if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, converted.citesReferences(), source.lines())) {
             return null;
         }
         if (MedicalHeaderCheck.CLINICAL_TYPES.contains(model.getType())) {

@@ -54,10 +54,30 @@ final class MedicalHeaderCheck {
     }
 
     /** Checks the page; false when an error keeps it out of the site (all problems are reported). */
-    static boolean check(BuildSession session, String path, DocumentHeader header, DocumentModel model, boolean citesReferences) {
+    static boolean check(BuildSession session, String path, DocumentHeader header, DocumentModel model, boolean citesReferences,
+                         List<String> lines) {
         MedicalHeaderCheck check = new MedicalHeaderCheck(session, path, header, model);
-        check.run(citesReferences);
+        check.run(citesReferences, lines);
         return check.ok;
+    }
+
+    private static final java.util.regex.Pattern REFERENCES_MARK =
+            java.util.regex.Pattern.compile("^\\[(?:bibliography|#references|\\[references\\])(?:[.,#%\\]].*)?$");
+
+    /** The line of the References section's heading (marked [bibliography] or [#references]), or 0 when there is none. */
+    static int referencesHeadingLine(List<String> lines) {
+        boolean marked = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (REFERENCES_MARK.matcher(line).matches()) {
+                marked = true;
+            } else if (marked && line.startsWith("=")) {
+                return i + 1;
+            } else if (!line.startsWith("[")) {
+                marked = false;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -84,7 +104,7 @@ final class MedicalHeaderCheck {
         return element.stream().anyMatch(inside -> inside != element && inside.nameIs("li"));
     }
 
-    private void run(boolean citesReferences) {
+    private void run(boolean citesReferences, List<String> lines) {
         String type = model.getType();
         boolean clinical = CLINICAL_TYPES.contains(type);
         checkEntityType(type);
@@ -108,7 +128,11 @@ final class MedicalHeaderCheck {
                     "ask another clinician to review the page, and name them in :med-reviewer:");
         }
         checkReview();
-        if (!citesReferences) {
+        int referencesLine = citesReferences ? 0 : referencesHeadingLine(lines);
+        if (!citesReferences && referencesLine > 0) {
+            errorAt("medical.no-references", referencesLine, "the References section lists no sources",
+                    "list each source under it as a list item, e.g. `* [[[medlineplus,1]]] MedlinePlus. Back Pain. 2025. https://medlineplus.gov/backpain.html`");
+        } else if (!citesReferences) {
             error("medical.no-references", null, "the page cites no references",
                     "end the article with a `[bibliography]` `== References` section listing its sources");
         }
@@ -306,7 +330,10 @@ final class MedicalHeaderCheck {
     }
 
     private void error(String code, HeaderKey key, String message, String hint) {
-        int line = key == null ? header.lineOf("") : header.lineOf(key.attribute());
+        errorAt(code, key == null ? header.lineOf("") : header.lineOf(key.attribute()), message, hint);
+    }
+
+    private void errorAt(String code, int line, String message, String hint) {
         if (isDraft()) {
             // A draft is never published, so an unfinished one must not stop a bake: it is told, not failed.
             diagnostics.warning(code, path, line, message + " (draft)", hint);

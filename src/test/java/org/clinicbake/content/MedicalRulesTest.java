@@ -141,6 +141,18 @@ class MedicalRulesTest {
     }
 
     @Test
+    @DisplayName("an empty References section is reported at its heading, with how to list a source")
+    void anEmptyReferencesSectionIsReportedAtItsHeading() throws IOException {
+        String site = MINIMAL_SITE.substring(0, MINIMAL_SITE.indexOf("* [[[nb,1]]]")) + "Sources will follow.\n";
+
+        BakeResult result = bake(temp, site);
+
+        Diagnostic only = single(result);
+        assertEquals(PAGE + ":20: error[medical.no-references]: the References section lists no sources", firstLine(only));
+        assertTrue(only.hint().startsWith("list each source under it as a list item"), only.hint());
+    }
+
+    @Test
     void aClinicalPageCitesAtLeastOneReference() throws IOException {
         String site = MINIMAL_SITE.substring(0, MINIMAL_SITE.indexOf("[bibliography]"));
 
