@@ -35,7 +35,8 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
         while (index < lines.size() && (lines.get(index).isBlank() || lines.get(index).startsWith("//"))) {
             index++;
         }
-        if (index < lines.size() && lines.get(index).startsWith("= ")) {
+        // "= " alone is no title to Asciidoctor: it reads no header at all, so every attribute below would seem missing.
+        if (index < lines.size() && lines.get(index).startsWith("= ") && !lines.get(index).substring(2).isBlank()) {
             titleLine = index + 1;
             index++;
         }

@@ -109,6 +109,15 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a title line with no title is reported as such, not as every attribute under it missing")
+    void reportsAnEmptyTitleLine() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("= Nerve Block\n", "= \n"));
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/nerve-block.adoc:1: error[header.missing-title]: the document has no title line", firstLine(only));
+    }
+
+    @Test
     void reportsUnknownPageTypeWithTheTypesThatExist() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
 
