@@ -99,8 +99,11 @@ public final class AsciidoctorLogBridge implements LogHandler {
         }
         if (message.startsWith("dropping line containing reference to missing attribute")
                 || message.startsWith("skipping reference to missing attribute")) {
-            return Diagnostic.error("asciidoc.missing-attribute", path, line, message,
-                    "define the attribute in the header (:name: value) or escape the braces with \\{name}");
+            // Asciidoctor tells no line for this one: the first line that spells the reference is where it is.
+            String name = message.substring(message.lastIndexOf(':') + 1).strip();
+            int at = line > 0 || converting == null ? line : converting.lineContaining("{" + name + "}");
+            return Diagnostic.error("asciidoc.missing-attribute", path, at, message,
+                    "define the attribute in the header (:" + name + ": value) or escape the braces with \\{" + name + "}");
         }
         return Diagnostic.error("asciidoc.syntax", path, line, message,
                 "see https://docs.asciidoctor.org/asciidoc/latest/ for the syntax");

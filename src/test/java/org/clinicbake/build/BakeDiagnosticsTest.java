@@ -311,6 +311,18 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a reference to an attribute the header does not define is reported at the line that spells it")
+    void reportsReferenceToAMissingAttributeAtItsLine() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\nIt takes {minutes} minutes."));
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/nerve-block.adoc:18: error[asciidoc.missing-attribute]: "
+                + "skipping reference to missing attribute: minutes", firstLine(only));
+        assertEquals("define the attribute in the header (:minutes: value) or escape the braces with \\{minutes}", only.hint());
+    }
+
+    @Test
     void reportsMissingIncludeFile() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "include::partials/steps.adoc[]"));
