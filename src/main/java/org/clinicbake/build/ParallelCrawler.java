@@ -86,6 +86,9 @@ final class ParallelCrawler extends Crawler {
             memory.ifPresent(remembered -> remembered.rememberParsed(stored, session));
             if (!session.includeDrafts()) {
                 reportReferencesToUnpublished(stored, session);
+                if (session.config().getRenderTags()) {
+                    reportTopicsSpelledTwoWays(stored, session);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,6 +128,59 @@ final class ParallelCrawler extends Crawler {
                                 + "] above its heading");
             }
         }
+    }
+
+    /**
+     * Topics that differ only by case ('Back-Pain', 'back-pain') are two pages, tags/Back-Pain.html and
+     * tags/back-pain.html, of which a case-insensitive host (Windows, macOS, some static hosts) keeps one.
+     * Each article with a spelling other than the site's usual one (the most used; on a tie, the lowercase
+     * one) is told at its :jbake-tags: line, rather than two output files clashing with no article named.
+     */
+    private static void reportTopicsSpelledTwoWays(java.util.Map<File, DocumentModel> stored, BuildSession session) {
+        // topic in lowercase -> spelling -> the files that spell it so, in listing order
+        java.util.Map<String, java.util.Map<String, List<File>>> spellings = new java.util.HashMap<>();
+        stored.forEach((file, document) -> {
+            if (isPublished(document) && document.getTags() != null) {
+                for (String topic : document.getTags()) {
+                    spellings.computeIfAbsent(topic.toLowerCase(java.util.Locale.ROOT), key -> new java.util.LinkedHashMap<>())
+                            .computeIfAbsent(topic, spelling -> new ArrayList<>()).add(file);
+                }
+            }
+        });
+        spellings.forEach((key, bySpelling) -> {
+            if (bySpelling.size() < 2) {
+                return;
+            }
+            String usual = bySpelling.keySet().stream()
+                    .max(java.util.Comparator.<String>comparingInt(spelling -> bySpelling.get(spelling).size())
+                            .thenComparing(spelling -> spelling.equals(key)))
+                    .orElseThrow();
+            String usualIn = session.relativePath(bySpelling.get(usual).get(0));
+            bySpelling.forEach((spelling, files) -> {
+                if (!spelling.equals(usual)) {
+                    for (File file : files) {
+                        session.diagnostics().error("header.topic-case", session.relativePath(file), tagsLine(file),
+                                "topic '" + spelling + "' differs only by case from '" + usual + "' (" + usualIn
+                                        + "), so their two topic pages collide on case-insensitive hosts",
+                                "write the topic the same way in every article, e.g. " + usual);
+                    }
+                }
+            });
+        });
+    }
+
+    private static int tagsLine(File file) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(file.toPath(), java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).toLowerCase(java.util.Locale.ROOT).startsWith(":jbake-tags:")) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // Read a moment ago; gone or changed since: the file is still the place to look.
+        }
+        return 0;
     }
 
     private static boolean hasId(DocumentModel document, String id) {

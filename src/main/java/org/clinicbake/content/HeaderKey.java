@@ -22,7 +22,8 @@ public enum HeaderKey {
     TAGS("jbake-tags", Need.OPTIONAL, "procedures, sciatica, back-pain",
             "Topics, comma-separated, lowercase words joined by hyphens; each gets a page under `tags/` (`tags/back-pain.html`). "
                     + "A space becomes a hyphen (`tag.sanitize`, on by default); a topic with anything but letters, digits, hyphens, "
-                    + "dots and underscores, or longer than " + AsciidocEngine.TOPIC_LENGTH + " characters, is an error (`header.invalid-tag`), since it names a file."),
+                    + "dots and underscores, or longer than " + AsciidocEngine.TOPIC_LENGTH + " characters, is an error (`header.invalid-tag`), since it names a file; "
+                    + "so is a topic that another article spells with other capitals (`Back-Pain`, `back-pain`: `header.topic-case`)."),
     DESCRIPTION("description", Need.CLINICAL, "How an epidural steroid injection works and who it may help.",
             "One or two sentences for search results and article lists, 50 to 160 characters on a clinical page (a warning outside): "
                     + "meta description and `description`."),

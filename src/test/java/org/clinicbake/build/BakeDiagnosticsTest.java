@@ -289,6 +289,18 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a topic two articles spell with different case is reported at the tags line, not as two output files")
+    void reportsATopicSpelledInAnotherCaseAtItsArticle() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE + SiteFixture.SECOND_ARTICLE.replace(":jbake-tags: procedures", ":jbake-tags: Procedures"));
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/second-block.adoc:5: error[header.topic-case]: topic 'Procedures' differs only by case "
+                + "from 'procedures' (content/procedures/nerve-block.adoc), so their two topic pages collide on case-insensitive hosts",
+                firstLine(only));
+        assertEquals("write the topic the same way in every article, e.g. procedures", only.hint());
+    }
+
+    @Test
     @DisplayName("an article whose file name a web address must escape is reported at the file, not as broken links")
     void reportsAFileNameThatIsNoWebAddress() throws IOException {
         String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/procedures/Nerve Blöck.adoc --");
