@@ -116,9 +116,14 @@ final class ParallelCrawler extends Crawler {
             DocumentModel from = byPath.get(reference.from());
             DocumentModel target = byFile.get(reference.file().toAbsolutePath().normalize());
             if (from != null && target != null && isPublished(from) && !isPublished(target)) {
+                // A scheduled page is published by the first bake on its day: publishing it now would
+                // fail on its date, so what to do is wait, or schedule this page too.
+                boolean scheduled = "published-date".equals(target.getStatus()) && target.getDate() != null;
                 session.diagnostics().error("xref.unpublished-target", reference.from(), reference.line(),
-                        "cross reference to '" + reference.target() + "', which is not published (status: " + target.getStatus() + ")",
-                        "publish it (:jbake-status: published), or take the link out until it is");
+                        "cross reference to '" + reference.target() + "', which is not published (status: " + target.getStatus()
+                                + (scheduled ? ", from " + target.getDate().toInstant().atZone(session.zone()).toLocalDate() : "") + ")",
+                        scheduled ? "take the link out until that day, or schedule this page for it too (:jbake-status: published-date)"
+                                : "publish it (:jbake-status: published), or take the link out until it is");
             } else if (from != null && target != null && reference.anchor() != null && !hasId(target, reference.anchor())) {
                 // Asciidoctor checks ids only inside a document; this one would be a link to nowhere on the page.
                 session.diagnostics().error("xref.unknown-anchor", reference.from(), reference.line(),

@@ -301,6 +301,22 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a cross reference to a page scheduled for a later day says that day, and to wait, not to publish it now")
+    void reportsCrossReferenceToAScheduledPageWithItsDay() throws IOException {
+        String linked = MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\nSee xref:second-block.adoc[the second block].") + SiteFixture.SECOND_ARTICLE;
+        String later = SiteFixture.TODAY.plusDays(30).toString();
+        String scheduled = linked.replace("= Second Block\n:jbake-type: therapy\n:jbake-status: published\n:jbake-date: 2026-01-12",
+                "= Second Block\n:jbake-type: therapy\n:jbake-status: published-date\n:jbake-date: " + later);
+
+        Diagnostic only = single(bake(temp, scheduled));
+
+        assertEquals("content/procedures/nerve-block.adoc:18: error[xref.unpublished-target]: cross reference to 'second-block.adoc', "
+                + "which is not published (status: published-date, from " + later + ")", firstLine(only));
+        assertEquals("take the link out until that day, or schedule this page for it too (:jbake-status: published-date)", only.hint());
+    }
+
+    @Test
     @DisplayName("an article whose file name a web address must escape is reported at the file, not as broken links")
     void reportsAFileNameThatIsNoWebAddress() throws IOException {
         String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/procedures/Nerve Blöck.adoc --");
