@@ -59,6 +59,12 @@ final class OutputFolder {
         if (!Files.exists(target) && Files.isDirectory(previous)) {
             Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
         }
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            diagnostics.error("output.not-generated", target.toString(), 0,
+                    "the output is a file, not a folder; it will not be replaced",
+                    "name a new or empty folder with -o, such as " + site.resolve("output"));
+            return false;
+        }
         if (Files.exists(target) && !isEmptyOrOurs()) {
             diagnostics.error("output.not-generated", target.toString(), 0,
                     "the output folder has files that ClinicBake did not write; it will not be replaced",

@@ -499,6 +499,18 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    void refusesAnOutputThatIsAFileSayingSo() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Path file = Files.writeString(temp.resolve("notes.txt"), "keep me");
+
+        BakeResult result = ClinicBake.bake(site, file, SiteFixture.options());
+
+        Diagnostic only = single(result);
+        assertEquals(file + ": error[output.not-generated]: the output is a file, not a folder; it will not be replaced", firstLine(only));
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
     void refusesToReplaceAFolderClinicBakeDidNotWrite() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
         Path notOurs = Files.createDirectories(temp.resolve("documents"));
