@@ -506,9 +506,17 @@ final class StructuredData {
         return (String) page.get("url");
     }
 
-    /** The header check takes {@code /images/x.png} as well as {@code images/x.png}: both are the same file of the site. */
+    /**
+     * The header check takes {@code /images/x.png} as well as {@code images/x.png}: both are the same file
+     * of the site. A file name with a space or an accent is escaped, as a web address cannot hold them.
+     */
     private String imageUrl(String image) {
-        return host + "/" + (image.startsWith("/") ? image.substring(1) : image);
+        String path = image.startsWith("/") ? image.substring(1) : image;
+        try {
+            return host + "/" + new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            return host + "/" + path;
+        }
     }
 
     private String entityId() {

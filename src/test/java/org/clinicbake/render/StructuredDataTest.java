@@ -140,6 +140,21 @@ class StructuredDataTest {
     }
 
     @Test
+    void aPageImageWhoseFileNameHasASpaceOrAnAccentIsAnEscapedAddress(@TempDir Path site) throws IOException {
+        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy",
+                ":med-entity-type: MedicalTherapy\n:med-image: images/Bloqueo ciático.png\n:med-image-alt: Where the needle goes")
+                + "-- assets/images/Bloqueo ciático.png --\nPNG\n");
+
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        JsonNode graph = new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/nerve-block.html")));
+        assertEquals("https://clinic.example.org/images/Bloqueo%20ci%C3%A1tico.png", node(graph, "Article").get("image").asText());
+        assertEquals("https://clinic.example.org/images/Bloqueo%20ci%C3%A1tico.png",
+                node(graph, "MedicalWebPage").get("primaryImageOfPage").get("url").asText());
+    }
+
+    @Test
     void eachTypeGetsTheMedicalPropertiesSchemaOrgGivesIt(@TempDir Path site) throws IOException {
         String sections = """
                 The doctor uses X-ray guidance.
