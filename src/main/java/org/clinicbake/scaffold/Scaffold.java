@@ -159,7 +159,9 @@ public final class Scaffold {
         }
         text.append(":med-author: ").append(author).append('\n')
                 .append(":med-reviewer: ").append(reviewer).append('\n')
-                .append(":med-last-reviewed: ").append(today).append('\n')
+                // Left for the reviewer: a date written here now would say the page was reviewed before anyone read it.
+                .append("// The medical reviewer sets this to the day of their review; the page cannot be published before.\n")
+                .append(":med-last-reviewed:\n")
                 .append(":med-review-interval: 12\n")
                 .append(":med-audience: patient\n")
                 .append("\nSay the main message here, in one or two short sentences.\n\n");

@@ -84,13 +84,38 @@ class ScaffoldTest {
         assertEquals(0, code, err.toString());
         String text = Files.readString(article);
         for (String attribute : List.of(":jbake-type: therapy", ":jbake-status: draft", ":med-entity-type: MedicalTherapy",
-                ":med-author: alex-morgan", ":med-reviewer: sam-rivera", ":med-last-reviewed: ", "[#how-performed]",
+                ":med-author: alex-morgan", ":med-reviewer: sam-rivera", ":med-last-reviewed:", "[#how-performed]",
                 "[bibliography]")) {
             assertTrue(text.contains(attribute), attribute);
         }
         assertFalse(result.hasErrors(), result.diagnostics().toString());
         assertTrue(result.diagnostics().stream().allMatch(d -> !d.isError()), "a draft only warns");
         assertFalse(Files.exists(site.resolve("output/procedures/facet-joint-pain-relief.html")), "drafts are not published");
+    }
+
+    @Test
+    void aNewArticleCannotBePublishedBeforeItsReviewerDatesTheReview() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, SiteFixture.TODAY);
+        Path article = Scaffold.newArticle(site, "Neck Pain", "condition", null, null, SiteFixture.TODAY);
+        Files.writeString(article, Files.readString(article).replace(":jbake-status: draft", ":jbake-status: published"));
+
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(List.of("content/conditions/neck-pain.adoc:" + lineOf(article, ":med-last-reviewed:")
+                + ": error[medical.not-reviewed]: the page has no :med-last-reviewed: date"),
+                result.errors().stream().map(d -> d.format().lines().findFirst().orElseThrow()).toList());
+        assertFalse(result.published());
+    }
+
+    private static int lineOf(Path file, String start) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(start + " is not in " + file);
     }
 
     @Test
