@@ -88,9 +88,13 @@ public final class AsciidoctorLogBridge implements LogHandler {
         if (invalidReference) {
             String target = message.substring(INVALID_REFERENCE.length()).trim();
             int at = line > 0 || converting == null ? line : converting.lineContaining(target);
+            // xref:../conditions/sciatica[] means an id to Asciidoctor; the editor meant the article.
+            String named = target.substring(target.lastIndexOf('/') + 1);
+            String hint = session.contentSlugs().containsKey(named)
+                    ? "to link to the article, name its file with .adoc: xref:" + target + ".adoc[...]"
+                    : "check the spelling, or give the section or block that id with [#" + target + "]";
             return Diagnostic.error("xref.unknown-anchor", path, at,
-                    "cross reference to '" + target + "', which is not an id in this document",
-                    "check the spelling, or give the section or block that id with [#" + target + "]");
+                    "cross reference to '" + target + "', which is not an id in this document", hint);
         }
         if (message.startsWith("include file not found") || message.startsWith("include file is outside of jail")
                 || message.contains("include file has illegal reference")) {

@@ -351,6 +351,18 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a cross reference to an article without .adoc is told to name the file, not to make an id of a path")
+    void reportsCrossReferenceToAnArticleWithoutItsExtension() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\nSee xref:second-block[the second block].") + SiteFixture.SECOND_ARTICLE);
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/nerve-block.adoc:18: error[xref.unknown-anchor]: "
+                + "cross reference to 'second-block', which is not an id in this document", firstLine(only));
+        assertEquals("to link to the article, name its file with .adoc: xref:second-block.adoc[...]", only.hint());
+    }
+
+    @Test
     void reportsMissingIncludeFile() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "include::partials/steps.adoc[]"));
