@@ -20,7 +20,7 @@ import org.jbake.model.DocumentTypes;
  * wrote it. The checks read baked HTML, so they name the page and its HTML line
  * ({@code guides/aftercare.html:235}); an editor fixes the article. A problem whose message quotes
  * an address or file that the article spells out ({@code link:../files/sheet.pdf[]},
- * {@code image::x.png[]}) is reported at that line of the article, with the page's position kept in
+ * {@code image::x.png[]}, the ID of {@code video::ID[youtube]}) is reported at that line of the article, with the page's position kept in
  * the message; any other problem of the page stays where the check found it.
  */
 final class SourcePositions {
@@ -57,10 +57,24 @@ final class SourcePositions {
             return problem;
         }
         return lineMentioning(source, quoted.group(1))
+                .or(() -> videoMacro(quoted.group(1)).flatMap(macro -> lineMentioning(source, macro)))
                 .map(line -> new Diagnostic(problem.severity(), problem.code(), siteDir.relativize(source).toString().replace('\\', '/'),
                         line, problem.message() + " (on " + problem.path() + (problem.line() > 0 ? ":" + problem.line() : "") + ")",
                         problem.hint()))
                 .orElse(problem);
+    }
+
+    /**
+     * Asciidoctor writes {@code video::ID[youtube]} (or vimeo) as a frame of the service's address, which
+     * the article does not spell out but which ends in the ID the macro names.
+     */
+    private static Optional<String> videoMacro(String address) {
+        if (!address.startsWith("https://") && !address.startsWith("http://")) {
+            return Optional.empty();
+        }
+        String path = address.replaceFirst("[?#].*$", "");
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        return id.isEmpty() ? Optional.empty() : Optional.of("video::" + id);
     }
 
     private static Optional<Integer> lineMentioning(Path source, String text) {

@@ -439,6 +439,19 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a video embedded with video::ID[youtube] is a third-party request reported at the macro's line")
+    void aThirdPartyVideoIsReportedAtTheMacrosLine() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\n\nvideo::dQw4w9WgXcQ[youtube]"));
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options().withOutputChecks(true));
+
+        Diagnostic only = single(result);
+        assertEquals("privacy.third-party", only.code());
+        assertEquals("content/procedures/nerve-block.adoc:19", only.path() + ":" + only.line());
+        assertFalse(result.published());
+    }
+
+    @Test
     void reportsEveryProblemOfTheSiteInOneRun() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- content/broken-type.adoc --
