@@ -124,7 +124,8 @@ final class ParallelCrawler extends Crawler {
                                 + (scheduled ? ", from " + target.getDate().toInstant().atZone(session.zone()).toLocalDate() : "") + ")",
                         scheduled ? "take the link out until that day, or schedule this page for it too (:jbake-status: published-date)"
                                 : "publish it (:jbake-status: published), or take the link out until it is");
-            } else if (from != null && target != null && reference.anchor() != null && !hasId(target, reference.anchor())) {
+            } else if (from != null && target != null && isPublished(from) && reference.anchor() != null
+                    && !hasId(target, reference.anchor())) {
                 // Asciidoctor checks ids only inside a document; this one would be a link to nowhere on the page.
                 session.diagnostics().error("xref.unknown-anchor", reference.from(), reference.line(),
                         "cross reference to '" + reference.target() + "#" + reference.anchor() + "', but "
@@ -143,7 +144,7 @@ final class ParallelCrawler extends Crawler {
      */
     private static void reportTopicsSpelledTwoWays(java.util.Map<File, DocumentModel> stored, BuildSession session) {
         // topic in lowercase -> spelling -> the files that spell it so, in listing order
-        java.util.Map<String, java.util.Map<String, List<File>>> spellings = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Map<String, List<File>>> spellings = new java.util.TreeMap<>();
         stored.forEach((file, document) -> {
             if (isPublished(document) && document.getTags() != null) {
                 for (String topic : document.getTags()) {
