@@ -134,12 +134,25 @@ public final class Scaffold {
         Files.createDirectories(file.getParent());
         String author = provider != null ? provider : providers.isEmpty() ? "your-provider-id" : providers.get(0);
         String reviewer = providers.stream().filter(id -> !id.equals(author)).findFirst().orElse(author);
-        Files.writeString(file, article(title.strip(), type, author, reviewer, today),
+        Files.writeString(file, article(title.strip(), type, author, reviewer, dated(today, settings)),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         return file;
     }
 
-    static String article(String title, String type, String author, String reviewer, LocalDate today) {
+    /**
+     * The day as the site's bakes read :jbake-date: (date.format, JBake's SimpleDateFormat pattern): a
+     * new draft dated otherwise failed the bake. A pattern that is no pattern is the bake's to report.
+     */
+    private static String dated(LocalDate day, java.util.Properties settings) {
+        String pattern = settings.getProperty("date.format", "").strip();
+        try {
+            return pattern.isEmpty() ? day.toString() : day.format(java.time.format.DateTimeFormatter.ofPattern(pattern.replace('y', 'u')));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return day.toString();
+        }
+    }
+
+    static String article(String title, String type, String author, String reviewer, String date) {
         String entity = switch (type) {
             case "therapy" -> "MedicalTherapy";
             case "procedure" -> "TherapeuticProcedure";
@@ -150,7 +163,7 @@ public final class Scaffold {
                 .append(":jbake-type: ").append(type).append('\n')
                 .append("// A draft is previewed by `clinicbake serve` but never published; set it to published after review.\n")
                 .append(":jbake-status: draft\n")
-                .append(":jbake-date: ").append(today).append('\n')
+                .append(":jbake-date: ").append(date).append('\n')
                 .append(":jbake-tags: ").append(type.equals("condition") ? "conditions" : type.equals("article") ? "guides" : "procedures").append('\n')
                 .append(":description: One or two plain sentences (50 to 160 characters) saying what this page is about.\n");
         if (entity != null) {

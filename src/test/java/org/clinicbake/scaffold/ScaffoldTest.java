@@ -119,6 +119,26 @@ class ScaffoldTest {
     }
 
     @Test
+    void aNewArticleIsDatedAsTheSitesDateFormatSays() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, SiteFixture.TODAY);
+        Files.writeString(site.resolve("jbake.properties"), "date.format=dd/MM/yyyy\n", java.nio.file.StandardOpenOption.APPEND);
+        try (var articles = Files.walk(site.resolve("content"))) {
+            for (Path article : articles.filter(Files::isRegularFile).toList()) {
+                Files.writeString(article, Files.readString(article).replace(":jbake-date: " + SiteFixture.TODAY,
+                        ":jbake-date: " + SiteFixture.TODAY.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+            }
+        }
+
+        Path article = Scaffold.newArticle(site, "Neck Pain", "condition", null, null, SiteFixture.TODAY);
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertTrue(Files.readString(article).contains(":jbake-date: "
+                + SiteFixture.TODAY.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + "\n"));
+        assertFalse(result.hasErrors(), result.diagnostics().toString());
+    }
+
+    @Test
     void newNeverOverwritesAnArticle() throws IOException {
         Path site = temp.resolve("my-clinic");
         Scaffold.init(site, SiteFixture.TODAY);
