@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Bake a site into a static folder. The output folder is replaced only when the bake succeeds.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the site was published", "1:the content has errors; the output folder is unchanged",
-                "2:wrong usage", "3:internal or I/O error"})
+                "2:wrong usage (an option it does not know, a site folder that is not there)", "3:internal or I/O error"})
 final class BakeCommand implements Callable<Integer> {
 
     @Spec
@@ -63,7 +63,9 @@ final class BakeCommand implements Callable<Integer> {
         if (result.hasErrors()) {
             err.printf("Bake failed with %d error(s); %s was left unchanged.%n", result.errors().size(), result.outputDir());
             err.flush();
-            return ExitCode.CONTENT_ERRORS.code();
+            // A site folder that is not there is a mistyped command, not content with errors.
+            boolean noSite = result.errors().stream().allMatch(problem -> problem.code().equals("site.missing"));
+            return noSite ? ExitCode.USAGE.code() : ExitCode.CONTENT_ERRORS.code();
         }
         if (result.phases().containsKey(org.clinicbake.build.SiteBuild.UP_TO_DATE)) {
             out.printf("Up to date: nothing changed since the last bake of %d pages into %s (checked in %.1f s)%n",

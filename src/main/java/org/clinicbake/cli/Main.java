@@ -53,9 +53,36 @@ public final class Main implements Runnable {
                 .setErr(err)
                 .setExitCodeExceptionMapper(exception -> exception instanceof CommandLine.ParameterException
                         ? ExitCode.USAGE.code() : ExitCode.INTERNAL_ERROR.code())
-                .setExecutionExceptionHandler((exception, cmd, parseResult) -> internalError(exception, cmd.getErr()));
+                .setExecutionExceptionHandler((exception, cmd, parseResult) -> internalError(exception, cmd.getErr()))
+                .setParameterExceptionHandler((exception, arguments) -> usageError(exception))
+                .registerConverter(java.time.LocalDate.class, Main::day);
         commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
         return commandLine.execute(args);
+    }
+
+    /**
+     * A command line ClinicBake cannot run, in the one error format, with picocli's suggestion for a
+     * mistyped word: picocli printed its message above the whole help text, and a date it could not
+     * read as a Java exception.
+     */
+    static int usageError(CommandLine.ParameterException exception) {
+        CommandLine command = exception.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("clinicbake: error[usage]: " + exception.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+        String name = command.getParent() == null ? "clinicbake" : "clinicbake " + command.getCommandName();
+        err.println("  hint: `" + name + " --help` lists what it takes");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    /** A day given on the command line ({@code --today}), as the help shows it. */
+    private static java.time.LocalDate day(String text) {
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a day written YYYY-MM-DD, e.g. 2026-11-25");
+        }
     }
 
     /** Reports a failure no command explained: a bug, since every mistake in a site is a diagnostic. */

@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isDirectory(siteDir)) {
             err.println(SiteBuild.missingSite(siteDir).format());
             err.flush();
-            return ExitCode.CONTENT_ERRORS.code();
+            return ExitCode.USAGE.code();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Preview started;

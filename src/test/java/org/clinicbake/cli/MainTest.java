@@ -68,6 +68,21 @@ class MainTest {
     }
 
     @Test
+    void aDayThatIsNoDayIsAUsageErrorInTheErrorFormat() {
+        assertEquals(2, run("bake", "site", "--today", "2026-13-45"));
+
+        assertEquals(List.of("clinicbake: error[usage]: Invalid value for option '--today': '2026-13-45' is not a day written "
+                        + "YYYY-MM-DD, e.g. 2026-11-25", "  hint: `clinicbake bake --help` lists what it takes"),
+                err.toString().lines().toList());
+    }
+
+    @Test
+    void aSiteFolderThatIsNotThereIsAUsageError() {
+        assertEquals(2, run("bake", temp.resolve("no-site").toString()));
+        assertTrue(err.toString().startsWith(temp.resolve("no-site") + ": error[site.missing]"), err.toString());
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertEquals(2, run());
     }

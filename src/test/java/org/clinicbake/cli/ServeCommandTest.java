@@ -42,10 +42,10 @@ class ServeCommandTest {
     }
 
     @Test
-    void aMissingSiteFolderIsReportedAsTheBakeReportsIt() {
+    void aMissingSiteFolderIsAUsageErrorReportedAsTheBakeReportsIt() {
         Path missing = temp.resolve("no-site");
 
-        assertEquals(1, serve(missing.toString(), "--port", "0"));
+        assertEquals(2, serve(missing.toString(), "--port", "0"));
         assertEquals(missing + ": error[site.missing]: the site folder does not exist", err.toString().lines().findFirst().orElse(""));
     }
 
