@@ -39,6 +39,7 @@ class PublishedFolderTest {
         assertTrue(notFound.contains("href=\"/spine-care/index.html\""), notFound);
         assertTrue(notFound.matches("(?s).*<link rel=\"stylesheet\" href=\"/spine-care/css/site\\.[0-9a-f]+\\.css\">.*"), notFound);
         assertFalse(notFound.matches("(?s).*(href|src)=\"/(?!spine-care/|/).*"), "every link from the root starts with the folder: " + notFound);
+        assertFalse(notFound.contains("rel=\"canonical\""), "served at any address, the page declares none canonical: " + notFound);
         String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"));
         assertTrue(page.contains("<link rel=\"canonical\" href=\"https://clinic.example.org/spine-care/procedures/nerve-block.html\">"), page);
     }
