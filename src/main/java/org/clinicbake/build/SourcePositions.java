@@ -23,7 +23,7 @@ import org.jbake.model.DocumentTypes;
  * {@code image::x.png[]}, the ID of {@code video::ID[youtube]}) is reported at that line of the article, with the page's position kept in
  * the message; any other problem of the page stays where the check found it.
  */
-final class SourcePositions {
+public final class SourcePositions {
 
     /** The first quoted value of a message: every output check quotes the address it is about. */
     private static final Pattern QUOTED = Pattern.compile("'([^'\\s]+)'");
@@ -49,17 +49,53 @@ final class SourcePositions {
         return new SourcePositions(Map.copyOf(sources), siteDir.toAbsolutePath().normalize());
     }
 
-    /** The problem at its line in the article, when the article spells out what it quotes; else as it was. */
-    Diagnostic relocate(Diagnostic problem) {
+    /**
+     * The source file of every article in the site's content folder, by the page JBake makes of it
+     * (its path there, with the output extension): for {@code clinicbake check}, which reads an
+     * output folder without baking, so has no store to ask.
+     */
+    public static SourcePositions ofContent(Path siteDir) {
+        Path site = siteDir.toAbsolutePath().normalize();
+        java.util.Properties settings = SiteConfiguration.readSiteFile(site);
+        Path content = site.resolve(settings.getProperty("content.folder", "content").strip()).normalize();
+        String extension = settings.getProperty("output.extension", ".html").strip();
+        Map<String, Path> sources = new HashMap<>();
+        if (content.startsWith(site) && Files.isDirectory(content)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(content)) {
+                walk.filter(org.clinicbake.content.AsciidocEngine::isArticle).filter(Files::isRegularFile).forEach(file -> {
+                    String relative = content.relativize(file).toString().replace('\\', '/');
+                    sources.put(relative.substring(0, relative.lastIndexOf('.')) + extension, file);
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // Unreadable content: every problem stays at its page, where the check found it.
+            }
+        }
+        return new SourcePositions(Map.copyOf(sources), site);
+    }
+
+    /**
+     * Problems of the output about what a header attribute says, by code: the page shows the
+     * attribute's value (the next review date, from :med-last-reviewed:), the editor changes the attribute.
+     */
+    private static final Map<String, String> HEADER_ATTRIBUTES = Map.of("medical.review-date", ":med-last-reviewed:");
+
+    /**
+     * The problem at its line in the article, when the article spells out what it quotes or holds the
+     * header attribute it is about; else as it was.
+     */
+    public Diagnostic relocate(Diagnostic problem) {
         Path source = pageSources.get(problem.path());
-        Matcher quoted = QUOTED.matcher(problem.message());
-        if (source == null || !source.startsWith(siteDir) || !quoted.find()) {
+        if (source == null || !source.startsWith(siteDir)) {
             return problem;
         }
-        return lineMentioning(source, quoted.group(1))
-                .or(() -> videoMacro(quoted.group(1)).flatMap(macro -> lineMentioning(source, macro)))
-                .map(line -> new Diagnostic(problem.severity(), problem.code(), siteDir.relativize(source).toString().replace('\\', '/'),
-                        line, problem.message() + " (on " + problem.path() + (problem.line() > 0 ? ":" + problem.line() : "") + ")",
+        String attribute = HEADER_ATTRIBUTES.get(problem.code());
+        Matcher quoted = QUOTED.matcher(problem.message());
+        Optional<Integer> line = attribute != null ? lineWhere(source, text -> text.startsWith(attribute))
+                : quoted.find() ? lineMentioning(source, quoted.group(1))
+                        .or(() -> videoMacro(quoted.group(1)).flatMap(macro -> lineMentioning(source, macro)))
+                : Optional.empty();
+        return line.map(at -> new Diagnostic(problem.severity(), problem.code(), siteDir.relativize(source).toString().replace('\\', '/'),
+                        at, problem.message() + " (on " + problem.path() + (problem.line() > 0 ? ":" + problem.line() : "") + ")",
                         problem.hint()))
                 .orElse(problem);
     }
@@ -78,10 +114,14 @@ final class SourcePositions {
     }
 
     private static Optional<Integer> lineMentioning(Path source, String text) {
+        return lineWhere(source, line -> line.contains(text));
+    }
+
+    private static Optional<Integer> lineWhere(Path source, java.util.function.Predicate<String> wanted) {
         try {
             List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(text)) {
+                if (wanted.test(lines.get(i))) {
                     return Optional.of(i + 1);
                 }
             }

@@ -66,8 +66,10 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CONTENT_ERRORS.code();
         }
+        // An editor fixes the article, not the page baked from it.
+        org.clinicbake.build.SourcePositions sources = org.clinicbake.build.SourcePositions.ofContent(siteDir);
         for (Diagnostic diagnostic : result.diagnostics()) {
-            err.println(diagnostic.format());
+            err.println(sources.relocate(diagnostic).format());
         }
         err.flush();
         out.printf("Checked %d pages: %d error(s), %d warning(s).%n", result.pages(), result.errors().size(),

@@ -87,6 +87,32 @@ class CheckCommandTest {
     }
 
     @Test
+    void aProblemAnArticleCausedIsReportedAtItsLineInTheArticle() throws java.io.IOException {
+        OutputFixture output = new OutputFixture(temp).page("procedures/nerve-block.html", """
+                <script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Nerve Block", "lastReviewed": "2026-01-01"}</script>
+                <p class="review">Next review due: <time datetime="2027-01-01">January 1, 2027</time></p>
+                <p><a href="../files/aftercare.pdf">Aftercare</a> <a href="../missing.html">Home</a></p>""");
+        java.nio.file.Files.createDirectories(output.site.resolve("content/procedures"));
+        java.nio.file.Files.writeString(output.site.resolve("content/procedures/nerve-block.adoc"), """
+                = Nerve Block
+                :jbake-type: procedure
+                :med-last-reviewed: 2026-01-01
+
+                See link:../files/aftercare.pdf[Aftercare].
+                """);
+
+        assertEquals(1, run("check", output.site.toString(), "--today", "2027-01-02"));
+
+        assertEquals(java.util.List.of(
+                "content/procedures/nerve-block.adoc:3: error[medical.review-date]: medical review of this page was due on 2027-01-01, "
+                        + "1 day(s) ago (on procedures/nerve-block.html:11)",
+                "content/procedures/nerve-block.adoc:5: error[link.broken]: link '../files/aftercare.pdf' points to 'files/aftercare.pdf', "
+                        + "which is not in the output (on procedures/nerve-block.html:12)",
+                "procedures/nerve-block.html:12: error[link.broken]: link '../missing.html' points to 'missing.html', which is not in the output"),
+                err.toString().lines().filter(line -> !line.startsWith("  hint")).sorted().toList());
+    }
+
+    @Test
     void missingOutputFolderSaysToBakeFirstAndExitsOne() {
         Path site = temp.resolve("site");
 
