@@ -55,10 +55,10 @@ public final class BuildMemory implements PageReuse {
      */
     private record ParsedFile(long size, FileTime modified, Instant readAt, String bytes, long parse, String header,
                               DocumentModel document, List<Diagnostic> diagnostics, List<ArticleReadability> readability,
-                              Map<String, Object> derived) {
+                              Map<String, Object> derived, List<BuildSession.Xref> xrefs) {
 
         ParsedFile readAgainAt(Instant now) {
-            return new ParsedFile(size, modified, now, bytes, parse, header, document, diagnostics, readability, derived);
+            return new ParsedFile(size, modified, now, bytes, parse, header, document, diagnostics, readability, derived, xrefs);
         }
     }
 
@@ -206,6 +206,9 @@ public final class BuildMemory implements PageReuse {
             nextParsed.put(file.toPath(), kept);
             before.diagnostics().forEach(session.diagnostics()::report);
             before.readability().forEach(session::readability);
+            // Its references are checked again against the pages as they are now: an edit to the page
+            // it links to can take away the section it names.
+            before.xrefs().forEach(session::xref);
             synchronized (this) {
                 parsedKept++;
             }
@@ -225,7 +228,7 @@ public final class BuildMemory implements PageReuse {
             BasicFileAttributes attributes = Files.readAttributes(file.toPath(), BasicFileAttributes.class);
             String bytes = racy(attributes.lastModifiedTime(), readAt) ? new Fingerprint().addBytes(file.toPath()).hex() : null;
             observed.put(file.toPath(), new ParsedFile(attributes.size(), attributes.lastModifiedTime(), readAt, bytes,
-                    0, null, null, List.of(), List.of(), Map.of()));
+                    0, null, null, List.of(), List.of(), Map.of(), List.of()));
         } catch (IOException e) {
             observed.remove(file.toPath());
         }
@@ -239,6 +242,8 @@ public final class BuildMemory implements PageReuse {
         Map<String, List<Diagnostic>> byPath = session.diagnostics().byPath();
         Map<String, List<ArticleReadability>> scores = session.readability().stream()
                 .collect(Collectors.groupingBy(ArticleReadability::path));
+        Map<String, List<BuildSession.Xref>> xrefs = session.xrefs().stream()
+                .collect(Collectors.groupingBy(BuildSession.Xref::from));
         documents.forEach((file, document) -> {
             ParsedFile state = observed.get(file.toPath());
             if (state == null || nextParsed.containsKey(file.toPath())) {
@@ -251,7 +256,8 @@ public final class BuildMemory implements PageReuse {
             nextParsed.put(file.toPath(), new ParsedFile(state.size(), state.modified(), state.readAt(), state.bytes(),
                     parses.incrementAndGet(), new Fingerprint().add(header(document)).hex(),
                     copy(document), List.copyOf(byPath.getOrDefault(relative, List.of())),
-                    List.copyOf(scores.getOrDefault(relative, List.of())), new ConcurrentHashMap<>()));
+                    List.copyOf(scores.getOrDefault(relative, List.of())), new ConcurrentHashMap<>(),
+                    List.copyOf(xrefs.getOrDefault(relative, List.of()))));
         });
     }
 

@@ -84,8 +84,8 @@ final class ParallelCrawler extends Crawler {
                 }
             }
             memory.ifPresent(remembered -> remembered.rememberParsed(stored, session));
+            reportReferencesBetweenPages(stored.values(), session);
             if (!session.includeDrafts()) {
-                reportReferencesToUnpublished(stored, session);
                 if (session.config().getRenderTags()) {
                     reportTopicsSpelledTwoWays(stored, session);
                 }
@@ -103,19 +103,29 @@ final class ParallelCrawler extends Crawler {
     /**
      * A published page's cross reference to a draft (or to a page dated later) would be a broken
      * link on the published site: it is reported at the reference's line, before anything is
-     * rendered, rather than as a broken link in the baked HTML.
+     * rendered, rather than as a broken link in the baked HTML. So is a reference to a section the
+     * other page does not have, in the preview too (which renders drafts, so checks their references
+     * as well): the link check would find it only in the HTML, at the baked page's line.
      */
-    private static void reportReferencesToUnpublished(java.util.Map<File, DocumentModel> stored, BuildSession session) {
+    static void reportReferencesBetweenPages(java.util.Collection<DocumentModel> documents, BuildSession session) {
         java.util.Map<java.nio.file.Path, DocumentModel> byFile = new java.util.HashMap<>();
         java.util.Map<String, DocumentModel> byPath = new java.util.HashMap<>();
-        stored.forEach((file, document) -> {
+        for (DocumentModel document : documents) {
+            if (document.getFile() == null) {
+                continue;
+            }
+            File file = new File(document.getFile());
             byFile.put(file.toPath().toAbsolutePath().normalize(), document);
             byPath.put(session.relativePath(file), document);
-        });
+        }
+        boolean preview = session.includeDrafts();
         for (BuildSession.Xref reference : session.xrefs()) {
             DocumentModel from = byPath.get(reference.from());
             DocumentModel target = byFile.get(reference.file().toAbsolutePath().normalize());
-            if (from != null && target != null && isPublished(from) && !isPublished(target)) {
+            if (from == null || target == null || !(preview || isPublished(from))) {
+                continue;
+            }
+            if (!preview && !isPublished(target)) {
                 // A scheduled page is published by the first bake on its day: publishing it now would
                 // fail on its date, so what to do is wait, or schedule this page too.
                 boolean scheduled = "published-date".equals(target.getStatus()) && target.getDate() != null;
@@ -124,8 +134,7 @@ final class ParallelCrawler extends Crawler {
                                 + (scheduled ? ", from " + target.getDate().toInstant().atZone(session.zone()).toLocalDate() : "") + ")",
                         scheduled ? "take the link out until that day, or schedule this page for it too (:jbake-status: published-date)"
                                 : "publish it (:jbake-status: published), or take the link out until it is");
-            } else if (from != null && target != null && isPublished(from) && reference.anchor() != null
-                    && !hasId(target, reference.anchor())) {
+            } else if (reference.anchor() != null && !hasId(target, reference.anchor())) {
                 // Asciidoctor checks ids only inside a document; this one would be a link to nowhere on the page.
                 session.diagnostics().error("xref.unknown-anchor", reference.from(), reference.line(),
                         "cross reference to '" + reference.target() + "#" + reference.anchor() + "', but "

@@ -133,6 +133,11 @@ final class TextEditRebuild {
             document.setNextContent((DocumentModel) before.get("nextContent"));
             parsed.put(file, document);
         }
+        // As the full path checks them: the kept files' references came back with their parses above.
+        Map<String, DocumentModel> now = new LinkedHashMap<>();
+        store.documentsExcept(config.getDataFileDocType()).forEach(document -> now.put(document.getSourceuri(), document));
+        parsed.values().forEach(document -> now.put(document.getSourceuri(), document));
+        ParallelCrawler.reportReferencesBetweenPages(now.values(), session);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import org.clinicbake.BakeResult;
 import org.clinicbake.ClinicBake;
 import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +151,28 @@ class BuildMemoryTest {
         assertTrue(again.phases().containsKey(SiteBuild.TEXT_EDIT), again.phases().toString());
         assertEquals(1, memory.lastReuse().parsed(), memory.lastReuse().toString());
         assertEquals(warned.diagnostics(), again.diagnostics(), "the kept article's warning is reported again");
+    }
+
+    @Test
+    @DisplayName("in the preview, a reference to a section another article does not have is an error at its line, as in a bake")
+    void aCrossReferenceToASectionAnotherArticleDoesNotHaveIsReportedAtItsLine() throws IOException {
+        edit("content/procedures/second-block.adoc", "It numbs the nerve for a while.",
+                "It numbs the nerve for a while.\n\n[#risks]\n== Risks\n\nSoreness.");
+        edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\nSee xref:second-block.adoc#risk[its risks].");
+        String misspelt = "content/procedures/nerve-block.adoc:18: error[xref.unknown-anchor]: "
+                + "cross reference to 'second-block.adoc#risk', but second-block.adoc has no id 'risk'";
+        BakeResult failed = ClinicBake.bake(site, output(), options());
+        assertEquals(java.util.List.of(misspelt), SiteFixture.firstLines(failed));
+
+        edit("content/procedures/nerve-block.adoc", "#risk[", "#risks[");
+        assertSameAsFreshBake();
+        // The other article loses the section: the article that links to it, unchanged, is told.
+        edit("content/procedures/second-block.adoc", "[#risks]", "[#side-effects]");
+        BakeResult lost = ClinicBake.bake(site, output(), options());
+        assertEquals(java.util.List.of(misspelt.replace("#risk'", "#risks'").replace("'risk'", "'risks'")),
+                SiteFixture.firstLines(lost));
+        assertTrue(read("procedures/second-block.html").contains("id=\"risks\""), "the last good page is still served");
     }
 
     @Test
