@@ -271,7 +271,16 @@ public final class BuildSession implements AutoCloseable {
      * A cross reference from a line of an article to another article's file, held until every article is read;
      * {@code anchor} is the id after its {@code #}, or null.
      */
-    public record Xref(String from, int line, String target, Path file, String anchor) {
+    public record Xref(String from, int line, String target, Path file, String anchor, boolean related) {
+
+        public Xref(String from, int line, String target, Path file, String anchor) {
+            this(from, line, target, file, anchor, false);
+        }
+
+        /** A page named in {@code :med-related:} (at that header line), which is a link on the page too. */
+        public static Xref related(String from, int line, String slug, Path file) {
+            return new Xref(from, line, slug, file, null, true);
+        }
     }
 
     /** Records a cross reference whose target file exists: whether that page will be published is known after the crawl. */

@@ -129,6 +129,18 @@ final class ParallelCrawler extends Crawler {
                 // A scheduled page is published by the first bake on its day: publishing it now would
                 // fail on its date, so what to do is wait, or schedule this page too.
                 boolean scheduled = "published-date".equals(target.getStatus()) && target.getDate() != null;
+                if (reference.related()) {
+                    // Left out of the page's related links (and a condition's treatments) without a word,
+                    // where the same page named by an xref fails the bake: both are told, at their line.
+                    session.diagnostics().error("header.unpublished-related", reference.from(), reference.line(),
+                            "related page '" + reference.target() + "' (" + session.relativePath(reference.file().toFile())
+                                    + ") is not published (status: " + target.getStatus()
+                                    + (scheduled ? ", from " + target.getDate().toInstant().atZone(session.zone()).toLocalDate() : "")
+                                    + "), so this page would not link to it",
+                            scheduled ? "take it out of :med-related: until that day, or schedule this page for it too (:jbake-status: published-date)"
+                                    : "publish it (:jbake-status: published), or take it out of :med-related: until it is");
+                    continue;
+                }
                 session.diagnostics().error("xref.unpublished-target", reference.from(), reference.line(),
                         "cross reference to '" + reference.target() + "', which is not published (status: " + target.getStatus()
                                 + (scheduled ? ", from " + target.getDate().toInstant().atZone(session.zone()).toLocalDate() : "") + ")",

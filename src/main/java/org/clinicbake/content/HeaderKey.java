@@ -62,7 +62,8 @@ public enum HeaderKey {
             "Medical codes as `system:code`, comma-separated: `code` (MedicalCode)."),
     RELATED("med-related", Need.OPTIONAL, "sciatica, physical-therapy",
             "File names (without `.adoc`) of related pages: `relatedLink`; on a condition, the therapies among them are "
-                    + "its `possibleTreatment`. A name that two folders hold is an error (`header.ambiguous-related`)."),
+                    + "its `possibleTreatment`. A name that two folders hold is an error (`header.ambiguous-related`), "
+                    + "and so, on a published page, is a draft (`header.unpublished-related`), which `bake` leaves out."),
     IMAGE("med-image", Need.OPTIONAL, "images/esi-diagram.png",
             "An image of the page, a file of `assets/` or `content/`, as its path in the output: `image` and `primaryImageOfPage`. Needs `med-image-alt`."),
     IMAGE_ALT("med-image-alt", Need.OPTIONAL, "Diagram of a needle entering the epidural space",

@@ -206,6 +206,10 @@ final class MedicalHeaderCheck {
                 error("header.ambiguous-related", HeaderKey.RELATED, "'" + slug + "' names " + files.size() + " pages: "
                                 + files.stream().map(file -> session.relativePath(file.toFile())).collect(java.util.stream.Collectors.joining(", ")),
                         "rename one of the files, so that each related page has a file name of its own");
+            } else {
+                // Whether it is published is known once every page is read (as for an xref to it).
+                session.xref(org.clinicbake.build.BuildSession.Xref.related(path, header.lineOf(HeaderKey.RELATED.attribute()),
+                        slug, files.get(0).toAbsolutePath().normalize()));
             }
         }
         for (String code : list(HeaderKey.CODE)) {

@@ -276,6 +276,24 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("a draft named in :med-related: of a published page is reported at that line, as an xref to it is")
+    void reportsARelatedPageThatIsADraft() throws IOException {
+        String site = MINIMAL_SITE.replace("= Nerve Block\n:jbake-type: therapy\n:jbake-status: published",
+                "= Nerve Block\n:jbake-type: therapy\n:jbake-status: draft") + SiteFixture.SECOND_ARTICLE;
+
+        Diagnostic only = single(bake(temp, site));
+
+        assertEquals("content/procedures/second-block.adoc:11: error[header.unpublished-related]: related page 'nerve-block' "
+                + "(content/procedures/nerve-block.adoc) is not published (status: draft), so this page would not link to it",
+                firstLine(only));
+        assertEquals("publish it (:jbake-status: published), or take it out of :med-related: until it is", only.hint());
+        // The preview publishes drafts: there the related link is on the page.
+        BakeResult preview = ClinicBake.bake(temp.resolve("site"), temp.resolve("preview"),
+                new org.clinicbake.BakeOptions(true, SiteFixture.options().clock(), null, false));
+        assertFalse(preview.hasErrors(), preview.diagnostics()::toString);
+    }
+
+    @Test
     @DisplayName("a cross reference to an id the other article does not have is reported at its line, not at the page's HTML")
     void reportsCrossReferenceToAMissingSectionOfAnotherArticle() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
