@@ -85,6 +85,7 @@ final class ParallelCrawler extends Crawler {
             }
             memory.ifPresent(remembered -> remembered.rememberParsed(stored, session));
             reportReferencesBetweenPages(stored.values(), session);
+            reportProfilesOfOneProvider(stored, session);
             if (!session.includeDrafts()) {
                 if (session.config().getRenderTags()) {
                     reportTopicsSpelledTwoWays(stored, session);
@@ -196,11 +197,38 @@ final class ParallelCrawler extends Crawler {
         });
     }
 
+    /**
+     * A profile page is found by its file name, the provider's id: two of them in different folders
+     * (providers/maya-okafor.adoc, team/maya-okafor.adoc) are two pages, of which bylines and the
+     * provider list link to the one whose address sorts last, a choice nobody made. The later one is told,
+     * naming the other.
+     */
+    private static void reportProfilesOfOneProvider(java.util.Map<File, DocumentModel> stored, BuildSession session) {
+        java.util.Map<String, File> profiles = new java.util.HashMap<>();
+        stored.forEach((file, document) -> {
+            if (!"provider".equals(document.getType()) || !(session.includeDrafts() || isPublished(document))) {
+                return;
+            }
+            String id = FilenameUtils.getBaseName(file.getName());
+            File earlier = profiles.putIfAbsent(id, file);
+            if (earlier != null) {
+                session.diagnostics().error("content.duplicate-profile", session.relativePath(file), attributeLine(file, ":jbake-type:"),
+                        "this page and " + session.relativePath(earlier) + " are both the profile of provider '" + id
+                                + "', and bylines can link to one only",
+                        "keep one profile per provider: delete one of the two files, or merge them");
+            }
+        });
+    }
+
     private static int tagsLine(File file) {
+        return attributeLine(file, ":jbake-tags:");
+    }
+
+    private static int attributeLine(File file, String attribute) {
         try {
             List<String> lines = java.nio.file.Files.readAllLines(file.toPath(), java.nio.charset.StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).toLowerCase(java.util.Locale.ROOT).startsWith(":jbake-tags:")) {
+                if (lines.get(i).toLowerCase(java.util.Locale.ROOT).startsWith(attribute)) {
                     return i + 1;
                 }
             }

@@ -97,6 +97,21 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("two profile pages of one provider in different folders are an error naming both files, not one silently winning")
+    void reportsTwoProfilesOfOneProvider() throws IOException {
+        String profile = "= Dr. Ann Lee\n:jbake-type: provider\n:jbake-status: published\n"
+                + ":jbake-date: 2026-01-05\n:description: Dr. Ann Lee treats back pain.\n\nDr. Lee treats back pain.\n";
+        BakeResult result = bake(temp, MINIMAL_SITE + "-- content/providers/ann-lee.adoc --\n" + profile
+                + "-- content/team/ann-lee.adoc --\n" + profile);
+
+        Diagnostic only = single(result);
+        assertEquals("content/team/ann-lee.adoc:2: error[content.duplicate-profile]: this page and content/providers/ann-lee.adoc "
+                + "are both the profile of provider 'ann-lee', and bylines can link to one only", firstLine(only));
+        assertEquals("keep one profile per provider: delete one of the two files, or merge them", only.hint());
+        assertFalse(result.published());
+    }
+
+    @Test
     @DisplayName("providers.yml that is not YAML is the one error, not every byline and profile of the site as an unknown provider")
     void reportsUnreadableProvidersOnceAtTheirLine() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("  name: Ben Cho", "  name: Ben Cho: PT")
