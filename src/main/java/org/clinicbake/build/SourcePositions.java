@@ -20,8 +20,13 @@ import org.jbake.model.DocumentTypes;
  * wrote it. The checks read baked HTML, so they name the page and its HTML line
  * ({@code guides/aftercare.html:235}); an editor fixes the article. A problem whose message quotes
  * an address or file that the article spells out ({@code link:../files/sheet.pdf[]},
- * {@code image::x.png[]}, the ID of {@code video::ID[youtube]}) is reported at that line of the article, with the page's position kept in
- * the message; any other problem of the page stays where the check found it.
+ * {@code image::x.png[]}, the ID of {@code video::ID[youtube]}) is reported at that line of the
+ * article, with the page's position kept in the message, and so is a problem with what a header
+ * attribute says (a review falling due, at {@code :med-last-reviewed:}); any other problem of the
+ * page stays where the check found it.
+ *
+ * <p>In a bake the pages are mapped to their articles by the store; {@code clinicbake check}, which
+ * reads an output folder without baking, maps them by JBake's naming ({@link #ofContent}).
  */
 public final class SourcePositions {
 
