@@ -126,28 +126,33 @@ final class ParallelCrawler extends Crawler {
             if (from == null || target == null || !(preview || isPublished(from))) {
                 continue;
             }
-            if (!preview && !isPublished(target)) {
+            if (isPublished(from) && !isPublished(target)) {
                 // A scheduled page is published by the first bake on its day: publishing it now would
                 // fail on its date, so what to do is wait, or schedule this page too.
                 boolean scheduled = "published-date".equals(target.getStatus()) && target.getDate() != null;
+                String status = target.getStatus()
+                        + (scheduled ? ", from " + target.getDate().toInstant().atZone(session.zone()).toLocalDate() : "");
+                // The preview shows drafts, so the link works there: the editor is warned of the bake that will fail.
+                String previewNote = preview ? "; the preview shows it, a bake will fail on it" : "";
                 if (reference.related()) {
                     // Left out of the page's related links (and a condition's treatments) without a word,
                     // where the same page named by an xref fails the bake: both are told, at their line.
-                    session.diagnostics().error("header.unpublished-related", reference.from(), reference.line(),
+                    report(session, preview, "header.unpublished-related", reference,
                             "related page '" + reference.target() + "' (" + session.relativePath(reference.file().toFile())
-                                    + ") is not published (status: " + target.getStatus()
-                                    + (scheduled ? ", from " + target.getDate().toInstant().atZone(session.zone()).toLocalDate() : "")
-                                    + "), so this page would not link to it",
+                                    + ") is not published (status: " + status + "), so this page would not link to it" + previewNote,
                             scheduled ? "take it out of :med-related: until that day, or schedule this page for it too (:jbake-status: published-date)"
                                     : "publish it (:jbake-status: published), or take it out of :med-related: until it is");
                     continue;
                 }
-                session.diagnostics().error("xref.unpublished-target", reference.from(), reference.line(),
-                        "cross reference to '" + reference.target() + "', which is not published (status: " + target.getStatus()
-                                + (scheduled ? ", from " + target.getDate().toInstant().atZone(session.zone()).toLocalDate() : "") + ")",
+                report(session, preview, "xref.unpublished-target", reference,
+                        "cross reference to '" + reference.target() + "', which is not published (status: " + status + ")" + previewNote,
                         scheduled ? "take the link out until that day, or schedule this page for it too (:jbake-status: published-date)"
                                 : "publish it (:jbake-status: published), or take the link out until it is");
-            } else if (reference.anchor() != null && !hasId(target, reference.anchor())) {
+                if (!preview) {
+                    continue;
+                }
+            }
+            if (reference.anchor() != null && !hasId(target, reference.anchor())) {
                 // Asciidoctor checks ids only inside a document; this one would be a link to nowhere on the page.
                 session.diagnostics().error("xref.unknown-anchor", reference.from(), reference.line(),
                         "cross reference to '" + reference.target() + "#" + reference.anchor() + "', but "
@@ -155,6 +160,14 @@ final class ParallelCrawler extends Crawler {
                         "use an id of that page's sections, or give the section the id with [#" + reference.anchor()
                                 + "] above its heading");
             }
+        }
+    }
+
+    private static void report(BuildSession session, boolean preview, String code, BuildSession.Xref reference, String message, String hint) {
+        if (preview) {
+            session.diagnostics().warning(code, reference.from(), reference.line(), message, hint);
+        } else {
+            session.diagnostics().error(code, reference.from(), reference.line(), message, hint);
         }
     }
 
