@@ -68,7 +68,12 @@ public final class Main implements Runnable {
     static int usageError(CommandLine.ParameterException exception) {
         CommandLine command = exception.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("clinicbake: error[usage]: " + exception.getMessage());
+        String message = exception.getMessage();
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && command.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            message = "'" + unmatched.getUnmatched().get(0) + "' is not a command"; // picocli: "Unmatched arguments from index 0"
+        }
+        err.println("clinicbake: error[usage]: " + message);
         CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
         String name = command.getParent() == null ? "clinicbake" : "clinicbake " + command.getCommandName();
         err.println("  hint: `" + name + " --help` lists what it takes");
