@@ -378,21 +378,35 @@ final class StructuredData {
         if (!specialties.isEmpty()) {
             clinic.set("medicalSpecialty", enumValues(specialties));
         }
-        ArrayNode services = json.arrayNode();
+        // Pages that go deeper into one treatment (its risks, its steps) name the same entity as its
+        // main page: the clinic offers it once, as the page published first, not once per page.
+        Map<String, ObjectNode> servicesByName = new java.util.LinkedHashMap<>();
+        Map<String, OffsetDateTime> publishedByName = new java.util.HashMap<>();
         for (Object item : (List<?>) site.values().get("treatments")) {
             Map<?, ?> summary = (Map<?, ?>) item;
+            OffsetDateTime published = (OffsetDateTime) summary.get("date");
             site.document(SiteModel.slug((String) summary.get("uri"))).ifPresent(other -> {
                 Object type = other.get("med-entity-type");
                 if (type != null && isValueOf(type.toString().strip(), "availableService")) {
-                    ObjectNode service = services.addObject();
+                    Object entityName = other.get("med-entity-name");
+                    String name = entityName != null ? entityName.toString().strip() : other.getTitle();
+                    String key = name.toLowerCase(java.util.Locale.ROOT);
+                    OffsetDateTime earlier = publishedByName.get(key);
+                    if (earlier != null && (published == null || !published.isBefore(earlier))) {
+                        return;
+                    }
+                    publishedByName.put(key, published);
+                    ObjectNode service = json.objectNode();
                     service.put("@type", type.toString().strip());
                     service.put("@id", host + "/" + other.getUri() + "#entity");
-                    Object name = other.get("med-entity-name");
-                    service.put("name", name != null ? name.toString() : other.getTitle());
+                    service.put("name", name);
                     service.put("url", host + "/" + other.getUri());
+                    servicesByName.put(key, service);
                 }
             });
         }
+        ArrayNode services = json.arrayNode();
+        services.addAll(servicesByName.values());
         if (!services.isEmpty()) {
             clinic.set("availableService", services);
         }

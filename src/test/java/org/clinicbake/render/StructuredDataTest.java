@@ -188,6 +188,23 @@ class StructuredDataTest {
         assertFalse(surgery.has("contraindication"), "schema.org gives contraindication to therapies only");
     }
 
+    @Test
+    void theClinicOffersATreatmentOnceHoweverManyPagesExplainIt(@TempDir Path site) throws IOException {
+        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", ":med-entity-type: MedicalTherapy\n:med-entity-name: Nerve block")
+                + SiteFixture.SECOND_ARTICLE
+                .replace("= Second Block", "= A Closer Look at the Risks of a Nerve Block")
+                .replace(":med-entity-type: MedicalTherapy", ":med-entity-type: MedicalTherapy\n:med-entity-name: Nerve block"));
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+        assertEquals(List.of(), result.diagnostics());
+
+        JsonNode services = node(new ObjectMapper().readTree(scriptText(site.resolve("output/index.html"))), "MedicalClinic")
+                .get("availableService");
+        assertEquals(1, services.size(), services.toString());
+        assertEquals("Nerve block", services.get(0).get("name").asText());
+        assertEquals("https://clinic.example.org/procedures/nerve-block.html#entity", services.get(0).get("@id").asText(),
+                "the page published first stands for the treatment");
+    }
+
     private static void assertMatchesGolden(String page, String golden) throws IOException {
         String actual = scriptText(out.resolve(page));
         Path file = GOLDEN.resolve(golden);
