@@ -73,6 +73,17 @@ class SearchRendererTest {
     }
 
     @Test
+    void aTherapyIsCalledATreatmentOnItsPageInListsAndInSearchResults() throws IOException {
+        JsonNode pages = new ObjectMapper().readTree(Files.readString(out("search-index.json"))).get("pages");
+        String inSearch = pages.get(1).get("kind").asText();
+
+        assertEquals("Treatment", inSearch);
+        assertEquals(inSearch, Jsoup.parse(out("procedures/nerve-block.html").toFile()).selectFirst(".kicker").text());
+        assertEquals(inSearch, Jsoup.parse(out("archive.html").toFile())
+                .select(".card:has(a[href=procedures/nerve-block.html]) .card-kind").text());
+    }
+
+    @Test
     void theSearchPageHasALabelledFormAndPointsToEveryArticleWithoutJavaScript() throws IOException {
         Document page = Jsoup.parse(out("search.html").toFile());
 
