@@ -109,6 +109,19 @@ class SampleSiteTest {
     }
 
     @Test
+    void aTopicNamedForAConditionListsThatConditionsPage() throws IOException {
+        try (Stream<Path> conditions = Files.list(out.resolve("conditions"))) {
+            for (Path condition : conditions.toList()) {
+                Path topic = out.resolve("tags").resolve(condition.getFileName());
+                if (Files.exists(topic)) {
+                    String uri = "../conditions/" + condition.getFileName();
+                    assertFalse(Jsoup.parse(topic.toFile()).select("a[href=" + uri + "]").isEmpty(), topic + " leaves out " + uri);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyInternalLinkAndAnchorResolves() throws IOException {
         List<String> broken = new ArrayList<>();
         for (Path file : files(out)) {
