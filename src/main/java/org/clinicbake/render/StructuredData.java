@@ -57,7 +57,10 @@ final class StructuredData {
         ObjectNode webPage = graph.addObject();
         webPage.put("@type", pageType(kind, clinical));
         webPage.put("@id", pageUrl() + "#webpage");
-        webPage.put("url", pageUrl());
+        if (!"error404".equals(kind)) {
+            // The 404 page is served at whatever address was not found: it claims none as its own.
+            webPage.put("url", pageUrl());
+        }
         webPage.put("name", (String) page.get("title"));
         text(webPage, "description", (String) page.get("description"));
         webPage.put("inLanguage", session.language());

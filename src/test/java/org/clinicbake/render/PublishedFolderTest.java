@@ -43,4 +43,16 @@ class PublishedFolderTest {
         String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"));
         assertTrue(page.contains("<link rel=\"canonical\" href=\"https://clinic.example.org/spine-care/procedures/nerve-block.html\">"), page);
     }
+
+    @Test
+    void theNotFoundPageClaimsNoAddressForSharingOrInItsStructuredData() throws IOException {
+        BakeResult result = SiteFixture.bake(temp, MINIMAL_SITE);
+
+        assertTrue(result.published(), result.diagnostics().toString());
+        String notFound = Files.readString(temp.resolve("out/404.html"));
+        assertFalse(notFound.contains("og:url"), "shared from any address, it would be shared as /404.html: " + notFound);
+        assertFalse(notFound.contains("\"url\" : \"https://clinic.example.org/404.html\""), notFound);
+        String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"));
+        assertTrue(page.contains("<meta property=\"og:url\" content=\"https://clinic.example.org/procedures/nerve-block.html\">"), page);
+    }
 }
