@@ -170,7 +170,15 @@ final class SiteModel {
         summary.put("description", document.get("description"));
         summary.put("kind", document.getType());
         summary.put("date", date);
-        summary.put("updated", reviewed != null && reviewed.isAfter(date) ? reviewed : date);
+        // A change after the last review (:med-date-modified:) is an update too: the feed, the sitemap
+        // and the lists give the date the page's JSON-LD gives as dateModified.
+        OffsetDateTime updated = date;
+        for (OffsetDateTime later : java.util.Arrays.asList(reviewed, headerDate(document, "med-date-modified", zone))) {
+            if (later != null && (updated == null || later.isAfter(updated))) {
+                updated = later;
+            }
+        }
+        summary.put("updated", updated);
         List<Map<String, Object>> tags = new ArrayList<>();
         for (String tag : document.getTags()) {
             tags.add(topics.get(tag));
@@ -180,12 +188,16 @@ final class SiteModel {
     }
 
     static OffsetDateTime reviewDate(DocumentModel document, ZoneId zone) {
-        Object reviewed = document.get("med-last-reviewed");
-        if (reviewed == null) {
+        return headerDate(document, "med-last-reviewed", zone);
+    }
+
+    private static OffsetDateTime headerDate(DocumentModel document, String attribute, ZoneId zone) {
+        Object value = document.get(attribute);
+        if (value == null) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(reviewed.toString()).atStartOfDay(zone).toOffsetDateTime();
+            return java.time.LocalDate.parse(value.toString().strip()).atStartOfDay(zone).toOffsetDateTime();
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
