@@ -29,7 +29,7 @@ final class PageModel {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("kind", kind);
         page.put("title", title(kind, content, model, site));
-        page.put("description", content.get("description"));
+        page.put("description", description(kind, content, model, site));
         page.put("uri", uri);
         page.put("url", "home".equals(kind) ? session.host() + "/" : session.host() + "/" + uri);
         page.put("root", "error404".equals(kind) ? session.basePath() : "../".repeat(depth(uri)));
@@ -104,6 +104,20 @@ final class PageModel {
             case "tags" -> "Topics";
             case "tag" -> "Topic: " + site.topic(String.valueOf(model.get("tag"))).get("label");
             default -> content.getTitle();
+        };
+    }
+
+    /**
+     * The lists the bake writes have no header to take a description from; without one, search
+     * engines show whatever text of the page they pick (the menu, the first card) under its title.
+     */
+    private static Object description(String kind, DocumentModel content, TemplateModel model, SiteModel site) {
+        String clinic = (String) site.values().get("title");
+        return switch (kind) {
+            case "archive" -> "Every health article from " + clinic + ", written and medically reviewed by its clinicians.";
+            case "tags" -> "The topics of the health articles from " + clinic + ".";
+            case "tag" -> site.topic(String.valueOf(model.get("tag"))).get("label") + ": the articles from " + clinic + " on this topic.";
+            default -> content.get("description");
         };
     }
 
