@@ -122,6 +122,17 @@ class SampleSiteTest {
     }
 
     @Test
+    void everyPageAboutATreatmentSaysWhichInItsStructuredData() throws IOException {
+        try (Stream<Path> treatments = Files.list(out.resolve("procedures"))) {
+            for (Path treatment : treatments.toList()) {
+                String script = Jsoup.parse(treatment.toFile()).selectFirst("script[type=application/ld+json]").data();
+                JsonNode webPage = new ObjectMapper().readTree(script).get("@graph").get(0);
+                assertTrue(webPage.has("about"), treatment + " says its MedicalWebPage is about nothing");
+            }
+        }
+    }
+
+    @Test
     void everyInternalLinkAndAnchorResolves() throws IOException {
         List<String> broken = new ArrayList<>();
         for (Path file : files(out)) {
