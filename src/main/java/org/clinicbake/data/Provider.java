@@ -18,14 +18,19 @@ import java.util.List;
 public record Provider(String id, String name, String honorificPrefix, String honorificSuffix,
                        String jobTitle, List<String> credentials, String bio, String npi, int line) {
 
-    /** Name as shown in a byline: {@code Dr. Maya Okafor, MD}. */
+    /**
+     * Name as shown in a byline: {@code Maya Okafor, MD}. The prefix ({@code Dr.}) only when no
+     * credentials follow the name: medical style (the AMA's, Mayo Clinic's bylines) uses one or the
+     * other, and "Dr. Maya Okafor, MD" says it twice. Structured data keeps both.
+     */
     public String displayName() {
         StringBuilder shown = new StringBuilder();
-        if (honorificPrefix != null && !honorificPrefix.isBlank()) {
+        boolean credentialed = honorificSuffix != null && !honorificSuffix.isBlank();
+        if (!credentialed && honorificPrefix != null && !honorificPrefix.isBlank()) {
             shown.append(honorificPrefix).append(' ');
         }
         shown.append(name);
-        if (honorificSuffix != null && !honorificSuffix.isBlank()) {
+        if (credentialed) {
             shown.append(", ").append(honorificSuffix);
         }
         return shown.toString();
