@@ -48,6 +48,18 @@ class RenderSwitchesTest {
     }
 
     @Test
+    void theSitemapListsTheArchiveAndTheTopicPagesTheBakeWrites() throws IOException {
+        assertEquals(List.of(), bake("").diagnostics());
+        String sitemap = Files.readString(temp.resolve("out/sitemap.xml"));
+        assertTrue(sitemap.contains("<loc>https://clinic.example.org/archive.html</loc>")
+                && sitemap.contains("<loc>https://clinic.example.org/tags/procedures.html</loc>"), sitemap);
+
+        assertEquals(List.of(), bake("render.archive=false\nrender.tags=false").diagnostics());
+        sitemap = Files.readString(temp.resolve("out/sitemap.xml"));
+        assertFalse(sitemap.contains("archive.html") || sitemap.contains("tags/"), sitemap);
+    }
+
+    @Test
     void pagesAreLinkedUnderTheNamesTheSettingsGive() throws IOException {
         BakeResult result = bake("archive.file=all-articles.html\nfeed.file=atom.xml");
 
