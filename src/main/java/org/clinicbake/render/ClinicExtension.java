@@ -45,9 +45,11 @@ final class ClinicExtension extends AbstractExtension {
         functions.put("reviewed_by", function(List.of(), (args, context, line) -> reviewedBy(context)));
         functions.put("json_ld", function(List.of(), (args, context, line) -> page(context).get("jsonld")));
         functions.put("breadcrumbs", function(List.of(), (args, context, line) -> page(context).get("breadcrumbs")));
+        functions.put("closed_days", function(List.of(), (args, context, line) -> closedDays()));
         Map<String, Filter> filters = new LinkedHashMap<>();
         filters.put("long_date", filter((input, line) -> longDate(input, line)));
         filters.put("reading_time", filter((input, line) -> readingTime(input)));
+        filters.put("day_range", filter((input, line) -> dayRange(input, line)));
         addAll(functions, pluginFunctions, "function");
         addAll(filters, pluginFilters, "filter");
         Map<String, Function> guardedFunctions = new LinkedHashMap<>();
@@ -216,6 +218,57 @@ final class ClinicExtension extends AbstractExtension {
     private static String abbreviated(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
         return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+    }
+
+    private static final List<String> WEEK = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+
+    /**
+     * Days as a patient reads them: "Monday to Friday" rather than five names, "Saturday and Sunday",
+     * in the week's order. Days are clinic.yml's (schema.org's names), which the bake has checked.
+     */
+    private static String dayRange(Object input, int line) {
+        if (!(input instanceof java.util.Collection<?> days)) {
+            throw new PebbleException(null, "day_range reads a list of days, such as slot.days", line, null);
+        }
+        List<String> named = days.stream().map(String::valueOf).toList();
+        List<String> parts = new java.util.ArrayList<>();
+        for (int day = 0; day < WEEK.size(); day++) {
+            if (!named.contains(WEEK.get(day))) {
+                continue;
+            }
+            int last = day;
+            while (last + 1 < WEEK.size() && named.contains(WEEK.get(last + 1))) {
+                last++;
+            }
+            if (last - day >= 2) {
+                parts.add(WEEK.get(day) + " to " + WEEK.get(last));
+            } else {
+                for (int each = day; each <= last; each++) {
+                    parts.add(WEEK.get(each));
+                }
+            }
+            day = last;
+        }
+        if (named.contains("PublicHolidays")) {
+            parts.add("public holidays");
+        }
+        return parts.size() <= 1 ? String.join("", parts)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    /** The days of the week no opening hours name: closed, as a patient needs to be told rather than left to guess. */
+    private List<String> closedDays() {
+        Object hours = session().data().clinic().get("hours");
+        if (!(hours instanceof List<?> slots) || slots.isEmpty()) {
+            return List.of(); // no hours at all: the theme says to call
+        }
+        java.util.Set<String> open = new java.util.HashSet<>();
+        for (Object slot : slots) {
+            if (slot instanceof Map<?, ?> opening && opening.get("days") instanceof java.util.Collection<?> days) {
+                days.forEach(day -> open.add(String.valueOf(day)));
+            }
+        }
+        return WEEK.stream().filter(day -> !open.contains(day)).toList();
     }
 
     /** Minutes to read at 200 words a minute (a common estimate for adult readers), at least 1. */

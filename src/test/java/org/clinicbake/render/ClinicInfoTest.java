@@ -39,7 +39,26 @@ class ClinicInfoTest {
         assertTrue(result.published(), result.diagnostics().toString());
 
         Document home = Jsoup.parse(temp.resolve("out/index.html").toFile());
-        assertEquals(List.of("9:00 AM to noon", "midnight to 6:00 AM"), home.select("table.hours td").eachText());
+        assertEquals(List.of("9:00 AM to noon", "midnight to 6:00 AM", "Closed"), home.select("table.hours td").eachText());
         assertEquals("12:00", home.select("table.hours td time").get(1).attr("datetime"), "machines still read the time");
+    }
+
+    @Test
+    void openingDaysReadAsRangesAndTheDaysClosedAreSaid() throws IOException {
+        BakeResult result = SiteFixture.bake(temp, MINIMAL_SITE.replace("  country: US\n", """
+                  country: US
+                hours:
+                  - days: [Friday, Monday, Tuesday, Wednesday, Thursday]
+                    opens: "08:00"
+                    closes: "17:00"
+                  - days: [Saturday, PublicHolidays]
+                    opens: "09:00"
+                    closes: "12:00"
+                """));
+        assertTrue(result.published(), result.diagnostics().toString());
+
+        Document home = Jsoup.parse(temp.resolve("out/index.html").toFile());
+        assertEquals(List.of("Monday to Friday", "Saturday and public holidays", "Sunday"), home.select("table.hours th").eachText());
+        assertEquals("Closed", home.select("table.hours td").last().text());
     }
 }
