@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,18 +34,40 @@ final class SiteModel {
     private final Map<String, List<Map<String, Object>>> taggedByName;
     private final Map<String, DocumentModel> documentsBySlug;
     private final Map<String, List<Map<String, Object>>> byProvider;
+    private final Map<String, String> entityPages;
 
     private SiteModel(Map<String, Object> values, Map<String, Map<String, Object>> providersById,
                       Map<String, Map<String, Object>> topicsByName,
                       Map<String, List<Map<String, Object>>> taggedByName,
                       Map<String, DocumentModel> documentsBySlug,
-                      Map<String, List<Map<String, Object>>> byProvider) {
+                      Map<String, List<Map<String, Object>>> byProvider, Map<String, String> entityPages) {
         this.values = values;
         this.providersById = providersById;
         this.topicsByName = topicsByName;
         this.taggedByName = taggedByName;
         this.documentsBySlug = documentsBySlug;
         this.byProvider = byProvider;
+        this.entityPages = entityPages;
+    }
+
+    /**
+     * The page whose entity a page describes: pages that go deeper into one treatment or condition
+     * (its risks, its steps) name the same {@code :med-entity-type:} and {@code :med-entity-name:}
+     * as its main page, and describe that one entity, the one of the page published first (on a tie,
+     * the first by address). Its address, or the page's own when no other page shares its entity.
+     */
+    String entityPage(DocumentModel document) {
+        return entityPages.getOrDefault(entityKey(document), document.getUri());
+    }
+
+    private static String entityKey(DocumentModel document) {
+        Object type = document.get("med-entity-type");
+        if (type == null || type.toString().isBlank()) {
+            return null;
+        }
+        Object name = document.get("med-entity-name");
+        String named = name != null && !name.toString().isBlank() ? name.toString() : String.valueOf(document.getTitle());
+        return type.toString().strip() + "\n" + named.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The published articles a provider wrote ({@code role} med-author) or reviewed (med-reviewer), by title. */
@@ -158,7 +181,19 @@ final class SiteModel {
         site.put("links", links(published, session.config()));
         Map<String, DocumentModel> bySlug = new TreeMap<>();
         published.forEach(document -> bySlug.putIfAbsent(slug(document.getUri()), document));
-        return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug, byProvider);
+        Map<String, DocumentModel> firstByEntity = new HashMap<>();
+        Comparator<DocumentModel> first = Comparator.comparing((DocumentModel document) -> document.getDate(),
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(DocumentModel::getUri);
+        for (DocumentModel document : published) {
+            String key = entityKey(document);
+            if (key != null) {
+                firstByEntity.merge(key, document, (one, other) -> first.compare(one, other) <= 0 ? one : other);
+            }
+        }
+        Map<String, String> entityPages = new HashMap<>();
+        firstByEntity.forEach((key, document) -> entityPages.put(key, document.getUri()));
+        return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug, byProvider,
+                Map.copyOf(entityPages));
     }
 
     private static Map<String, Object> summary(DocumentModel document, Map<String, Map<String, Object>> topics, ZoneId zone) {

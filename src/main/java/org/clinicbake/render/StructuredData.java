@@ -205,7 +205,7 @@ final class StructuredData {
         if (!alternates.isEmpty()) {
             entity.set("alternateName", strings(alternates));
         }
-        entity.put("url", pageUrl());
+        entity.put("url", entityUrl());
         List<String> specialties = list("med-specialty");
         if (!specialties.isEmpty()) {
             entity.set("relevantSpecialty", enumValues(specialties));
@@ -248,10 +248,10 @@ final class StructuredData {
                     if (otherType != null && carries(otherType.toString().strip(), "contraindication")) {
                         ObjectNode treatment = treatments.addObject();
                         treatment.put("@type", otherType.toString().strip());
-                        treatment.put("@id", host + "/" + other.getUri() + "#entity");
+                        treatment.put("@id", host + "/" + site.entityPage(other) + "#entity");
                         Object name = other.get("med-entity-name");
                         treatment.put("name", name != null ? name.toString() : other.getTitle());
-                        treatment.put("url", host + "/" + other.getUri());
+                        treatment.put("url", host + "/" + site.entityPage(other));
                     }
                 });
             }
@@ -401,9 +401,9 @@ final class StructuredData {
                     publishedByName.put(key, published);
                     ObjectNode service = json.objectNode();
                     service.put("@type", type.toString().strip());
-                    service.put("@id", host + "/" + other.getUri() + "#entity");
+                    service.put("@id", host + "/" + site.entityPage(other) + "#entity");
                     service.put("name", name);
-                    service.put("url", host + "/" + other.getUri());
+                    service.put("url", host + "/" + site.entityPage(other));
                     servicesByName.put(key, service);
                 }
             });
@@ -536,8 +536,13 @@ final class StructuredData {
         }
     }
 
+    /** The entity this page describes, one for every page that describes it (see {@link SiteModel#entityPage}). */
     private String entityId() {
-        return pageUrl() + "#entity";
+        return entityUrl() + "#entity";
+    }
+
+    private String entityUrl() {
+        return content == null || content.getUri() == null ? pageUrl() : host + "/" + site.entityPage(content);
     }
 
     private String clinicId() {

@@ -203,6 +203,14 @@ class StructuredDataTest {
         assertEquals("Nerve block", services.get(0).get("name").asText());
         assertEquals("https://clinic.example.org/procedures/nerve-block.html#entity", services.get(0).get("@id").asText(),
                 "the page published first stands for the treatment");
+
+        // The page that goes deeper describes the same treatment: one id, one address, wherever it is described.
+        JsonNode deeper = new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/second-block.html")));
+        JsonNode therapy = node(deeper, "MedicalTherapy");
+        assertEquals("https://clinic.example.org/procedures/nerve-block.html#entity", therapy.get("@id").asText());
+        assertEquals("https://clinic.example.org/procedures/nerve-block.html", therapy.get("url").asText());
+        assertEquals(therapy.get("@id").asText(), node(deeper, "MedicalWebPage").get("mainEntity").get("@id").asText());
+        assertEquals("https://clinic.example.org/procedures/second-block.html", node(deeper, "MedicalWebPage").get("url").asText());
     }
 
     private static void assertMatchesGolden(String page, String golden) throws IOException {
