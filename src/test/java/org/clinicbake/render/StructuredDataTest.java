@@ -124,34 +124,22 @@ class StructuredDataTest {
         assertEquals(primary.get("url").asText(), node(graph, "Article").get("image").asText());
     }
 
-    @Test
-    void aPageImageWrittenFromTheSiteRootIsOneAddressOfTheSite(@TempDir Path site) throws IOException {
+    /** Written from the site root (which the header check accepts) or with a space and an accent: one address of the site. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/images/nerve-block.png, images/nerve-block.png, https://clinic.example.org/images/nerve-block.png",
+            "images/Bloqueo ciático.png, images/Bloqueo ciático.png, https://clinic.example.org/images/Bloqueo%20ci%C3%A1tico.png"})
+    void aPageImageIsOneEscapedAddressOfTheSite(String written, String file, String address, @TempDir Path site) throws IOException {
         SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy",
-                ":med-entity-type: MedicalTherapy\n:med-image: /images/nerve-block.png\n:med-image-alt: Where the needle goes")
-                + "-- assets/images/nerve-block.png --\nPNG\n");
+                ":med-entity-type: MedicalTherapy\n:med-image: " + written + "\n:med-image-alt: Where the needle goes")
+                + "-- assets/" + file + " --\nPNG\n");
 
         BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
 
         assertEquals(List.of(), result.diagnostics());
         JsonNode graph = new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/nerve-block.html")));
-        assertEquals("https://clinic.example.org/images/nerve-block.png", node(graph, "Article").get("image").asText());
-        assertEquals("https://clinic.example.org/images/nerve-block.png",
-                node(graph, "MedicalWebPage").get("primaryImageOfPage").get("url").asText());
-    }
-
-    @Test
-    void aPageImageWhoseFileNameHasASpaceOrAnAccentIsAnEscapedAddress(@TempDir Path site) throws IOException {
-        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy",
-                ":med-entity-type: MedicalTherapy\n:med-image: images/Bloqueo ciático.png\n:med-image-alt: Where the needle goes")
-                + "-- assets/images/Bloqueo ciático.png --\nPNG\n");
-
-        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
-
-        assertEquals(List.of(), result.diagnostics());
-        JsonNode graph = new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/nerve-block.html")));
-        assertEquals("https://clinic.example.org/images/Bloqueo%20ci%C3%A1tico.png", node(graph, "Article").get("image").asText());
-        assertEquals("https://clinic.example.org/images/Bloqueo%20ci%C3%A1tico.png",
-                node(graph, "MedicalWebPage").get("primaryImageOfPage").get("url").asText());
+        assertEquals(address, node(graph, "Article").get("image").asText());
+        assertEquals(address, node(graph, "MedicalWebPage").get("primaryImageOfPage").get("url").asText());
     }
 
     @Test

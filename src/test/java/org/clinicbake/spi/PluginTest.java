@@ -58,14 +58,7 @@ class PluginTest {
 
     @Test
     void aCheckIdThatAnotherCheckHasIsAnError() throws IOException {
-        Path services = temp.resolve("extra/META-INF/services/org.clinicbake.spi.ClinicBakePlugin");
-        Files.createDirectories(services.getParent());
-        Files.writeString(services, "org.clinicbake.spi.ShadowingCheckPlugin\n");
-        Diagnostics diagnostics = new Diagnostics();
-
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("extra").toUri().toURL()}, getClass().getClassLoader())) {
-            assertTrue(Plugins.load(loader, diagnostics).isEmpty());
-        }
+        Diagnostics diagnostics = loadingFails("org.clinicbake.spi.ShadowingCheckPlugin");
 
         assertEquals(List.of("plugin shadowing: error[plugin.name-collision]: check 'links' is also defined by ClinicBake"),
                 diagnostics.all().stream().map(problem -> problem.format().lines().findFirst().orElseThrow()).toList());
@@ -73,17 +66,21 @@ class PluginTest {
 
     @Test
     void aNameThatIsAlreadyTakenIsAnError() throws IOException {
+        Diagnostic only = loadingFails("org.clinicbake.spi.CollidingPlugin").all().get(0);
+
+        assertEquals("plugin colliding: error[plugin.name-collision]: template function or filter 'asset' is already defined by ClinicBake",
+                only.format().lines().findFirst().orElseThrow());
+    }
+
+    /** Loads the plugins with one more registered, as a second jar would add it; asserts they are refused. */
+    private Diagnostics loadingFails(String pluginClass) throws IOException {
         Path services = temp.resolve("extra/META-INF/services/org.clinicbake.spi.ClinicBakePlugin");
         Files.createDirectories(services.getParent());
-        Files.writeString(services, "org.clinicbake.spi.CollidingPlugin\n");
+        Files.writeString(services, pluginClass + "\n");
         Diagnostics diagnostics = new Diagnostics();
-
         try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("extra").toUri().toURL()}, getClass().getClassLoader())) {
             assertTrue(Plugins.load(loader, diagnostics).isEmpty());
         }
-
-        Diagnostic only = diagnostics.all().get(0);
-        assertEquals("plugin colliding: error[plugin.name-collision]: template function or filter 'asset' is already defined by ClinicBake",
-                only.format().lines().findFirst().orElseThrow());
+        return diagnostics;
     }
 }
