@@ -225,6 +225,15 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                     "template '" + templateName + "' does not exist",
                     "add templates/" + templateName + " to the site, or set the template.<type>.file key in jbake.properties");
         } else if (e instanceof ParserException) {
+            String named = e.getFileName() != null ? e.getFileName() : templateName;
+            Optional<Integer> opened = line == 0 ? Optional.empty() : session().theme().unclosedTagBefore(named, line);
+            if (opened.isPresent()) {
+                // Pebble's line is where it gave up reading the tag as an expression, not where the tag is.
+                session().diagnostics().error("template.syntax", where, opened.get(),
+                        "this tag has no closing %} or }}, so Pebble read on to line " + line + ": " + message,
+                        "end the tag on this line with %} (or }} for {{ ... }})");
+                return;
+            }
             session().diagnostics().error("template.syntax", where, line, message,
                     "check the tag on this line: every {% block %}, {% if %} and {% for %} needs its matching end tag");
         } else if (e instanceof AttributeNotFoundException missing) {

@@ -248,6 +248,69 @@ public final class Theme implements Loader<String> {
         }
     }
 
+    /**
+     * The line of a tag ("{%" or "{{") opened before {@code line} and never closed: the next tag
+     * opens before its "%}" or "}}". Pebble reads such a tag on into the lines
+     * after it and reports where it could read no further, which can be anything lines below.
+     */
+    Optional<Integer> unclosedTagBefore(String templateName, int line) {
+        String text = text(templateName).orElse("");
+        int at = 0;
+        while (true) {
+            int open = nextOpening(text, at);
+            if (open < 0) {
+                return Optional.empty();
+            }
+            if (text.startsWith("{#", open)) {
+                int end = text.indexOf("#}", open + 2);
+                if (end < 0) {
+                    return Optional.empty();
+                }
+                at = end + 2;
+                continue;
+            }
+            String close = text.startsWith("{%", open) ? "%}" : "}}";
+            int end = tagEnd(text, open + 2, close);
+            if (end < 0) {
+                int opened = (int) text.substring(0, open).chars().filter(c -> c == '\n').count() + 1;
+                return opened < line ? Optional.of(opened) : Optional.empty();
+            }
+            at = end;
+        }
+    }
+
+    private static int nextOpening(String text, int from) {
+        for (int i = text.indexOf('{', from); i >= 0 && i + 1 < text.length(); i = text.indexOf('{', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (next == '%' || next == '{' || next == '#') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Just after the tag's closing delimiter, or -1 when another tag opens first or the text ends. */
+    private static int tagEnd(String text, int from, String close) {
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (text.startsWith(close, i)) {
+                return i + close.length();
+            } else if (text.startsWith("{%", i) || text.startsWith("{{", i)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** Where a template names another: the naming template as diagnostics show it, and the line. */
     record Reference(String template, int line) {
     }

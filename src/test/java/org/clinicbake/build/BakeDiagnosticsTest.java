@@ -240,6 +240,24 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    void reportsAnUnclosedTemplateTagAtTheLineThatOpensIt() throws IOException {
+        // Pebble reads on past a tag left without its %}, and stops lines later, at whatever it cannot
+        // read as an expression (here the & of &copy;): the editor was sent to a line with nothing wrong.
+        BakeResult result = bake(temp, MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {% if page.description is not null
+                <p><a href="{{ page.uri }}">{{ page.description }}</a></p>
+                {% endif %}
+                <p>Seabright Clinic</p>
+                <p>&copy; 2026</p>
+                """);
+
+        assertEquals(List.of("templates/article.peb:2: error[template.syntax]: "
+                + "this tag has no closing %} or }}, so Pebble read on to line 6: Unexpected character [&]"), firstLines(result));
+    }
+
+    @Test
     void reportsUnknownTemplateVariableAtItsLine() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- templates/article.peb --
