@@ -151,6 +151,9 @@ public final class Preview implements AutoCloseable {
                     count(reuse.rendered(), "page"), reuse.renderedKept(), result.hasErrors() ? ": errors shown in the browser" : "");
             log.flush();
         } catch (IOException | RuntimeException e) {
+            // The terminal too: it is where an editor looks when the page does not change, and where a bug report is copied from.
+            log.println("clinicbake: internal error: " + e);
+            log.flush();
             server.showErrors("ClinicBake failed: " + e);
         }
     }
