@@ -234,6 +234,15 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                         "end the tag on this line with %} (or }} for {{ ... }})");
                 return;
             }
+            java.util.regex.Matcher lookingFor = LOOKING_FOR.matcher(message);
+            Optional<Integer> unclosed = lookingFor.find() ? session().theme().unclosedBlock(named, lookingFor.group(1)) : Optional.empty();
+            if (unclosed.isPresent()) {
+                String opening = lookingFor.group(1).substring(3);
+                session().diagnostics().error("template.syntax", where, unclosed.get(),
+                        "this {% " + opening + " %} has no {% " + lookingFor.group(1) + " %}: " + message,
+                        "close it with {% " + lookingFor.group(1) + " %} where its part of the page ends");
+                return;
+            }
             session().diagnostics().error("template.syntax", where, line, message,
                     "check the tag on this line: every {% block %}, {% if %} and {% for %} needs its matching end tag");
         } else if (e instanceof AttributeNotFoundException missing) {
@@ -247,6 +256,9 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             reportOnce("template.error", where, line, message, "fix the expression on this line");
         }
     }
+
+    /** Pebble's words for a block left open: "Pebble was looking for the "endif" tag". */
+    private static final java.util.regex.Pattern LOOKING_FOR = java.util.regex.Pattern.compile("looking for the \"(end\\w+)\" tag");
 
     /**
      * One error per template line: a filter or function that fails names the value it failed on,

@@ -311,6 +311,31 @@ public final class Theme implements Loader<String> {
         return -1;
     }
 
+    private static final java.util.regex.Pattern TAG_NAME = java.util.regex.Pattern.compile("\\{%-?\\s*(\\w+)");
+
+    /**
+     * The line of the innermost {@code {% if %}} (or for, block, macro...) that no {@code {% endif %}}
+     * closes, for Pebble's "Unexpected end of template", which it reports at the template's last line:
+     * the tag to close is the one the editor must find.
+     */
+    Optional<Integer> unclosedBlock(String templateName, String endTag) {
+        if (!endTag.startsWith("end") || endTag.length() == 3) {
+            return Optional.empty();
+        }
+        String opening = endTag.substring(3);
+        String text = text(templateName).orElse("");
+        java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
+        java.util.regex.Matcher tag = TAG_NAME.matcher(text);
+        while (tag.find()) {
+            if (tag.group(1).equals(opening)) {
+                open.push((int) text.substring(0, tag.start()).chars().filter(c -> c == '\n').count() + 1);
+            } else if (tag.group(1).equals(endTag) && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        return Optional.ofNullable(open.peek());
+    }
+
     /** Where a template names another: the naming template as diagnostics show it, and the line. */
     record Reference(String template, int line) {
     }

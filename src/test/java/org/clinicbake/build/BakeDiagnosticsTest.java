@@ -235,7 +235,25 @@ class BakeDiagnosticsTest {
                 <p>{{ page.description }}</p>
                 """);
 
-        assertEquals(List.of("templates/article.peb:4: error[template.syntax]: "
+        // Pebble says so at the template's last line; the tag to close is the {% if %} two lines up.
+        assertEquals(List.of("templates/article.peb:2: error[template.syntax]: this {% if %} has no {% endif %}: "
+                + "Unexpected end of template. Pebble was looking for the \"endif\" tag"), firstLines(result));
+    }
+
+    @Test
+    void reportsTheBlockLeftOpenAmongNestedOnes() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {% if page.tags is not empty %}
+                {% for tag in page.tags %}
+                {% if tag.uri is not null %}
+                <a href="{{ tag.uri }}">{{ tag.label }}</a>
+                {% endif %}
+                {% endfor %}
+                """);
+
+        assertEquals(List.of("templates/article.peb:2: error[template.syntax]: this {% if %} has no {% endif %}: "
                 + "Unexpected end of template. Pebble was looking for the \"endif\" tag"), firstLines(result));
     }
 
