@@ -158,6 +158,10 @@ public final class SiteBuild {
             Optional<SiteConfiguration> config = new SiteConfigLoader(diagnostics).load(siteDir, staging);
             Optional<Theme> theme = config.flatMap(loaded -> theme(loaded, diagnostics));
             Optional<Plugins> plugins = Plugins.load(SiteBuild.class.getClassLoader(), diagnostics);
+            if ((theme.isEmpty() || plugins.isEmpty()) && !diagnostics.hasErrors()) {
+                // Refused without an error to say why: publishing the empty staging folder would replace the site with nothing.
+                throw new IllegalStateException("the configuration, theme or plugins were refused without an error");
+            }
             if (theme.isPresent() && plugins.isPresent()) {
                 SiteData data = new SiteDataLoader(diagnostics).load(siteDir);
                 times.add("configure", loading);

@@ -43,6 +43,10 @@ final class SiteConfigLoader {
         Path file = siteDir.resolve(SITE_FILE);
         if (Files.isRegularFile(file)) {
             try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                reader.mark(1);
+                if (reader.read() != BYTE_ORDER_MARK) {
+                    reader.reset();
+                }
                 settings.load(reader);
             } catch (java.io.IOException | IllegalArgumentException e) {
                 return new java.util.Properties();
@@ -58,7 +62,7 @@ final class SiteConfigLoader {
         Path siteFile = siteDir.resolve(SITE_FILE);
         try {
             if (Files.exists(siteFile)) {
-                layers.addConfiguration(properties(siteFile.toUri().toURL()));
+                layers.addConfiguration(withoutByteOrderMark(properties(siteFile.toUri().toURL())));
             }
             layers.addConfiguration(properties(resource(DEFAULTS)));
             layers.addConfiguration(properties(resource(JBAKE_DEFAULTS)));
@@ -102,7 +106,8 @@ final class SiteConfigLoader {
      * failed on these half-way through the bake, without saying where.
      */
     private boolean settingsUsable(CompositeConfiguration layers, Path siteFile) {
-        int before = diagnostics.all().size();
+        // Only errors make the settings unusable: a warning (config.local-host) is told, and the bake goes on.
+        long before = errorCount();
         for (String key : OUTPUT_PATHS) {
             String value = layers.getString(key, "");
             if (!isPathInside(value)) {
@@ -185,7 +190,11 @@ final class SiteConfigLoader {
             invalid(siteFile, "date.format", "date.format '" + dateFormat + "' is not a date pattern: " + e.getMessage(),
                     "write a pattern such as date.format=yyyy-MM-dd");
         }
-        return diagnostics.all().size() == before;
+        return errorCount() == before;
+    }
+
+    private long errorCount() {
+        return diagnostics.all().stream().filter(problem -> problem.severity() == org.clinicbake.diag.Severity.ERROR).count();
     }
 
     /** Reports a setting of the site's file the bake cannot use, at its line. */
@@ -252,6 +261,27 @@ final class SiteConfigLoader {
             // No position then; the message still names the key.
         }
         return 0;
+    }
+
+    /**
+     * Notepad and other Windows editors start a UTF-8 file with a byte order mark, which the
+     * properties reader keeps as part of the first key: a first line site.host=... was not site.host.
+     */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private static PropertiesConfiguration withoutByteOrderMark(PropertiesConfiguration settings) {
+        java.util.List<String> marked = new java.util.ArrayList<>();
+        settings.getKeys().forEachRemaining(key -> {
+            if (key.charAt(0) == BYTE_ORDER_MARK) {
+                marked.add(key);
+            }
+        });
+        for (String key : marked) {
+            Object value = settings.getProperty(key);
+            settings.clearProperty(key);
+            settings.setProperty(key.substring(1), value);
+        }
+        return settings;
     }
 
     private static PropertiesConfiguration properties(URL url) throws ConfigurationException {

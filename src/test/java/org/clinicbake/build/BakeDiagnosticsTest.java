@@ -51,9 +51,27 @@ class BakeDiagnosticsTest {
 
         assertEquals(List.of("jbake.properties: warning[config.local-host]: site.host is http://localhost: canonical links, "
                 + "the sitemap, the feed and the structured data name this computer"), firstLines(unset));
-        assertTrue(unset.published());
+        assertTrue(unset.published() && unset.pages() > 0, "a warning does not stop the bake: " + unset.pages() + " pages");
+        assertEquals(unset.pages(), local.pages());
         assertEquals(List.of("jbake.properties:1: warning[config.local-host]: site.host is http://127.0.0.1:8080: canonical links, "
                 + "the sitemap, the feed and the structured data name this computer"), firstLines(local));
+    }
+
+    @Test
+    @DisplayName("a jbake.properties saved with a byte order mark (Notepad) is read as written")
+    void readsSettingsSavedWithAByteOrderMark() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Path settings = site.resolve("jbake.properties");
+        String text = Files.readString(settings);
+        assertTrue(text.startsWith("site.host=https://clinic.example.org"), text);
+        Files.writeString(settings, "\uFEFF" + text.replace("\n", "\r\n"));
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        assertTrue(Files.readString(temp.resolve("out/procedures/nerve-block.html"))
+                .contains("<link rel=\"canonical\" href=\"https://clinic.example.org/procedures/nerve-block.html\">"));
+        assertEquals("https://clinic.example.org", org.clinicbake.build.SiteConfiguration.readSiteFile(site).getProperty("site.host"));
     }
 
     @Test
