@@ -1,8 +1,6 @@
 package org.clinicbake.check;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -88,13 +86,8 @@ public final class CheckContext {
         if (!Files.isDirectory(outputDir)) {
             throw new NoSuchFileException(outputDir.toString(), null, "no output folder to check");
         }
-        Properties config = new Properties();
-        Path properties = siteDir.resolve("jbake.properties");
-        if (Files.isRegularFile(properties)) {
-            try (Reader reader = Files.newBufferedReader(properties, StandardCharsets.UTF_8)) {
-                config.load(reader);
-            }
-        }
+        // Read as the bake reads it (a byte order mark is no part of the first key).
+        Properties config = org.clinicbake.build.SiteConfiguration.readSiteFile(siteDir);
         Set<String> files = new TreeSet<>();
         List<Path> htmlFiles = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(outputDir)) {
