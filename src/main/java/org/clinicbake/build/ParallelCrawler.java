@@ -86,10 +86,8 @@ final class ParallelCrawler extends Crawler {
             memory.ifPresent(remembered -> remembered.rememberParsed(stored, session));
             reportReferencesBetweenPages(stored.values(), session);
             reportProfilesOfOneProvider(stored, session);
-            if (!session.includeDrafts()) {
-                if (session.config().getRenderTags()) {
-                    reportTopicsSpelledTwoWays(stored, session);
-                }
+            if (!session.includeDrafts() && session.config().getRenderTags()) {
+                reportTopicsSpelledTwoWays(stored, session);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -200,7 +198,7 @@ final class ParallelCrawler extends Crawler {
             bySpelling.forEach((spelling, files) -> {
                 if (!spelling.equals(usual)) {
                     for (File file : files) {
-                        session.diagnostics().error("header.topic-case", session.relativePath(file), tagsLine(file),
+                        session.diagnostics().error("header.topic-case", session.relativePath(file), attributeLine(file, ":jbake-tags:"),
                                 "topic '" + spelling + "' differs only by case from '" + usual + "' (" + usualIn
                                         + "), so their two topic pages collide on case-insensitive hosts",
                                 "write the topic the same way in every article, e.g. " + usual);
@@ -233,22 +231,9 @@ final class ParallelCrawler extends Crawler {
         });
     }
 
-    private static int tagsLine(File file) {
-        return attributeLine(file, ":jbake-tags:");
-    }
-
+    /** The header line of an attribute such as {@code :jbake-tags:}, read again: only a problem reported asks. */
     private static int attributeLine(File file, String attribute) {
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(file.toPath(), java.nio.charset.StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).toLowerCase(java.util.Locale.ROOT).startsWith(attribute)) {
-                    return i + 1;
-                }
-            }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            // Read a moment ago; gone or changed since: the file is still the place to look.
-        }
-        return 0;
+        return SourcePositions.lineWhere(file.toPath(), line -> line.toLowerCase(java.util.Locale.ROOT).startsWith(attribute)).orElse(0);
     }
 
     private static boolean hasId(DocumentModel document, String id) {

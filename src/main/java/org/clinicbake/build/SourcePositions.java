@@ -122,7 +122,8 @@ public final class SourcePositions {
         return lineWhere(source, line -> line.contains(text));
     }
 
-    private static Optional<Integer> lineWhere(Path source, java.util.function.Predicate<String> wanted) {
+    /** The first line of the file that is {@code wanted}, empty when none is or the file cannot be read. */
+    static Optional<Integer> lineWhere(Path source, java.util.function.Predicate<String> wanted) {
         try {
             List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {

@@ -381,35 +381,31 @@ final class StructuredData {
         if (!specialties.isEmpty()) {
             clinic.set("medicalSpecialty", enumValues(specialties));
         }
-        // Pages that go deeper into one treatment (its risks, its steps) name the same entity as its
-        // main page: the clinic offers it once, as the page published first, not once per page.
-        Map<String, ObjectNode> servicesByName = new java.util.LinkedHashMap<>();
-        Map<String, OffsetDateTime> publishedByName = new java.util.HashMap<>();
+        // Pages that go deeper into one treatment (its risks, its steps) describe the entity of its main
+        // page (SiteModel.entityPage): the clinic offers it once, as that page names it, not once per page.
+        Map<String, ObjectNode> servicesByEntity = new java.util.LinkedHashMap<>();
         for (Object item : (List<?>) site.values().get("treatments")) {
             Map<?, ?> summary = (Map<?, ?>) item;
-            OffsetDateTime published = (OffsetDateTime) summary.get("date");
             site.document(SiteModel.slug((String) summary.get("uri"))).ifPresent(other -> {
                 Object type = other.get("med-entity-type");
                 if (type != null && isValueOf(type.toString().strip(), "availableService")) {
+                    String entityPage = site.entityPage(other);
                     Object entityName = other.get("med-entity-name");
-                    String name = entityName != null ? entityName.toString().strip() : other.getTitle();
-                    String key = name.toLowerCase(java.util.Locale.ROOT);
-                    OffsetDateTime earlier = publishedByName.get(key);
-                    if (earlier != null && (published == null || !published.isBefore(earlier))) {
-                        return;
-                    }
-                    publishedByName.put(key, published);
                     ObjectNode service = json.objectNode();
                     service.put("@type", type.toString().strip());
-                    service.put("@id", host + "/" + site.entityPage(other) + "#entity");
-                    service.put("name", name);
-                    service.put("url", host + "/" + site.entityPage(other));
-                    servicesByName.put(key, service);
+                    service.put("@id", host + "/" + entityPage + "#entity");
+                    service.put("name", entityName != null ? entityName.toString().strip() : other.getTitle());
+                    service.put("url", host + "/" + entityPage);
+                    if (entityPage.equals(other.getUri())) {
+                        servicesByEntity.put(entityPage, service);
+                    } else {
+                        servicesByEntity.putIfAbsent(entityPage, service);
+                    }
                 }
             });
         }
         ArrayNode services = json.arrayNode();
-        services.addAll(servicesByName.values());
+        services.addAll(servicesByEntity.values());
         if (!services.isEmpty()) {
             clinic.set("availableService", services);
         }

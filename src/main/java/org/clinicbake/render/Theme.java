@@ -272,7 +272,7 @@ public final class Theme implements Loader<String> {
             String close = text.startsWith("{%", open) ? "%}" : "}}";
             int end = tagEnd(text, open + 2, close);
             if (end < 0) {
-                int opened = (int) text.substring(0, open).chars().filter(c -> c == '\n').count() + 1;
+                int opened = lineAt(text, open);
                 return opened < line ? Optional.of(opened) : Optional.empty();
             }
             at = end;
@@ -328,12 +328,17 @@ public final class Theme implements Loader<String> {
         java.util.regex.Matcher tag = TAG_NAME.matcher(text);
         while (tag.find()) {
             if (tag.group(1).equals(opening)) {
-                open.push((int) text.substring(0, tag.start()).chars().filter(c -> c == '\n').count() + 1);
+                open.push(lineAt(text, tag.start()));
             } else if (tag.group(1).equals(endTag) && !open.isEmpty()) {
                 open.pop();
             }
         }
         return Optional.ofNullable(open.peek());
+    }
+
+    /** The line of a template's text that the character at {@code offset} is on. */
+    private static int lineAt(String text, int offset) {
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** Where a template names another: the naming template as diagnostics show it, and the line. */
@@ -361,7 +366,7 @@ public final class Theme implements Loader<String> {
                 String resolved = resolveRelativePath(reference.group(2), name);
                 String named = resolved != null ? resolved : reference.group(2);
                 if (named.equals(wanted)) {
-                    int line = (int) text.substring(0, reference.start()).chars().filter(c -> c == '\n').count() + 1;
+                    int line = lineAt(text, reference.start());
                     return Optional.of(new Reference(describe(name), line));
                 }
                 pending.push(named);
