@@ -110,6 +110,14 @@ class MainTest {
     }
 
     @Test
+    void theCommandListGivesEachCommandsWholeSummary() {
+        assertEquals(0, run("--help"));
+        // picocli lists only the first line of a description; a summary split over lines stopped mid-sentence.
+        String listing = out.toString().replaceAll("\\s+", " ");
+        assertTrue(listing.contains("serves it on 127.0.0.1, and reloads open pages after every save"), listing);
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorThatSuggestsTheRightOne() {
         assertEquals(2, run("bak", "site"));
         assertEquals(List.of("clinicbake: error[usage]: 'bak' is not a command", "Did you mean: clinicbake bake?",
