@@ -119,6 +119,7 @@ public final class AsciidocEngine extends MarkupEngine {
         boolean headerOk = readHeader(converted, header, source.lines(), session, path, model)
                 && header.malformed().isEmpty();
         XrefCheck.check(session, file, path, source.lines());
+        Placeholders.check(session, path, source.lines(), "draft".equals(model.getStatus()));
         if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, converted.citesReferences(), source.lines())) {
             return null;
         }

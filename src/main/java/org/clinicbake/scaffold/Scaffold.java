@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.clinicbake.content.Placeholders;
+
 /**
  * {@code clinicbake init} and {@code clinicbake new article}: a new site that bakes at once, and a
  * new article with every header attribute in place. Neither ever overwrites a file.
@@ -165,7 +167,7 @@ public final class Scaffold {
                 .append(":jbake-status: draft\n")
                 .append(":jbake-date: ").append(date).append('\n')
                 .append(":jbake-tags: ").append(type.equals("condition") ? "conditions" : type.equals("article") ? "guides" : "procedures").append('\n')
-                .append(":description: One or two plain sentences (50 to 160 characters) saying what this page is about.\n");
+                .append(":description: ").append(Placeholders.DESCRIPTION).append('\n');
         if (entity != null) {
             text.append(":med-entity-type: ").append(entity).append('\n')
                     .append(":med-entity-name: ").append(title.toLowerCase(Locale.ROOT)).append('\n');
@@ -177,7 +179,7 @@ public final class Scaffold {
                 .append(":med-last-reviewed:\n")
                 .append(":med-review-interval: 12\n")
                 .append(":med-audience: patient\n")
-                .append("\nSay the main message here, in one or two short sentences.\n\n");
+                .append('\n').append(Placeholders.SUMMARY).append("\n\n");
         List<String> sections = switch (type) {
             case "therapy", "procedure" -> List.of("overview|What is it?", "why-done|Who may it help?",
                     "how-performed|How is it done?", "preparation|How do I prepare?", "risks|What are the risks?",
@@ -189,10 +191,10 @@ public final class Scaffold {
         };
         for (String section : sections) {
             String[] parts = section.split("\\|");
-            text.append("[#").append(parts[0]).append("]\n== ").append(parts[1]).append("\n\nWrite this section.\n\n");
+            text.append("[#").append(parts[0]).append("]\n== ").append(parts[1]).append("\n\n").append(Placeholders.SECTION).append("\n\n");
         }
         text.append("[bibliography]\n[#references]\n== References\n\n")
-                .append("* [[[source1,1]]] Publisher. Title of the page or paper. Year. https://example.org/source\n");
+                .append(Placeholders.REFERENCE).append('\n');
         return text.toString();
     }
 
