@@ -234,6 +234,13 @@ final class MedicalHeaderCheck {
                     "the page was modified on " + modified.get() + ", before it was published on " + published,
                     "use the day of the last change to the content, on or after :jbake-date:");
         }
+        // A page held back until its publication day (published-date) is not judged before that day.
+        if (modified.isPresent() && modified.get().isAfter(session.today()) && (published == null || !published.isAfter(session.today()))) {
+            // dateModified, the feed and the sitemap would announce a change that has not happened yet.
+            error("header.modified-in-future", HeaderKey.DATE_MODIFIED,
+                    "the modification date " + modified.get() + " is in the future",
+                    "use the day of the last change to the content");
+        }
         if (published != null && "published".equals(model.getStatus()) && published.isAfter(session.today())) {
             error("header.date-in-future", HeaderKey.DATE, "the publication date " + published + " is in the future",
                     "use :jbake-status: published-date to publish it on that day, or correct the date");

@@ -98,6 +98,12 @@ class MedicalRulesTest {
     }
 
     @Test
+    void aPageCannotBeModifiedAfterTheDayOfTheBake() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":med-last-reviewed: 2026-02-01", ":med-last-reviewed: 2026-02-01\n:med-date-modified: 2026-12-30"),
+                PAGE + ":10: error[header.modified-in-future]: the modification date 2026-12-30 is in the future");
+    }
+
+    @Test
     void aClinicalPageNeedsAReviewDate() throws IOException {
         assertOnly(without(":med-last-reviewed: 2026-02-01"),
                 PAGE + ":1: error[medical.not-reviewed]: the page has no :med-last-reviewed: date");
