@@ -39,6 +39,7 @@ final class PageModel {
         OffsetDateTime reviewed = SiteModel.reviewDate(content, session.zone());
         page.put("date", SiteModel.dateTime(content.getDate(), session.zone()));
         page.put("last_reviewed", reviewed);
+        page.put("date_modified", SiteModel.modifiedDate(content, session.zone()));
         page.put("next_review", reviewed == null ? null : reviewed.plusMonths(reviewInterval(content)));
         page.put("author", site.provider(firstId(content.get("med-author"))).orElse(null));
         page.put("reviewer", site.provider(firstId(content.get("med-reviewer"))).orElse(null));

@@ -208,7 +208,7 @@ final class SiteModel {
         // A change after the last review (:med-date-modified:) is an update too: the feed, the sitemap
         // and the lists give the date the page's JSON-LD gives as dateModified.
         OffsetDateTime updated = date;
-        for (OffsetDateTime later : java.util.Arrays.asList(reviewed, headerDate(document, "med-date-modified", zone))) {
+        for (OffsetDateTime later : java.util.Arrays.asList(reviewed, modifiedDate(document, zone))) {
             if (later != null && (updated == null || later.isAfter(updated))) {
                 updated = later;
             }
@@ -224,6 +224,10 @@ final class SiteModel {
 
     static OffsetDateTime reviewDate(DocumentModel document, ZoneId zone) {
         return headerDate(document, "med-last-reviewed", zone);
+    }
+
+    static OffsetDateTime modifiedDate(DocumentModel document, ZoneId zone) {
+        return headerDate(document, "med-date-modified", zone);
     }
 
     private static OffsetDateTime headerDate(DocumentModel document, String attribute, ZoneId zone) {
