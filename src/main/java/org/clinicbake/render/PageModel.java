@@ -43,6 +43,8 @@ final class PageModel {
         page.put("next_review", reviewed == null ? null : reviewed.plusMonths(reviewInterval(content)));
         page.put("author", site.provider(firstId(content.get("med-author"))).orElse(null));
         page.put("reviewer", site.provider(firstId(content.get("med-reviewer"))).orElse(null));
+        page.put("authors", providers(site, content.get("med-author")));
+        page.put("reviewers", providers(site, content.get("med-reviewer")));
 
         List<Map<String, Object>> tags = new ArrayList<>();
         if (content.getTags() != null && !"tag".equals(kind)) {
@@ -163,6 +165,10 @@ final class PageModel {
         }
         return java.util.Arrays.stream(value.toString().split(","))
                 .map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private static List<Map<String, Object>> providers(SiteModel site, Object ids) {
+        return list(ids).stream().map(site::provider).flatMap(java.util.Optional::stream).distinct().toList();
     }
 
     private static String firstId(Object ids) {

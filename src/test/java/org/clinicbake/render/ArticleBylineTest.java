@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,11 +19,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Site: the minimal fixture (a therapy page published 2026-01-10, reviewed 2026-02-01), with and without
- * a :med-date-modified:. Feature tested: the article header shows the people and the days its JSON-LD
+ * a :med-date-modified:, and with two authors and two reviewers. Feature tested: the article header shows the people and the days its JSON-LD
  * gives, since markup must say what the page shows.
  */
 class ArticleBylineTest {
@@ -50,5 +53,45 @@ class ArticleBylineTest {
         }
         String byline = html.selectFirst(".byline").text();
         assertTrue(byline.contains("Published January 10, 2026"), byline);
+    }
+
+    @Test
+    void everyAuthorAndReviewerOfTheJsonLdIsNamedInTheByline() throws IOException {
+        BakeResult result = SiteFixture.bake(temp, MINIMAL_SITE
+                .replace("-- content/procedures/nerve-block.adoc --", """
+                        cid-day:
+                          name: Cid Day
+                          honorific_suffix: PT, DPT
+                          job_title: Physical Therapist
+                        dee-fox:
+                          name: Dee Fox
+                          honorific_suffix: MD
+                        -- content/procedures/nerve-block.adoc --""")
+                .replace(":med-author: ann-lee", ":med-author: ann-lee, cid-day")
+                .replace(":med-reviewer: ben-cho", ":med-reviewer: ben-cho, dee-fox"));
+        assertEquals(List.of(), result.diagnostics());
+        Document html = Jsoup.parse(temp.resolve("out/procedures/nerve-block.html").toFile(), "UTF-8");
+        JsonNode graph = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data()).get("@graph");
+
+        Map<String, String> names = new HashMap<>();
+        graph.forEach(node -> {
+            if ("Person".equals(node.get("@type").asText())) {
+                names.put(node.get("@id").asText(), node.get("name").asText());
+            }
+        });
+        String written = html.select(".byline p").get(0).text();
+        String reviewed = html.select(".byline p").get(1).text();
+        for (JsonNode node : graph) {
+            for (JsonNode author : node.path("author")) {
+                assertTrue(written.contains(names.get(author.get("@id").asText())), written);
+            }
+            for (JsonNode reviewer : node.path("reviewedBy").isArray() ? node.path("reviewedBy") : List.of(node.path("reviewedBy"))) {
+                if (reviewer.has("@id")) {
+                    assertTrue(reviewed.contains(names.get(reviewer.get("@id").asText())), reviewed);
+                }
+            }
+        }
+        assertEquals("Written by Ann Lee, MD, Pain Physician; Cid Day, PT, DPT, Physical Therapist", written);
+        assertEquals("Medically reviewed by Ben Cho, DO; Dee Fox, MD on February 1, 2026", reviewed);
     }
 }
