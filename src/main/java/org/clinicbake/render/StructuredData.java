@@ -477,8 +477,12 @@ final class StructuredData {
                         return Optional.empty();
                     }
                 })
-                .orElseGet(() -> page.get("last_reviewed") != null
-                        ? (OffsetDateTime) page.get("last_reviewed") : (OffsetDateTime) page.get("date"));
+                .orElseGet(() -> {
+                    // A draft reviewed before its publication day was not changed before it was published.
+                    OffsetDateTime reviewed = (OffsetDateTime) page.get("last_reviewed");
+                    OffsetDateTime published = (OffsetDateTime) page.get("date");
+                    return reviewed == null || published != null && published.isAfter(reviewed) ? published : reviewed;
+                });
     }
 
     private SectionFacts sections() {

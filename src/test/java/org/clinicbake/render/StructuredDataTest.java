@@ -201,6 +201,19 @@ class StructuredDataTest {
         assertEquals("https://clinic.example.org/procedures/second-block.html", node(deeper, "MedicalWebPage").get("url").asText());
     }
 
+    @Test
+    void aPageReviewedBeforeItWasPublishedIsNotModifiedBeforeIt(@TempDir Path site) throws IOException {
+        SiteFixture.write(site, MINIMAL_SITE.replace(":med-last-reviewed: 2026-02-01", ":med-last-reviewed: 2026-01-05"));
+
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        JsonNode graph = new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/nerve-block.html")));
+        assertEquals("2026-01-05", node(graph, "MedicalWebPage").get("lastReviewed").asText());
+        assertEquals("2026-01-10", node(graph, "MedicalWebPage").get("dateModified").asText());
+        assertEquals(node(graph, "Article").get("datePublished").asText(), node(graph, "Article").get("dateModified").asText());
+    }
+
     private static void assertMatchesGolden(String page, String golden) throws IOException {
         String actual = scriptText(out.resolve(page));
         Path file = GOLDEN.resolve(golden);
