@@ -241,20 +241,30 @@ final class StructuredData {
             named(entity, "signOrSymptom", "MedicalSignOrSymptom", sections.itemNames("symptoms"));
             named(entity, "riskFactor", "MedicalRiskFactor", sections.itemNames("risk-factors"));
             named(entity, "associatedAnatomy", "AnatomicalStructure", list("med-anatomy"));
-            ArrayNode treatments = json.arrayNode();
+            // Two related pages that describe one treatment (its main page, a page on its risks) name it once, as
+            // its main page does: the same rule as the clinic's availableService.
+            Map<String, ObjectNode> treatmentsByEntity = new java.util.LinkedHashMap<>();
             for (String slug : list("med-related")) {
                 site.document(slug).ifPresent(other -> {
                     Object otherType = other.get("med-entity-type");
                     if (otherType != null && carries(otherType.toString().strip(), "contraindication")) {
-                        ObjectNode treatment = treatments.addObject();
+                        String entityPage = site.entityPage(other);
+                        ObjectNode treatment = json.objectNode();
                         treatment.put("@type", otherType.toString().strip());
-                        treatment.put("@id", host + "/" + site.entityPage(other) + "#entity");
+                        treatment.put("@id", host + "/" + entityPage + "#entity");
                         Object name = other.get("med-entity-name");
                         treatment.put("name", name != null ? name.toString() : other.getTitle());
-                        treatment.put("url", host + "/" + site.entityPage(other));
+                        treatment.put("url", host + "/" + entityPage);
+                        if (entityPage.equals(other.getUri())) {
+                            treatmentsByEntity.put(entityPage, treatment);
+                        } else {
+                            treatmentsByEntity.putIfAbsent(entityPage, treatment);
+                        }
                     }
                 });
             }
+            ArrayNode treatments = json.arrayNode();
+            treatments.addAll(treatmentsByEntity.values());
             if (!treatments.isEmpty()) {
                 entity.set("possibleTreatment", treatments);
             }

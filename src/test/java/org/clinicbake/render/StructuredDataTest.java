@@ -202,6 +202,43 @@ class StructuredDataTest {
     }
 
     @Test
+    void aConditionNamesATreatmentOnceWhenTwoOfItsRelatedPagesExplainIt(@TempDir Path site) throws IOException {
+        String named = ":med-entity-type: MedicalTherapy\n:med-entity-name: Nerve block";
+        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", named)
+                + SiteFixture.SECOND_ARTICLE
+                .replace("= Second Block", "= A Closer Look at the Risks of a Nerve Block")
+                .replace(":med-entity-type: MedicalTherapy", named.replace("Nerve block", "Nerve Block"))
+                + """
+                -- content/conditions/neck-pain.adoc --
+                = Neck Pain
+                :jbake-type: condition
+                :jbake-status: published
+                :jbake-date: 2026-01-14
+                :description: What neck pain is, what causes it, and which treatments may help you feel better.
+                :med-author: ann-lee
+                :med-reviewer: ben-cho
+                :med-last-reviewed: 2026-02-01
+                :med-entity-type: MedicalCondition
+                :med-related: second-block, nerve-block
+
+                Neck pain is common.
+
+                [bibliography]
+                == References
+
+                * [[[np,1]]] Example Health Library. Neck pain. 2025. https://health.example.org/neck
+                """);
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+        assertEquals(List.of(), result.diagnostics());
+
+        JsonNode treatments = node(new ObjectMapper().readTree(scriptText(site.resolve("output/conditions/neck-pain.html"))),
+                "MedicalCondition").get("possibleTreatment");
+        assertEquals(1, treatments.size(), treatments.toString());
+        assertEquals("https://clinic.example.org/procedures/nerve-block.html#entity", treatments.get(0).get("@id").asText());
+        assertEquals("Nerve block", treatments.get(0).get("name").asText());
+    }
+
+    @Test
     void aPageReviewedBeforeItWasPublishedIsNotModifiedBeforeIt(@TempDir Path site) throws IOException {
         SiteFixture.write(site, MINIMAL_SITE.replace(":med-last-reviewed: 2026-02-01", ":med-last-reviewed: 2026-01-05"));
 
