@@ -186,12 +186,14 @@ final class ClinicExtension extends AbstractExtension {
     @SuppressWarnings("unchecked")
     private Object reviewedBy(EvaluationContext context) {
         Map<String, Object> page = page(context);
-        Map<String, Object> reviewer = (Map<String, Object>) page.get("reviewer");
+        List<Map<String, Object>> reviewers = (List<Map<String, Object>>) page.get("reviewers");
         Object reviewed = page.get("last_reviewed");
-        if (reviewer == null || reviewed == null) {
+        if (reviewers == null || reviewers.isEmpty() || reviewed == null) {
             return null;
         }
-        return "Medically reviewed by " + reviewer.get("display_name") + " on " + longDate(reviewed, 0);
+        // Every reviewer the JSON-LD gives as reviewedBy, so the markup says what the page shows.
+        return "Medically reviewed by " + reviewers.stream().map(reviewer -> String.valueOf(reviewer.get("display_name")))
+                .collect(java.util.stream.Collectors.joining("; ")) + " on " + longDate(reviewed, 0);
     }
 
     private String longDate(Object input, int line) {

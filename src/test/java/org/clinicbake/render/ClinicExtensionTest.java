@@ -59,6 +59,26 @@ class ClinicExtensionTest {
     }
 
     @Test
+    void reviewedByNamesEveryMedicalReviewer() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE
+                .replace("-- content/procedures/nerve-block.adoc --", """
+                        dee-fox:
+                          name: Dee Fox
+                          honorific_suffix: MD
+                        -- content/procedures/nerve-block.adoc --""")
+                .replace(":med-reviewer: ben-cho", ":med-reviewer: ben-cho, dee-fox") + """
+                -- templates/article.peb --
+                <p>{{ reviewed_by() }}</p>
+                """);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"));
+        assertTrue(page.contains("<p>Medically reviewed by Ben Cho, DO; Dee Fox, MD on February 1, 2026</p>"), page);
+    }
+
+    @Test
     void longDateTakesADateOrADateWrittenAsTextAndNothingElse() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- templates/article.peb --
