@@ -1,5 +1,7 @@
 package org.clinicbake.check;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.clinicbake.diag.Diagnostics;
@@ -21,8 +23,9 @@ public final class LinkCheck implements OutputCheck {
     public static final String BROKEN = "link.broken";
     public static final String ANCHOR = "link.anchor";
 
-    private static final Evaluator REFERENCES = QueryParser.parse("a[href], link[href], img[src], script[src], iframe[src], "
-            + "source[src], video[src], audio[src], embed[src], object[data]");
+    private static final Evaluator REFERENCES = QueryParser.parse("a[href], link[href], img[src], img[srcset], script[src], "
+            + "iframe[src], source[src], source[srcset], video[src], video[poster], audio[src], track[src], embed[src], "
+            + "object[data]");
 
     @Override
     public String id() {
@@ -32,25 +35,54 @@ public final class LinkCheck implements OutputCheck {
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         for (Element element : page.document().select(REFERENCES)) {
-            String attribute = element.nameIs("a") || element.nameIs("link") ? "href" : element.nameIs("object") ? "data" : "src";
-            String url = element.attr(attribute);
-            Urls.internal(url).ifPresent(reference -> check(context, page, element, url, reference, out));
+            for (Address address : addresses(element)) {
+                String url = address.url();
+                Urls.internal(url).ifPresent(reference -> check(context, page, element, address.noun(), url, reference, out));
+            }
         }
     }
 
-    private static void check(CheckContext context, Page page, Element element, String url, Urls.Reference reference,
-            Diagnostics out) {
+    /**
+     * Every address of the element the browser may load: a browser picks one candidate of a
+     * {@code srcset} by the screen, so a missing one is a broken image on some screens only; a
+     * missing poster or captions track breaks the video for everyone who needs them.
+     */
+    private static List<Address> addresses(Element element) {
+        String noun = noun(element);
+        List<Address> addresses = new ArrayList<>();
+        switch (element.normalName()) {
+            case "a", "link" -> addresses.add(new Address(noun, element.attr("href")));
+            case "object" -> addresses.add(new Address(noun, element.attr("data")));
+            default -> {
+                if (element.hasAttr("src")) {
+                    addresses.add(new Address(noun, element.attr("src")));
+                }
+                if (element.hasAttr("poster")) {
+                    addresses.add(new Address("video poster", element.attr("poster")));
+                }
+                String candidate = element.nameIs("source") ? "image source" : noun;
+                Urls.srcset(element.attr("srcset")).forEach(url -> addresses.add(new Address(candidate, url)));
+            }
+        }
+        return addresses;
+    }
+
+    private record Address(String noun, String url) {
+    }
+
+    private static void check(CheckContext context, Page page, Element element, String noun, String url,
+            Urls.Reference reference, Diagnostics out) {
         String base = context.basePath();
         Optional<String> inSite = Urls.withinSite(reference.path(), base);
         if (inSite.isEmpty()) {
-            out.error(BROKEN, page.path(), Page.line(element), noun(element) + " '" + url + "' leaves the site, which site.host publishes at "
+            out.error(BROKEN, page.path(), Page.line(element), noun + " '" + url + "' leaves the site, which site.host publishes at "
                             + base + " on its host",
                     "write the address from the site's folder (" + base + reference.path().substring(1) + ") or relative to this page");
             return;
         }
         Optional<String> resolved = Urls.resolve(page.path(), inSite.get());
         if (resolved.isEmpty()) {
-            out.error(BROKEN, page.path(), Page.line(element), noun(element) + " '" + url + "' points outside the output folder",
+            out.error(BROKEN, page.path(), Page.line(element), noun + " '" + url + "' points outside the output folder",
                     "link to a page of the site by its path from this page, or from the site root with a leading /");
             return;
         }
@@ -62,7 +94,7 @@ public final class LinkCheck implements OutputCheck {
             } else {
                 String missing = target;
                 out.error(BROKEN, page.path(), Page.line(element),
-                        noun(element) + " '" + url + "' points to '" + missing + "', which is not in the output",
+                        noun + " '" + url + "' points to '" + missing + "', which is not in the output",
                         turnedOff(context, missing).map(setting -> setting + "=false in jbake.properties leaves out " + missing
                                         + ": turn it on, or take the link out (site.nav, or the template)")
                                 .orElse("fix the address or publish the missing file; between articles, write an AsciiDoc xref to "
@@ -78,7 +110,7 @@ public final class LinkCheck implements OutputCheck {
         if (CheckContext.isHtml(target) && !(samePage ? page.hasTarget(fragment) : context.anchors(target).contains(fragment))) {
             String where = samePage && reference.path().isEmpty() ? "this page" : target;
             out.error(ANCHOR, page.path(), Page.line(element),
-                    noun(element) + " '" + url + "' points to an id '" + fragment + "' that " + where + " does not have",
+                    noun + " '" + url + "' points to an id '" + fragment + "' that " + where + " does not have",
                     "link to an id the page has, or give the target section that id with [#" + fragment
                             + "] above its heading");
         }
@@ -91,6 +123,7 @@ public final class LinkCheck implements OutputCheck {
             case "script" -> "script";
             case "iframe" -> "frame";
             case "source", "video", "audio" -> "media source";
+            case "track" -> "text track";
             default -> "embedded object";
         };
     }

@@ -3,7 +3,9 @@ package org.clinicbake.check;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -92,6 +94,41 @@ final class Urls {
             return Optional.of(path.isEmpty() ? "index.html" : path + "/index.html");
         }
         return Optional.of(path);
+    }
+
+    /**
+     * The addresses of a {@code srcset}'s candidates, read as HTML reads them: an address runs to the
+     * next whitespace and may hold commas ({@code w_480,c_fill/a.jpg}); a comma ends a candidate only
+     * after its address or outside the parentheses of its descriptors.
+     */
+    static List<String> srcset(String srcset) {
+        List<String> urls = new ArrayList<>();
+        int length = srcset.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && (Character.isWhitespace(srcset.charAt(i)) || srcset.charAt(i) == ',')) {
+                i++;
+            }
+            int start = i;
+            while (i < length && !Character.isWhitespace(srcset.charAt(i))) {
+                i++;
+            }
+            String url = srcset.substring(start, i);
+            boolean ended = url.endsWith(",");
+            url = url.replaceAll(",+$", "");
+            if (!url.isEmpty()) {
+                urls.add(url);
+            }
+            if (!ended) {
+                int depth = 0;
+                while (i < length && (srcset.charAt(i) != ',' || depth > 0)) {
+                    char c = srcset.charAt(i);
+                    depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+                    i++;
+                }
+            }
+        }
+        return urls;
     }
 
     /** The lower-case host a URL requests from, or empty for a URL that stays on the site (relative, {@code data:}). */

@@ -124,4 +124,27 @@ class LinkCheckTest {
 
         assertEquals(List.of(), output.firstLines());
     }
+
+    @Test
+    void everyCandidateOfASrcsetAndAVideosPosterAndCaptionsMustBeInTheOutput() {
+        OutputFixture output = new OutputFixture(temp)
+                .file("images/spine.png", "png")
+                .file("images/spine-480w.png", "png")
+                .file("images/w_480,c_fill/spine.png", "png")
+                .file("media/nerve-block.mp4", "mp4")
+                .page("index.html", """
+                        <p><img src="images/spine.png" srcset="images/spine-480w.png 480w, images/spine-960w.png 960w, images/spine.png 1200w" alt="The spine"></p>
+                        <picture><source srcset="images/w_480,c_fill/spine.png 1x,images/spine.webp 2x"><img src="images/spine.png" alt="The spine"></picture>
+                        <video src="media/nerve-block.mp4" poster="media/nerve-block.jpg" controls>
+                        <track kind="captions" src="media/nerve-block.vtt" srclang="en"></video>""");
+
+        assertEquals(List.of("index.html:10: error[link.broken]: image 'images/spine-960w.png' points to 'images/spine-960w.png', "
+                        + "which is not in the output",
+                "index.html:11: error[link.broken]: image source 'images/spine.webp' points to 'images/spine.webp', "
+                        + "which is not in the output",
+                "index.html:12: error[link.broken]: video poster 'media/nerve-block.jpg' points to 'media/nerve-block.jpg', "
+                        + "which is not in the output",
+                "index.html:13: error[link.broken]: text track 'media/nerve-block.vtt' points to 'media/nerve-block.vtt', "
+                        + "which is not in the output"), output.firstLines());
+    }
 }
