@@ -30,7 +30,7 @@ public final class PrivacyCheck implements OutputCheck {
 
     /** {@code link rel} values that make the browser fetch (or connect to) the {@code href}. */
     private static final Set<String> REQUESTING_RELS = Set.of("stylesheet", "preload", "modulepreload", "prefetch",
-            "dns-prefetch", "preconnect", "icon", "apple-touch-icon", "manifest");
+            "dns-prefetch", "preconnect", "prerender", "icon", "apple-touch-icon", "manifest");
 
     /** {@code url(...)} and {@code @import "..."} in CSS. */
     private static final Pattern CSS_URL = Pattern.compile(
@@ -121,13 +121,28 @@ public final class PrivacyCheck implements OutputCheck {
                 for (String rel : element.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
                     if (REQUESTING_RELS.contains(rel)) {
                         add(requests, rel + " link", element.attr("href"));
+                        srcset(requests, rel + " link", element.attr("imagesrcset"));
                         break;
                     }
                 }
             }
+            case "input" -> {
+                // An image button loads its picture as an img does.
+                if (element.attr("type").strip().equalsIgnoreCase("image")) {
+                    add(requests, "image button", element.attr("src"));
+                }
+            }
+            case "image", "use", "feimage" -> {
+                // SVG loads these from href (xlink:href in SVG 1.1), wherever the host is.
+                add(requests, "SVG " + element.normalName(), element.attr("href"));
+                add(requests, "SVG " + element.normalName(), element.attr("xlink:href"));
+            }
             default -> {
                 // Other elements request nothing by themselves; links (a href) are navigation, not requests.
             }
+        }
+        if (element.hasAttr("background") && List.of("body", "table", "td", "th").contains(element.normalName())) {
+            add(requests, "background image", element.attr("background"));
         }
         return requests;
     }
@@ -139,10 +154,7 @@ public final class PrivacyCheck implements OutputCheck {
     }
 
     private static void srcset(List<Request> requests, String what, String srcset) {
-        for (String candidate : srcset.split(",")) {
-            String url = candidate.strip().split("\\s+")[0];
-            add(requests, what, url);
-        }
+        Urls.srcset(srcset).forEach(url -> add(requests, what, url));
     }
 
     private static void stylesheet(CheckContext context, String file, Diagnostics out) {

@@ -127,4 +127,32 @@ class PrivacyCheckTest {
 
         assertEquals(List.of("index.html:10: warning[privacy.script]: inline script runs on this page"), output.firstLines());
     }
+
+    @Test
+    void prerenderImageButtonsSvgImagesAndBackgroundAttributesRequestFromTheirHostToo() {
+        OutputFixture output = new OutputFixture(temp).page("index.html", """
+                <link rel="prerender" href="https://next.example.com/page">
+                <link rel="preload" as="image" href="hero.png" imagesrcset="hero.png 1x, https://img.example.com/hero-2x.png 2x">
+                <form><input type="image" src="https://buttons.example.com/go.png" alt="Search"></form>
+                <svg><image href="https://svg.example.com/spine.png"/><use xlink:href="https://icons.example.com/all.svg#phone"/></svg>
+                <table background="https://bg.example.com/t.png"><tr><td>Cell</td></tr></table>
+                <img srcset="https://img.example.com/w_480,c_fill/spine.jpg 480w" alt="Spine">""");
+
+        assertEquals(List.of(
+                "index.html:10: error[privacy.third-party]: prerender link requests 'https://next.example.com/page' "
+                        + "from the third-party host next.example.com",
+                "index.html:11: error[privacy.third-party]: preload link requests 'https://img.example.com/hero-2x.png' "
+                        + "from the third-party host img.example.com",
+                "index.html:12: error[privacy.third-party]: image button requests 'https://buttons.example.com/go.png' "
+                        + "from the third-party host buttons.example.com",
+                "index.html:13: error[privacy.third-party]: SVG image requests 'https://svg.example.com/spine.png' "
+                        + "from the third-party host svg.example.com",
+                "index.html:13: error[privacy.third-party]: SVG use requests 'https://icons.example.com/all.svg#phone' "
+                        + "from the third-party host icons.example.com",
+                "index.html:14: error[privacy.third-party]: background image requests 'https://bg.example.com/t.png' "
+                        + "from the third-party host bg.example.com",
+                "index.html:15: error[privacy.third-party]: image requests 'https://img.example.com/w_480,c_fill/spine.jpg' "
+                        + "from the third-party host img.example.com"),
+                output.firstLines().stream().filter(line -> line.contains("privacy.")).toList());
+    }
 }
