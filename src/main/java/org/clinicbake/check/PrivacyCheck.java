@@ -20,7 +20,7 @@ import org.jsoup.nodes.Element;
  * {@value #THIRD_PARTY}: a page or stylesheet that makes the visitor's browser request something from another host
  * (scripts, images, frames, stylesheets, fonts, media, preconnects ...), unless the host is the site's own
  * ({@code site.host}) or listed in {@value CheckContext#ALLOWED_ORIGINS}. {@value #SCRIPT}: an inline script that
- * is not a JSON-LD data block, or a script from an allowed other host (a warning; the site's own script files,
+ * is not a JSON-LD data block (event handler attributes and {@code javascript:} addresses included), or a script from an allowed other host (a warning; the site's own script files,
  * such as the theme's search, are fine).
  */
 public final class PrivacyCheck implements OutputCheck {
@@ -72,6 +72,7 @@ public final class PrivacyCheck implements OutputCheck {
         if (element.hasAttr("style")) {
             css(context, page.path(), line, 0, "inline style", element.attr("style"), out);
         }
+        inlineHandlers(page, element, line, out);
         String tag = element.normalName();
         if (tag.equals("style")) {
             css(context, page.path(), () -> Page.contentLine(element), 1, "style block", element.data(), out);
@@ -90,6 +91,38 @@ public final class PrivacyCheck implements OutputCheck {
                                 + "Policy lets them talk only to the site itself");
             }
         }
+    }
+
+    /**
+     * Event handler attributes ({@code onclick}) and {@code javascript:} addresses are inline scripts
+     * as much as a script element is: the Content-Security-Policy blocks them too, so the control
+     * does nothing on the published site, and they can send the visit to anyone.
+     */
+    private static void inlineHandlers(Page page, Element element, IntSupplier line, Diagnostics out) {
+        for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+            String name = attribute.getKey().toLowerCase(Locale.ROOT);
+            String value = attribute.getValue();
+            if (EVENT_HANDLER.matcher(name).matches()) {
+                out.warning(SCRIPT, page.path(), line.getAsInt(), "inline script runs on this page: the " + name
+                                + " attribute of <" + element.normalName() + ">",
+                        "move it into a script file of the site that adds the listener (the Content-Security-Policy blocks "
+                                + "inline event handlers), and make sure it sends nothing about the visitor to anyone "
+                                + "(see HHS guidance on tracking technologies)");
+            } else if (URL_ATTRIBUTES.contains(name) && isJavascriptUrl(value)) {
+                out.warning(SCRIPT, page.path(), line.getAsInt(), "inline script runs on this page: the javascript: address in "
+                                + name + " of <" + element.normalName() + ">",
+                        "link to a page, or use a button whose listener a script file of the site adds (the Content-"
+                                + "Security-Policy blocks javascript: addresses)");
+            }
+        }
+    }
+
+    private static final Pattern EVENT_HANDLER = Pattern.compile("on[a-z]+");
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href");
+    // Browsers drop tabs and newlines anywhere in an address and spaces and control characters before it.
+    private static boolean isJavascriptUrl(String value) {
+        return value.replaceAll("[\\t\\n\\r]", "").replaceFirst("^[\\x00-\\x20]+", "").toLowerCase(Locale.ROOT)
+                .startsWith("javascript:");
     }
 
     private record Request(String what, String url) {

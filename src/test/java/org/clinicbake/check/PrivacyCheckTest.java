@@ -155,4 +155,18 @@ class PrivacyCheckTest {
                         + "from the third-party host img.example.com"),
                 output.firstLines().stream().filter(line -> line.contains("privacy.")).toList());
     }
+
+    @Test
+    void eventHandlerAttributesAndJavascriptAddressesAreInlineScriptsToo() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", """
+                        <p><button type="button" onclick="track('booked')">Book</button> <a href="/" onmouseover="ping()">Home</a></p>
+                        <p><a href=" JavaScript:track()">Call us</a> <a href="https://www.nih.gov/" title="online resources">NIH</a></p>""");
+
+        assertEquals(List.of(
+                "index.html:10: warning[privacy.script]: inline script runs on this page: the onclick attribute of <button>",
+                "index.html:10: warning[privacy.script]: inline script runs on this page: the onmouseover attribute of <a>",
+                "index.html:11: warning[privacy.script]: inline script runs on this page: the javascript: address in href of <a>"),
+                output.firstLines());
+    }
 }
