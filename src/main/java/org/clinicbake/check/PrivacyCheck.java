@@ -77,7 +77,7 @@ public final class PrivacyCheck implements OutputCheck {
         if (tag.equals("style")) {
             css(context, page.path(), () -> Page.contentLine(element), 1, "style block", element.data(), out);
         }
-        if (tag.equals("script") && !element.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
+        if (tag.equals("script") && runs(element)) {
             String src = element.attr("src");
             if (src.isBlank()) {
                 out.warning(SCRIPT, page.path(), line.getAsInt(), "inline script runs on this page",
@@ -116,6 +116,29 @@ public final class PrivacyCheck implements OutputCheck {
             }
         }
     }
+
+    /**
+     * Whether the browser runs a script element: one without a type, of a JavaScript type, a module, an
+     * import map or speculation rules. Any other type (application/ld+json, application/json,
+     * text/template ...) makes it a data block, which nothing runs and the Content-Security-Policy
+     * lets through.
+     */
+    private static boolean runs(Element script) {
+        String type = script.attr("type").strip().toLowerCase(Locale.ROOT);
+        if (type.isEmpty()) {
+            return true;
+        }
+        int parameters = type.indexOf(';');
+        String essence = (parameters < 0 ? type : type.substring(0, parameters)).strip();
+        return JAVASCRIPT_TYPES.contains(essence) || essence.equals("module") || essence.equals("importmap")
+                || essence.equals("speculationrules");
+    }
+
+    /** The JavaScript MIME types of the HTML standard. */
+    private static final Set<String> JAVASCRIPT_TYPES = Set.of("application/ecmascript", "application/javascript",
+            "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
+            "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+            "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript");
 
     private static final Pattern EVENT_HANDLER = Pattern.compile("on[a-z]+");
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href");

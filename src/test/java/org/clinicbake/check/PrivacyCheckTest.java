@@ -169,4 +169,17 @@ class PrivacyCheckTest {
                 "index.html:11: warning[privacy.script]: inline script runs on this page: the javascript: address in href of <a>"),
                 output.firstLines());
     }
+
+    @Test
+    void dataBlocksRunNothingButEveryJavascriptTypeIsAScript() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("index.html", """
+                        <script type="application/json" id="clinic-hours">{"monday": "8-17"}</script>
+                        <script type="text/template"><li class="result"></li></script>
+                        <script type="text/javascript">track();</script>
+                        <script type="module">track();</script>""");
+
+        assertEquals(List.of("index.html:12: warning[privacy.script]: inline script runs on this page",
+                "index.html:13: warning[privacy.script]: inline script runs on this page"), output.firstLines());
+    }
 }
