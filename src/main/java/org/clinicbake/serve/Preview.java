@@ -150,7 +150,9 @@ public final class Preview implements AutoCloseable {
                     result.duration().toMillis(), count(result.work().converted(), "article"), reuse.parsed(),
                     count(reuse.rendered(), "page"), reuse.renderedKept(), result.hasErrors() ? ": errors shown in the browser" : "");
             log.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // An Error too (a plugin jar without its library, a stack overflow): thrown out of this task,
+            // the executor keeps it to itself, and the editor's page would neither reload nor say why.
             // The terminal too: it is where an editor looks when the page does not change, and where a bug report is copied from.
             log.println("clinicbake: internal error: " + e);
             log.flush();

@@ -116,6 +116,28 @@ class PreviewTest {
     }
 
     @Test
+    void aRebuildThatFailsWithAnErrorIsShownInTheBrowserAndTheTerminalAndTheFixReloads() throws Exception {
+        preview.close();
+        StringWriter terminal = new StringWriter();
+        preview = Preview.start(site, InetAddress.getLoopbackAddress(), 0, new PrintWriter(terminal));
+        BlockingQueue<String> events = listen();
+        Path footer = site.resolve("templates/partials/footer.peb");
+        SiteFixture.writeFile(footer, "<footer>\n<p>Spine</p>\n</footer>\n");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+
+        SiteFixture.writeFile(footer, "<footer>\n<p>{{ greeting_translated() }}</p>\n</footer>\n");
+        // An Error, unlike an exception, ended the rebuild inside the executor, which kept it to itself:
+        // the page neither reloaded nor showed anything, and the terminal said nothing either.
+        String shown = events.poll(60, TimeUnit.SECONDS);
+        assertTrue(shown != null && shown.startsWith("errors:") && shown.contains("NoClassDefFoundError: com/example/translate/Translator"), shown);
+        assertTrue(terminal.toString().contains("clinicbake: internal error: java.lang.NoClassDefFoundError"), terminal.toString());
+
+        SiteFixture.writeFile(footer, "<footer>\n<p>Seabright</p>\n</footer>\n");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        assertTrue(get("/procedures/nerve-block.html").body().contains("<p>Seabright</p>"));
+    }
+
+    @Test
     void aSiteBrokenWhenThePreviewStartsShowsItsErrorsAtOnce() throws Exception {
         preview.close();
         Path broken = SiteFixture.write(temp.resolve("broken"), MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));

@@ -28,6 +28,17 @@ public class GreetingPlugin implements ClinicBakePlugin {
             public List<String> getArgumentNames() {
                 return List.of("name");
             }
+        }, "greeting_translated", new Function() {
+            /** As a plugin jar run without the library it was built with fails: with an Error, not an exception. */
+            @Override
+            public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+                throw new NoClassDefFoundError("com/example/translate/Translator");
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of();
+            }
         });
     }
 
