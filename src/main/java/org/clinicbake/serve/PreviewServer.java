@@ -42,6 +42,12 @@ final class PreviewServer implements AutoCloseable {
     private final HttpServer server;
     private final CopyOnWriteArrayList<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile String errors;
+    /**
+     * How many times the open pages were told to reload. A page carries the count it was served at
+     * to its event stream, which connects only once the page is parsed: a reload sent in between
+     * (a save while a long page loaded) is otherwise lost, and the page stays as it was.
+     */
+    private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
     /** The folder site.host publishes the site in: the preview serves it there too, so the 404 page's links work. */
     private volatile Folder folder = new Folder("/", "/");
 
@@ -80,6 +86,7 @@ final class PreviewServer implements AutoCloseable {
     /** Tells every open page to reload, and forgets the last errors. */
     void reload() {
         errors = null;
+        reloads.incrementAndGet();
         broadcast("reload", "{}");
     }
 
@@ -130,6 +137,8 @@ final class PreviewServer implements AutoCloseable {
             notFound(exchange);
             return;
         }
+        // Counted before the file is read: a page read after a rebuild but labelled before it reloads once more, never once less.
+        long built = reloads.get();
         byte[] body;
         try {
             body = Files.readAllBytes(file);
@@ -139,7 +148,7 @@ final class PreviewServer implements AutoCloseable {
         }
         String type = type(file);
         if (type.startsWith("text/html")) {
-            body = withLiveReload(body);
+            body = withLiveReload(body, built);
         }
         send(exchange, 200, type, body);
     }
@@ -180,16 +189,18 @@ final class PreviewServer implements AutoCloseable {
 
     private void notFound(HttpExchange exchange) throws IOException {
         Path page = root.resolve("404.html");
+        long built = reloads.get();
         // Live reload on the bare page too: before a first bake succeeds it is all the editor sees,
         // and it must show the bake's errors and reload once they are fixed.
         byte[] body = withLiveReload(Files.isRegularFile(page) ? Files.readAllBytes(page)
-                : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8));
+                : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8), built);
         send(exchange, 404, TYPES.get("html"), body);
     }
 
-    private static byte[] withLiveReload(byte[] html) {
+    private static byte[] withLiveReload(byte[] html, long built) {
         String page = new String(html, StandardCharsets.UTF_8);
-        String tag = "<script src=\"" + SCRIPT + "\" defer></script>";
+        // The script passes its query on to the event stream (livereload.js).
+        String tag = "<script src=\"" + SCRIPT + "?built=" + built + "\" defer></script>";
         int end = page.lastIndexOf("</body>");
         page = end < 0 ? page + tag : page.substring(0, end) + tag + page.substring(end);
         return page.getBytes(StandardCharsets.UTF_8);
@@ -200,16 +211,20 @@ final class PreviewServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        synchronized (out) {
-            out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-            String current = errors;
-            if (current != null) {
-                out.write(event("errors", errorsJson(current)));
-            }
-            out.flush();
-        }
-        listeners.add(out);
+        long built = builtAt(exchange.getRequestURI().getRawQuery());
         try {
+            synchronized (out) {
+                // Listening before the state is read: a broadcast from now on waits for this block and follows it.
+                listeners.add(out);
+                out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+                String current = errors;
+                if (current != null) {
+                    out.write(event("errors", errorsJson(current)));
+                } else if (built >= 0 && built != reloads.get()) {
+                    out.write(event("reload", "{}"));
+                }
+                out.flush();
+            }
             // Hold the connection open; broadcasts write to it from other threads.
             while (listeners.contains(out)) {
                 Thread.sleep(15_000);
@@ -225,6 +240,20 @@ final class PreviewServer implements AutoCloseable {
         } finally {
             listeners.remove(out);
         }
+    }
+
+    /** The reload count a page was served at, from its event stream's query ({@code built=3}), or -1. */
+    private static long builtAt(String query) {
+        for (String parameter : query == null ? new String[0] : query.split("&")) {
+            if (parameter.startsWith("built=")) {
+                try {
+                    return Long.parseLong(parameter.substring(6));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     private void broadcast(String name, String data) {

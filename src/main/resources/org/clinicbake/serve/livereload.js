@@ -14,7 +14,11 @@
     }
     overlay.textContent = "ClinicBake could not rebuild the site. Fix the file and save: this page reloads by itself.\n\n" + text;
   }
-  var events = new EventSource("/__clinicbake/events");
+  // The script's query tells the server which build this page is: a rebuild that finished while
+  // the page loaded is then a reload as soon as the stream connects.
+  var source = document.currentScript ? document.currentScript.src : "";
+  var query = source.indexOf("?") >= 0 ? source.substring(source.indexOf("?")) : "";
+  var events = new EventSource("/__clinicbake/events" + query);
   events.addEventListener("reload", function () { window.location.reload(); });
   events.addEventListener("errors", function (event) { showErrors(JSON.parse(event.data).text); });
 })();

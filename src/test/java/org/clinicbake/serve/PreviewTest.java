@@ -64,7 +64,7 @@ class PreviewTest {
 
         assertEquals(200, page.statusCode());
         assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(page.body().contains("<script src=\"/__clinicbake/livereload.js\" defer></script></body>"));
+        assertTrue(page.body().matches("(?s).*<script src=\"/__clinicbake/livereload\\.js\\?built=\\d+\" defer></script></body>.*"), page.body());
         assertFalse(Files.readString(site.resolve(".clinicbake/preview/procedures/nerve-block.html")).contains("livereload"));
         assertEquals("text/css; charset=utf-8", get("/css/site.css").headers().firstValue("Content-Type").orElseThrow());
         assertEquals("127.0.0.1", preview.url().getHost());
@@ -83,6 +83,34 @@ class PreviewTest {
         assertTrue(preview.lastLatencyMillis() >= 0);
         assertTrue(preview.lastResult().phases().containsKey(org.clinicbake.build.SiteBuild.TEXT_EDIT),
                 "a text edit takes the short path: " + preview.lastResult().phases());
+    }
+
+    @Test
+    void aPageServedJustBeforeARebuildReloadsWhenItsEventStreamConnectsAfterIt() throws Exception {
+        BlockingQueue<String> rebuilt = listen();
+        HttpResponse<String> page = get("/procedures/nerve-block.html");
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, saved again.");
+        assertEquals("reload", rebuilt.poll(60, TimeUnit.SECONDS));
+
+        // The page's script connects once the page is parsed, after the reload above was sent: the
+        // stream's first word must be the reload it missed, or the page shows the text before the save.
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("<script src=\"/__clinicbake/livereload\\.js(\\?[^\"]*)?\"").matcher(page.body());
+        assertTrue(script.find(), page.body());
+        BlockingQueue<String> events = listen("/__clinicbake/events" + (script.group(1) == null ? "" : script.group(1)));
+        assertEquals("reload", events.poll(10, TimeUnit.SECONDS));
+        assertTrue(get("/procedures/nerve-block.html").body().contains("saved again"));
+    }
+
+    @Test
+    void aPageServedAfterTheLatestRebuildIsNotReloadedWhenItsEventStreamConnects() throws Exception {
+        HttpResponse<String> page = get("/procedures/nerve-block.html");
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("<script src=\"/__clinicbake/livereload\\.js(\\?[^\"]*)\"").matcher(page.body());
+        assertTrue(script.find(), page.body());
+
+        BlockingQueue<String> events = listen("/__clinicbake/events" + script.group(1));
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, saved once.");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        assertEquals(null, events.poll(1, TimeUnit.SECONDS), "one save, one reload");
     }
 
     @Test
@@ -319,8 +347,13 @@ class PreviewTest {
 
     /** Events of the page's event stream, as {@code reload} or {@code errors: <data>}. */
     private BlockingQueue<String> listen() throws Exception {
+        return listen("/__clinicbake/events");
+    }
+
+    /** As {@link #listen()}, from the event stream at {@code path} (with its query). */
+    private BlockingQueue<String> listen(String path) throws Exception {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        HttpURLConnection connection = (HttpURLConnection) URI.create(preview.url() + "__clinicbake/events").toURL().openConnection();
+        HttpURLConnection connection = (HttpURLConnection) preview.url().resolve(path).toURL().openConnection();
         BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
         assertEquals(": connected", reader.readLine());
         Thread thread = new Thread(() -> {
