@@ -10,8 +10,10 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,6 +36,8 @@ final class SiteWatcher implements Closeable {
     private final Thread thread;
     /** The top-level names of the watched folders, read again when jbake.properties changes. */
     private volatile Set<String> watched;
+    /** The key of each watched folder but the site's own, by path; touched by the constructor, then by the watching thread only. */
+    private final Map<Path, WatchKey> keys = new HashMap<>();
 
     SiteWatcher(Path siteDir, Runnable onChange) throws IOException {
         this.siteDir = siteDir.toAbsolutePath().normalize();
@@ -82,12 +86,36 @@ final class SiteWatcher implements Closeable {
         }
         for (Path folder : folders) {
             try {
-                folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
+                register(folder);
             } catch (IOException e) {
                 // gone already: there is nothing in it to watch
             }
         }
+    }
+
+    private void register(Path folder) throws IOException {
+        WatchKey key = folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+        if (!folder.equals(key.watchable())) {
+            // A folder renamed or moved within the site: the watch service hands back the key it had,
+            // whose events name the old path, so a folder made in it later was never watched.
+            keys.remove((Path) key.watchable(), key);
+            key.cancel();
+            key = folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        }
+        keys.put(folder, key);
+    }
+
+    /** Stops watching a folder that was deleted or moved away, and the folders in it. */
+    private void forget(Path folder) {
+        keys.entrySet().removeIf(entry -> {
+            if (!entry.getKey().startsWith(folder)) {
+                return false;
+            }
+            entry.getValue().cancel();
+            return true;
+        });
     }
 
     private void watch() {
@@ -110,12 +138,17 @@ final class SiteWatcher implements Closeable {
                             relevant = true;
                         } else if (watched.contains(name)) {
                             // Created, moved in or deleted whole: the bake must see it either way.
+                            if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
+                                forget(changed);
+                            }
                             registerTree(changed);
                             relevant = true;
                         }
                         continue;
                     }
-                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+                    if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
+                        forget(changed);
+                    } else if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
                         registerTree(changed);
                     }
                     relevant = true;
