@@ -137,6 +137,15 @@ final class PreviewServer implements AutoCloseable {
             notFound(exchange);
             return;
         }
+        if (!path.endsWith("/") && Files.isDirectory(root.resolve(path.substring(1)))) {
+            // As a host does: the folder's page links relative to the folder (../css/site.css), which
+            // without the slash is one level up, out of a site published in a folder of its host.
+            String query = exchange.getRequestURI().getRawQuery();
+            String location = exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query);
+            exchange.getResponseHeaders().set("Location", location);
+            send(exchange, 301, "text/plain; charset=utf-8", ("the page is at " + location + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         // Counted before the file is read: a page read after a rebuild but labelled before it reloads once more, never once less.
         long built = reloads.get();
         byte[] body;

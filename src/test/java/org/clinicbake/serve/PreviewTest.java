@@ -205,6 +205,22 @@ class PreviewTest {
     }
 
     @Test
+    void aFolderAskedForWithoutItsSlashIsRedirectedToItSoItsPageLinksWork() throws Exception {
+        preview.close();
+        Path inFolder = SiteFixture.write(temp.resolve("in-folder"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
+                "site.host=https://clinic.example.org/spine-care"));
+        preview = Preview.start(inFolder, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
+
+        // Served as it was, /spine-care/tags was a page whose links (../css/site.css) led out of
+        // the site's folder: no stylesheet and no working link. A host sends the browser to the folder.
+        HttpResponse<String> bare = get("/spine-care/tags?from=nav");
+        assertEquals(301, bare.statusCode());
+        assertEquals("/spine-care/tags/?from=nav", bare.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, get("/spine-care/tags/").statusCode());
+        assertEquals(200, get("/spine-care/tags/index.html").statusCode());
+    }
+
+    @Test
     void aSiteWithItsOwnContentFolderIsWatchedThere() throws Exception {
         preview.close();
         Path custom = SiteFixture.write(temp.resolve("custom"), MINIMAL_SITE.replace("content/procedures/", "articles/procedures/")
