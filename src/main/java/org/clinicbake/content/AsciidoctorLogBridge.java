@@ -66,9 +66,11 @@ public final class AsciidoctorLogBridge implements LogHandler {
         }
         if (converting != null) {
             converting.problems[0]++;
-            if (message.startsWith("include file is outside of jail")) {
+            if (message.startsWith("include file is outside of jail")
+                    || message.startsWith("include file has illegal reference to ancestor of jail")) {
                 // Asciidoctor then looks for the path inside the folder and reports that as not found,
-                // at the include's line: one problem, told once, there.
+                // at the include's line: one problem, told once, there. (A path with ../ is told
+                // "illegal reference to ancestor of jail", with no line, an absolute one "outside of jail".)
                 converting.jailed[0] = true;
                 return;
             }

@@ -471,6 +471,21 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    void reportsAnIncludeThatClimbsOutOfTheArticlesFolderOnceAtItsLine() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "include::../shared/emergency.txt[]") + """
+                -- content/shared/.jbakeignore --
+                -- content/shared/emergency.txt --
+                In an emergency, call 911.
+                """);
+
+        // Asciidoctor says this one twice, first with no line ("illegal reference to ancestor of jail;
+        // recovering automatically"), then as a file not found inside the folder.
+        assertEquals(List.of("content/procedures/nerve-block.adoc:17: error[asciidoc.include]: the include reaches outside the"
+                + " article's folder, which AsciiDoc's SAFE mode does not read"), firstLines(result));
+    }
+
+    @Test
     void reportsBrokenYamlInDataFiles() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- data/clinic.yml --
