@@ -47,7 +47,7 @@ class SiteWatcherTest {
         // reached the preview.
         SiteFixture.writeFile(site.resolve("content/help/after-surgery/walking.adoc"), "= Walking after surgery\n");
         assertNotNull(changes.poll(30, TimeUnit.SECONDS), "a new article in the new folder");
-        settle();
+        drain();
         SiteFixture.writeFile(site.resolve("content/help/after-surgery/walking.adoc"), "= Walking after your surgery\n");
         assertNotNull(changes.poll(30, TimeUnit.SECONDS), "a save of it");
     }
@@ -68,6 +68,11 @@ class SiteWatcherTest {
     /** Waits for the change just made to be signalled, then for the signals to stop. */
     private void settle() throws InterruptedException {
         assertNotNull(changes.poll(30, TimeUnit.SECONDS), "the change was signalled");
+        drain();
+    }
+
+    /** Waits for more signals of a change already seen (a write may give one or several) to stop. */
+    private void drain() throws InterruptedException {
         while (changes.poll(500, TimeUnit.MILLISECONDS) != null) {
             // more signals of the same change
         }
