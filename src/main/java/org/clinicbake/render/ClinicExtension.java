@@ -13,8 +13,12 @@ import java.util.Objects;
 
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Extension;
+import io.pebbletemplates.pebble.extension.ExtensionCustomizer;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.extension.core.DefaultFilter;
+import io.pebbletemplates.pebble.extension.escaper.EscapeFilter;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -52,18 +56,50 @@ final class ClinicExtension extends AbstractExtension {
         filters.put("day_range", filter((input, line) -> dayRange(input, line)));
         addAll(functions, pluginFunctions, "function");
         addAll(filters, pluginFilters, "filter");
-        Map<String, Function> guardedFunctions = new LinkedHashMap<>();
-        functions.forEach((name, function) -> guardedFunctions.put(name, guarded(name + "()", function)));
-        Map<String, Filter> guardedFilters = new LinkedHashMap<>();
-        filters.forEach((name, filter) -> guardedFilters.put(name, guarded("the filter '" + name + "'", filter)));
-        this.functions = Map.copyOf(guardedFunctions);
-        this.filters = Map.copyOf(guardedFilters);
+        this.functions = Map.copyOf(guardedFunctions(functions));
+        this.filters = Map.copyOf(guardedFilters(filters));
     }
 
     /**
-     * A function that fails is a template error at the template and line that called it. Pebble
-     * passes any other exception through with neither, and the bake could only call it a bug of
-     * its own; the one who can fix it is the theme's or the plugin's author.
+     * Pebble's own functions and filters (the extensions Pebble adds itself; a customizer is
+     * not given the ones added with the builder) as ones that report a failure at the template and
+     * line that used them, as ClinicBake's do. Several of Pebble's throw a plain Java exception on a
+     * bad argument ({@code abbreviate("x")}, {@code date("not a pattern")}), which Pebble passes on
+     * with neither: the theme developer was told only the page's template, never the partial or the line.
+     */
+    static ExtensionCustomizer reportingTheLine(Extension extension) {
+        return new ExtensionCustomizer(extension) {
+            @Override
+            public Map<String, Filter> getFilters() {
+                return guardedFilters(super.getFilters());
+            }
+
+            @Override
+            public Map<String, Function> getFunctions() {
+                return guardedFunctions(super.getFunctions());
+            }
+        };
+    }
+
+    private static Map<String, Function> guardedFunctions(Map<String, Function> functions) {
+        Map<String, Function> guarded = new LinkedHashMap<>();
+        Objects.requireNonNullElse(functions, Map.<String, Function>of())
+                .forEach((name, function) -> guarded.put(name, guarded(name + "()", function)));
+        return guarded;
+    }
+
+    private static Map<String, Filter> guardedFilters(Map<String, Filter> filters) {
+        Map<String, Filter> guarded = new LinkedHashMap<>();
+        Objects.requireNonNullElse(filters, Map.<String, Filter>of()).forEach((name, filter) ->
+                // Pebble treats these two by their class: default reads a variable that may not exist, escape keeps safe text safe.
+                guarded.put(name, filter instanceof DefaultFilter || filter instanceof EscapeFilter ? filter
+                        : guarded("the filter '" + name + "'", filter)));
+        return guarded;
+    }
+
+    /**
+     * A function that fails is a template error at the template and line that called it, where the
+     * one who can fix it, the theme's or the plugin's author, looks; not a bug of the bake's own.
      */
     private static Function guarded(String what, Function function) {
         return new Function() {

@@ -61,6 +61,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                 .strictVariables(true)
                 .defaultLocale(session.locale())
                 .extension(new ClinicExtension(siteConfig, session.plugins().functions(), session.plugins().filters()))
+                .registerExtensionCustomizer(ClinicExtension::reportingTheLine)
                 .build();
     }
 
@@ -145,7 +146,7 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         } catch (IOException e) {
             throw new RenderingException(e);
         } catch (RuntimeException e) {
-            // Thrown through Pebble with no line (Pebble's date filter given a list, say): the template is all we know.
+            // Thrown through Pebble with no line, by none of the functions and filters (those are guarded): the template is all we know.
             String where = session().theme().describe(templateName);
             reportOnce("template.error", where, 0, e.toString(),
                     "a filter or function in this template or one it uses failed on the value it was given: "

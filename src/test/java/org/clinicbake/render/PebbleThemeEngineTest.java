@@ -14,6 +14,8 @@ import org.clinicbake.diag.Diagnostic;
 import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Site: the minimal fixture with one template mistake each, reported where the theme developer made it. */
 class PebbleThemeEngineTest {
@@ -76,17 +78,20 @@ class PebbleThemeEngineTest {
                 single(result).format().lines().findFirst().orElseThrow());
     }
 
-    @Test
-    void aPebbleFilterGivenTheWrongValueIsATemplateErrorOfThePagesTemplate() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ page.tags | date(\"yyyy\") }}", "{{ page.title | abbreviate(\"x\") }}",
+            "{{ site.updated | date(\"not a pattern\") }}", "{{ max(\"a\", 1) }}"})
+    void aPebbleFilterOrFunctionGivenTheWrongValueIsATemplateErrorAtTheLineInThePartial(String mistake) throws IOException {
+        // Pebble's own throw a plain Java exception here, which Pebble passes on with no template or line.
         BakeResult result = bake(MINIMAL_SITE + """
-                -- templates/article.peb --
-                <h1>{{ page.title }}</h1>
-                <p>{{ page.tags | date("yyyy") }}</p>
-                """);
+                -- templates/partials/footer.peb --
+                <footer>
+                <p>%s</p>
+                </footer>
+                """.formatted(mistake));
 
         Diagnostic only = single(result);
-        assertEquals("templates/article.peb", only.path());
-        assertEquals("template.error", only.code());
+        assertEquals("templates/partials/footer.peb:2 template.error", only.path() + ":" + only.line() + " " + only.code());
     }
 
     @Test
