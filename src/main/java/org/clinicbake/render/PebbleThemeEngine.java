@@ -253,9 +253,48 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             session().diagnostics().error("template.undefined-variable", where, line, what,
                     "src/docs/template-model.md lists every variable; a nullable one is always there, "
                             + "so test it with `is not null`");
+        } else if (MISSING_CALLABLE.matcher(message).matches()) {
+            reportMissingCallable(message, templateName, where, line);
         } else {
             reportOnce("template.error", where, line, message, "fix the expression on this line");
         }
+    }
+
+    /**
+     * Pebble's words for a call of a name that is no function and no macro in reach: "Function or
+     * Macro [x] does not exist.", or, from an import, "Function or Macro [x] referenced by alias [y]
+     * does not exist.".
+     */
+    private static final java.util.regex.Pattern MISSING_CALLABLE = java.util.regex.Pattern.compile(
+            "Function or Macro \\[(\\w+)\\](?: referenced by alias \\[(\\w+)\\])? does not exist\\.");
+
+    /**
+     * Pebble names the wrong place for these. It looks a macro up from the page's template to its
+     * last parent and reports the call's line in that parent, though the line is the caller's (a
+     * block of the page's template, say); and a {@code {% from %}} that imports a macro the other
+     * template does not have is reported with no line at all. The call, or the import, is found in
+     * the templates the page uses.
+     */
+    private void reportMissingCallable(String message, String templateName, String where, int line) {
+        java.util.regex.Matcher missing = MISSING_CALLABLE.matcher(message);
+        missing.matches();
+        String name = missing.group(1);
+        if (missing.group(2) != null) {
+            java.util.regex.Pattern importing = java.util.regex.Pattern.compile(
+                    "\\{%-?\\s*from\\s+[\"'][^\"']+[\"']\\s+import\\s+(?:[^%]*[\\s,])?" + name + "(?![\\w])");
+            Optional<Theme.Reference> from = session().theme().lineMatching(templateName, importing, 0);
+            reportOnce("template.error", from.map(Theme.Reference::template).orElse(where),
+                    from.map(Theme.Reference::line).orElse(line),
+                    "the template this {% from %} imports has no macro '" + name + "'",
+                    "import a {% macro %} that template defines, or define '" + name + "' there");
+            return;
+        }
+        java.util.regex.Pattern calling = java.util.regex.Pattern.compile("(?<![\\w.])" + name + "\\s*\\(");
+        Optional<Theme.Reference> call = session().theme().lineMatching(templateName, calling, line);
+        reportOnce("template.error", call.map(Theme.Reference::template).orElse(where), line,
+                "no function or macro '" + name + "'",
+                "src/docs/template-model.md lists ClinicBake's functions; a macro is called in the template that "
+                        + "defines it, or one that imports it with {% import %} or {% from ... import " + name + " %}");
     }
 
     /** Pebble's words for a block left open: "Pebble was looking for the "endif" tag". */

@@ -375,6 +375,38 @@ public final class Theme implements Loader<String> {
         return Optional.empty();
     }
 
+    /**
+     * The first line that {@code wanted} finds, among the templates a page rendered from {@code root}
+     * can use (root first, then what each extends, includes or imports); only line {@code line} of
+     * each when it is above 0.
+     */
+    Optional<Reference> lineMatching(String root, java.util.regex.Pattern wanted, int line) {
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            String name = pending.removeFirst();
+            if (!seen.add(name)) {
+                continue;
+            }
+            String text = text(name).orElse("");
+            java.util.regex.Matcher found = wanted.matcher(text);
+            while (found.find()) {
+                int at = lineAt(text, found.start());
+                if (line <= 0 || at == line) {
+                    return Optional.of(new Reference(describe(name), at));
+                }
+            }
+            java.util.regex.Matcher reference = REFERENCE.matcher(text);
+            while (reference.find()) {
+                if (reference.group(2) != null) {
+                    String resolved = resolveRelativePath(reference.group(2), name);
+                    pending.addLast(resolved != null ? resolved : reference.group(2));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public boolean resourceExists(String templateName) {
         String name = name(templateName);

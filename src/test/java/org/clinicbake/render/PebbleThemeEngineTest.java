@@ -95,6 +95,38 @@ class PebbleThemeEngineTest {
     }
 
     @Test
+    void aCallOfAMacroThatDoesNotExistIsReportedInTheBlockThatCallsIt() throws IOException {
+        // Pebble names the last parent it looked in (the theme's base.peb) with the caller's line.
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                {% extends "theme:article.peb" %}
+                {% block content %}<h1>{{ page.title }}</h1>
+                <p>{{ fact_box(page.title) }}</p>
+                {% endblock %}
+                """);
+
+        assertEquals("templates/article.peb:3: error[template.error]: no function or macro 'fact_box'",
+                single(result).format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void importingAMacroTheOtherTemplateDoesNotHaveIsReportedAtTheFrom() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/partials/macros.peb --
+                {% macro fact_box(title) %}<aside>{{ title }}</aside>{% endmacro %}
+                -- templates/partials/footer.peb --
+                <footer>
+                {% from "partials/macros.peb" import fact_bx %}
+                </footer>
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("templates/partials/footer.peb:2: error[template.error]: the template this {% from %} imports has no macro 'fact_bx'",
+                only.format().lines().findFirst().orElseThrow());
+        assertEquals("import a {% macro %} that template defines, or define 'fact_bx' there", only.hint());
+    }
+
+    @Test
     void aMisspeltVariableNamesThePageThatListsTheVariables() throws IOException {
         BakeResult result = bake(MINIMAL_SITE + """
                 -- templates/article.peb --
