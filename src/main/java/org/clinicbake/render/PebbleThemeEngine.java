@@ -145,6 +145,11 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             throw new RenderingException("template " + session().theme().describe(templateName) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new RenderingException(e);
+        } catch (StackOverflowError e) {
+            // A template that extends or includes itself: Pebble follows it until the stack runs out,
+            // and the error, which nothing else catches, ended the bake with a stack trace.
+            reportLoop(templateName);
+            throw new RenderingException("template " + session().theme().describe(templateName) + " uses itself without end");
         } catch (RuntimeException e) {
             // Thrown through Pebble with no line, by none of the functions and filters (those are guarded): the template is all we know.
             String where = session().theme().describe(templateName);
@@ -295,6 +300,23 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                 "no function or macro '" + name + "'",
                 "src/docs/template-model.md lists ClinicBake's functions; a macro is called in the template that "
                         + "defines it, or one that imports it with {% import %} or {% from ... import " + name + " %}");
+    }
+
+    private void reportLoop(String templateName) {
+        Optional<Theme.Loop> loop = session().theme().loopFrom(templateName);
+        if (loop.isEmpty()) {
+            // Named by an expression, or a macro that calls itself: nothing to point at but the page's template.
+            reportOnce("template.error", session().theme().describe(templateName), 0,
+                    "rendering never ends: a template that this one uses extends or includes itself, or a macro calls itself, with nothing to stop it",
+                    "an include or a macro call that repeats itself needs an {% if %} that ends it");
+            return;
+        }
+        Theme.Loop found = loop.get();
+        String name = found.named().contains(":") ? found.named().substring(found.named().indexOf(':') + 1) : found.named();
+        reportOnce("template.error", found.at().template(), found.at().line(),
+                "'" + found.named() + "' leads back to this template, so it never finishes: " + String.join(" -> ", found.chain()),
+                "to build on the theme's template of the same name, name its layer: \"theme:" + name
+                        + "\" (src/docs/theme-lookup.md); an include of itself needs an {% if %} that ends it");
     }
 
     /** Pebble's words for a block left open: "Pebble was looking for the "endif" tag". */

@@ -407,6 +407,53 @@ public final class Theme implements Loader<String> {
         return Optional.empty();
     }
 
+    /**
+     * A template that uses itself again, through the names it extends, includes, imports or embeds:
+     * {@code at} is the reference that closes the loop, {@code named} the name it gives, and
+     * {@code chain} the templates from the first on the loop back to it, as diagnostics show them.
+     */
+    record Loop(Reference at, String named, List<String> chain) {
+    }
+
+    /** The first loop among the templates a page rendered from {@code root} uses, following each name as the layers resolve it. */
+    Optional<Loop> loopFrom(String root) {
+        return loopFrom(root, new ArrayList<>(), new java.util.HashSet<>());
+    }
+
+    private Optional<Loop> loopFrom(String name, List<String> path, java.util.Set<String> done) {
+        String here = describe(name);
+        path.add(here);
+        String text = text(name).orElse("");
+        java.util.regex.Matcher reference = REFERENCE.matcher(text);
+        while (reference.find()) {
+            if (reference.group(2) == null) {
+                continue;
+            }
+            String resolved = resolveRelativePath(reference.group(2), name);
+            String named = resolved != null ? resolved : reference.group(2);
+            if (!resourceExists(named)) {
+                continue;
+            }
+            // The same name can be two files (page.peb and theme:page.peb), and two names one file: follow files.
+            String target = describe(named);
+            int back = path.indexOf(target);
+            if (back >= 0) {
+                List<String> chain = new ArrayList<>(path.subList(back, path.size()));
+                chain.add(target);
+                return Optional.of(new Loop(new Reference(here, lineAt(text, reference.start())), reference.group(2), chain));
+            }
+            if (!done.contains(target)) {
+                Optional<Loop> found = loopFrom(named, path, done);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        done.add(here);
+        return Optional.empty();
+    }
+
     @Override
     public boolean resourceExists(String templateName) {
         String name = name(templateName);

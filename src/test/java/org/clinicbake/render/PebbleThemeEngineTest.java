@@ -127,6 +127,39 @@ class PebbleThemeEngineTest {
     }
 
     @Test
+    void aTemplateThatExtendsItselfIsATemplateErrorAtTheExtends() throws IOException {
+        // The mistake: "article.peb" where "theme:article.peb" was meant. Pebble recursed until the stack ran out.
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                {% extends "article.peb" %}
+                {% block content %}<h1>{{ page.title }}</h1>{% endblock %}
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("templates/article.peb:1: error[template.error]: 'article.peb' leads back to this template, so it never "
+                + "finishes: templates/article.peb -> templates/article.peb", only.format().lines().findFirst().orElseThrow());
+        assertTrue(only.hint().startsWith("to build on the theme's template of the same name, name its layer: \"theme:article.peb\""),
+                only.hint());
+    }
+
+    @Test
+    void partialsThatIncludeEachOtherAreATemplateErrorAtTheIncludeThatClosesTheLoop() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/partials/footer.peb --
+                <footer>
+                {% include "partials/hours.peb" %}
+                </footer>
+                -- templates/partials/hours.peb --
+                <p>Open weekdays</p>
+                {% include "partials/footer.peb" %}
+                """);
+
+        assertEquals("templates/partials/hours.peb:2: error[template.error]: 'partials/footer.peb' leads back to this template, "
+                        + "so it never finishes: templates/partials/footer.peb -> templates/partials/hours.peb -> templates/partials/footer.peb",
+                single(result).format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void aMisspeltVariableNamesThePageThatListsTheVariables() throws IOException {
         BakeResult result = bake(MINIMAL_SITE + """
                 -- templates/article.peb --
