@@ -218,7 +218,10 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         int line = e.getLineNumber() == null ? 0 : Math.max(e.getLineNumber(), 0);
         // Which page was being rendered is left out: the same template error on every page is one problem.
         String message = e.getPebbleMessage();
-        if (e instanceof Theme.MissingTemplate missing && !missing.templateName().equals(templateName)) {
+        if (e instanceof Theme.NotUtf8 encoding) {
+            session().diagnostics().error("template.encoding", encoding.where(), encoding.line(), "the template is not valid UTF-8",
+                    "save the file with UTF-8 encoding (most editors have it under 'Save with encoding')");
+        } else if (e instanceof Theme.MissingTemplate missing && !missing.templateName().equals(templateName)) {
             // A partial or parent that does not exist: Pebble names neither it nor the line asking for it.
             Optional<Theme.Reference> reference = session().theme().referenceTo(missing.templateName(), templateName);
             session().diagnostics().error("template.missing", reference.map(Theme.Reference::template).orElse(where),

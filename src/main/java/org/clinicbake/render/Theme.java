@@ -248,6 +248,28 @@ public final class Theme implements Loader<String> {
         }
     }
 
+    /** A template whose bytes are not UTF-8 (saved as Windows-1252 by an editor, say), at the line of the first bad byte. */
+    static final class NotUtf8 extends LoaderException {
+        private static final long serialVersionUID = 1L;
+        private final String where;
+        private final int line;
+
+        NotUtf8(String where, int line) {
+            super(null, where + " is not valid UTF-8 (line " + line + ")");
+            this.where = where;
+            this.line = line;
+        }
+
+        /** The template as diagnostics show it. */
+        String where() {
+            return where;
+        }
+
+        int line() {
+            return line;
+        }
+    }
+
     /**
      * The line of a tag ("{%" or "{{") opened before {@code line} and never closed: the next tag
      * opens before its "%}" or "}}". Pebble reads such a tag on into the lines
@@ -659,15 +681,29 @@ public final class Theme implements Loader<String> {
             if (!has(name)) {
                 return Optional.empty();
             }
+            byte[] bytes;
             try {
                 if (templates != null) {
-                    return Optional.of(Files.newBufferedReader(templates.resolve(name), StandardCharsets.UTF_8));
+                    bytes = Files.readAllBytes(templates.resolve(name));
+                } else {
+                    try (InputStream in = loader.getResourceAsStream(classpathBase + "templates/" + name)) {
+                        bytes = in.readAllBytes();
+                    }
                 }
-                InputStream in = loader.getResourceAsStream(classpathBase + "templates/" + name);
-                return Optional.of(new InputStreamReader(in, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // Decoded here rather than by a Reader: Pebble reports a Reader's decoding error as a syntax error, with no line.
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer text = java.nio.CharBuffer.allocate(bytes.length);
+            if (StandardCharsets.UTF_8.newDecoder().decode(in, text, true).isError()) {
+                int line = 1;
+                for (int i = 0; i < in.position(); i++) {
+                    line += bytes[i] == '\n' ? 1 : 0;
+                }
+                throw new NotUtf8(describe(name), line);
+            }
+            return Optional.of(new java.io.StringReader(text.flip().toString()));
         }
 
         String describe(String name) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -157,6 +159,20 @@ class PebbleThemeEngineTest {
         assertEquals("templates/partials/hours.peb:2: error[template.error]: 'partials/footer.peb' leads back to this template, "
                         + "so it never finishes: templates/partials/footer.peb -> templates/partials/hours.peb -> templates/partials/footer.peb",
                 single(result).format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aPartialNotSavedAsUtf8IsAnEncodingErrorAtTheLineOfTheFirstBadByte() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Path footer = Files.createDirectories(site.resolve("templates/partials")).resolve("footer.peb");
+        // Windows-1252, as an editor may save it: "Café" with é as the single byte E9.
+        Files.write(footer, "<footer>\n<p>Caf\u00e9 hours</p>\n</footer>\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        Diagnostic only = single(result);
+        assertEquals("templates/partials/footer.peb:2: error[template.encoding]: the template is not valid UTF-8",
+                only.format().lines().findFirst().orElseThrow());
     }
 
     @Test
