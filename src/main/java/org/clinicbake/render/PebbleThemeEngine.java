@@ -139,6 +139,10 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             PebbleTemplate template = pebble.getTemplate(templateName);
             StringWriter out = new StringWriter();
             template.evaluate(out, context(model, readStore));
+            if (out.toString().isBlank() && model.getContent() != null && PageModel.uriOf(model, session()).endsWith(".html")) {
+                reportBlankPage(templateName, PageModel.uriOf(model, session()));
+                throw new RenderingException("template " + session().theme().describe(templateName) + " rendered an empty page");
+            }
             return out.toString();
         } catch (PebbleException e) {
             report(e, templateName);
@@ -303,6 +307,21 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                 "no function or macro '" + name + "'",
                 "src/docs/template-model.md lists ClinicBake's functions; a macro is called in the template that "
                         + "defines it, or one that imports it with {% import %} or {% from ... import " + name + " %}");
+    }
+
+    /**
+     * A page template that wrote nothing but white space: an empty file, say, saved to override the
+     * theme's. Only a page of no bytes at all was caught, after the bake, once for every page and
+     * without the template; a newline was a blank page published for every document of its type.
+     */
+    private void reportBlankPage(String templateName, String uri) {
+        boolean empty = session().theme().isBlank(templateName);
+        reportOnce("template.empty", session().theme().describe(templateName), 0,
+                empty ? "the template is empty, so every page rendered from it would be blank"
+                        : "the template rendered a blank page (" + uri + "): nothing but white space",
+                "a page template writes the whole page: start it with {% extends \"base.peb\" %} and fill its blocks, "
+                        + "or extend the theme's own (\"theme:" + templateName.substring(templateName.indexOf(':') + 1)
+                        + "\"); or delete it to use the theme's");
     }
 
     private void reportLoop(String templateName) {

@@ -133,6 +133,11 @@ public final class Theme implements Loader<String> {
         }
     }
 
+    /** Whether the template has nothing but white space (or cannot be read). */
+    boolean isBlank(String templateName) {
+        return text(templateName).map(String::isBlank).orElse(true);
+    }
+
     private static String sha256(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

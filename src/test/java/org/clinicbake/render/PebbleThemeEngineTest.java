@@ -2,6 +2,7 @@ package org.clinicbake.render;
 
 import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -173,6 +174,19 @@ class PebbleThemeEngineTest {
         Diagnostic only = single(result);
         assertEquals("templates/partials/footer.peb:2: error[template.encoding]: the template is not valid UTF-8",
                 only.format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void anEmptyPageTemplateIsReportedOnceAtTheTemplateAndPublishesNothing() throws IOException {
+        // Saved with a newline, the override made each article a one-byte page, and the bake published them.
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+
+                """);
+
+        assertEquals("templates/article.peb: error[template.empty]: the template is empty, so every page rendered from it would be blank",
+                single(result).format().lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(temp.resolve("out/procedures/nerve-block.html")));
     }
 
     @Test
