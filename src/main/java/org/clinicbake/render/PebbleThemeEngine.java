@@ -258,6 +258,12 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
             }
             session().diagnostics().error("template.syntax", where, line, message,
                     "check the tag on this line: every {% block %}, {% if %} and {% for %} needs its matching end tag");
+        } else if (e instanceof RootAttributeNotFoundException missing && EVERY_PAGE_HAS.contains(missing.getAttributeName())) {
+            // Every page has it, so it was read where Pebble hides the page's variables: in a macro.
+            String name = missing.getAttributeName();
+            session().diagnostics().error("template.undefined-variable", where, line,
+                    "variable '" + name + "' is not visible here: a macro sees only its own arguments",
+                    "pass it to the macro: {% macro card(" + name + ") %}...{% endmacro %}, called as {{ card(" + name + ") }}");
         } else if (e instanceof AttributeNotFoundException missing) {
             String what = e instanceof RootAttributeNotFoundException
                     ? "variable '" + missing.getAttributeName() + "' does not exist"
@@ -340,6 +346,9 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
                 "to build on the theme's template of the same name, name its layer: \"theme:" + name
                         + "\" (src/docs/theme-lookup.md); an include of itself needs an {% if %} that ends it");
     }
+
+    /** The variables every template receives (template-model.md). */
+    private static final Set<String> EVERY_PAGE_HAS = Set.of("site", "page", "content", "config");
 
     /** Pebble's words for a block left open: "Pebble was looking for the "endif" tag". */
     private static final java.util.regex.Pattern LOOKING_FOR = java.util.regex.Pattern.compile("looking for the \"(end\\w+)\" tag");

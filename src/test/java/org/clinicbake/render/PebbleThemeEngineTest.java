@@ -190,6 +190,24 @@ class PebbleThemeEngineTest {
     }
 
     @Test
+    void readingThePageInAMacroSaysAMacroSeesOnlyItsArguments() throws IOException {
+        // "variable 'page' does not exist", with a hint to the page that lists page, sent the developer looking for a typo.
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/partials/macros.peb --
+                {% macro updated() %}
+                <p>Updated {{ page.last_reviewed | long_date }}</p>
+                {% endmacro %}
+                -- templates/partials/footer.peb --
+                {% import "partials/macros.peb" %}<footer>{{ updated() }}</footer>
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("templates/partials/macros.peb:2: error[template.undefined-variable]: variable 'page' is not visible here: "
+                + "a macro sees only its own arguments", only.format().lines().findFirst().orElseThrow());
+        assertEquals("pass it to the macro: {% macro card(page) %}...{% endmacro %}, called as {{ card(page) }}", only.hint());
+    }
+
+    @Test
     void aMisspeltVariableNamesThePageThatListsTheVariables() throws IOException {
         BakeResult result = bake(MINIMAL_SITE + """
                 -- templates/article.peb --
