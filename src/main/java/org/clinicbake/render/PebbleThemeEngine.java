@@ -218,6 +218,13 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
     }
 
     private void report(PebbleException e, String templateName) {
+        if (e.getClass() == PebbleException.class && e.getCause() instanceof PebbleException cause
+                && "Wrong operand(s) type in conditional expression".equals(e.getPebbleMessage())) {
+            // Pebble's {% if %} puts this over any error in its condition: a misspelt variable in
+            // {% if page.last_reviewd is not null %} was a "wrong operand type", not the name that is wrong.
+            report(cause, templateName);
+            return;
+        }
         String where = session().theme().describe(e.getFileName() != null ? e.getFileName() : templateName);
         int line = e.getLineNumber() == null ? 0 : Math.max(e.getLineNumber(), 0);
         // Which page was being rendered is left out: the same template error on every page is one problem.

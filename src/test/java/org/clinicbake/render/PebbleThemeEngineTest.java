@@ -222,6 +222,18 @@ class PebbleThemeEngineTest {
                 only.hint());
     }
 
+    @Test
+    void aMisspeltVariableInAnIfConditionIsReportedAsTheMisspeltVariable() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {% if page.last_reviewd is not null %}<p>Reviewed</p>{% endif %}
+                """);
+
+        assertEquals("templates/article.peb:2: error[template.undefined-variable]: 'last_reviewd' does not exist on the value it is read from",
+                single(result).format().lines().findFirst().orElseThrow());
+    }
+
     private BakeResult bake(String fixture) throws IOException {
         return ClinicBake.bake(SiteFixture.write(temp.resolve("site"), fixture), temp.resolve("out"), SiteFixture.options());
     }
