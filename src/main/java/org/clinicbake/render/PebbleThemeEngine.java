@@ -235,11 +235,16 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         } else if (e instanceof Theme.MissingTemplate missing && !missing.templateName().equals(templateName)) {
             // A partial or parent that does not exist: Pebble names neither it nor the line asking for it.
             Optional<Theme.Reference> reference = session().theme().referenceTo(missing.templateName(), templateName);
+            String named = missing.templateName();
+            boolean pathLike = named.startsWith("/") || named.contains("..");
             session().diagnostics().error("template.missing", reference.map(Theme.Reference::template).orElse(where),
                     reference.map(Theme.Reference::line).orElse(0),
-                    "template '" + missing.templateName() + "' does not exist",
-                    "no layer (" + String.join(", ", session().theme().layerNames()) + ") has it: add "
-                            + session().theme().describe(missing.templateName()) + ", or correct the name");
+                    pathLike ? "template '" + named + "' is outside every layer's templates folder"
+                            : "template '" + named + "' does not exist",
+                    pathLike ? "name a template from the templates folder, with no leading / and no ..: \"partials/footer.peb\", "
+                                    + "or \"theme:partials/footer.peb\" for the theme's"
+                            : "no layer (" + String.join(", ", session().theme().layerNames()) + ") has it: add "
+                                    + session().theme().describe(named) + ", or correct the name");
         } else if (e instanceof LoaderException) {
             session().diagnostics().error("template.missing", where, 0,
                     "template '" + templateName + "' does not exist",

@@ -226,7 +226,8 @@ public final class Theme implements Loader<String> {
     public Reader getReader(String templateName) {
         String name = name(templateName);
         if (name.contains("..") || name.startsWith("/")) {
-            throw new LoaderException(null, "template names cannot leave the templates folder: " + name);
+            // Named like a file path rather than a template: reported, as a missing one is, at the line that names it.
+            throw new MissingTemplate(templateName, "template names cannot leave the templates folder: " + name);
         }
         for (Layer layer : candidates(templateName)) {
             Optional<Reader> reader = layer.open(name);

@@ -42,6 +42,20 @@ class PebbleThemeEngineTest {
     }
 
     @Test
+    void aPartialNamedFromTheRootWithASlashIsReportedAtTheInclude() throws IOException {
+        // Written as a web path; the error named the page's own template as the one that did not exist.
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {% include "/partials/footer.peb" %}
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("templates/article.peb:2: error[template.missing]: template '/partials/footer.peb' is outside every layer's templates folder",
+                only.format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void aMissingParentIsReportedAtTheExtendsThatNamesIt() throws IOException {
         BakeResult result = bake(MINIMAL_SITE + """
                 -- templates/article.peb --
