@@ -155,6 +155,62 @@ final class ClinicExtension extends AbstractExtension {
     }
 
     @Override
+    public List<io.pebbletemplates.pebble.extension.NodeVisitorFactory> getNodeVisitors() {
+        return List.of(template -> new io.pebbletemplates.pebble.extension.AbstractNodeVisitor(
+                (io.pebbletemplates.pebble.template.PebbleTemplateImpl) template) {
+            @Override
+            public void visit(io.pebbletemplates.pebble.node.RootNode root) {
+                refuseOutputOutsideBlocks(root, template.getName());
+            }
+        });
+    }
+
+    /**
+     * In a template that extends another, Pebble renders only the blocks (and sets and imports) and
+     * drops anything else in silence: a notice written under the {@code {% extends %}} line was
+     * simply missing from every page. Twig refuses such a template; so does the bake.
+     */
+    private static void refuseOutputOutsideBlocks(io.pebbletemplates.pebble.node.RootNode root, String templateName) {
+        List<io.pebbletemplates.pebble.node.RenderableNode> children = root.getBody().getChildren();
+        if (children.stream().noneMatch(io.pebbletemplates.pebble.node.ExtendsNode.class::isInstance)) {
+            return;
+        }
+        for (io.pebbletemplates.pebble.node.RenderableNode child : children) {
+            int line = -1;
+            if (child instanceof io.pebbletemplates.pebble.node.TextNode text) {
+                String data = new String(text.getData());
+                if (!data.isBlank()) {
+                    // Pebble numbers a text by the line it ends on.
+                    String before = data.substring(0, data.length() - data.stripLeading().length());
+                    line = text.getLineNumber() - newlines(data) + newlines(before);
+                }
+            } else if (child instanceof io.pebbletemplates.pebble.node.PrintNode
+                    || child instanceof io.pebbletemplates.pebble.node.IncludeNode
+                    || child instanceof io.pebbletemplates.pebble.node.IfNode
+                    || child instanceof io.pebbletemplates.pebble.node.ForNode) {
+                line = ((io.pebbletemplates.pebble.node.AbstractRenderableNode) child).getLineNumber();
+            }
+            if (line >= 0) {
+                throw new OutsideBlocks(line, templateName);
+            }
+        }
+    }
+
+    private static int newlines(String text) {
+        return (int) text.chars().filter(c -> c == '\n').count();
+    }
+
+    /** Output written outside every block of a template that extends another, which Pebble would drop. */
+    static final class OutsideBlocks extends PebbleException {
+        private static final long serialVersionUID = 1L;
+
+        OutsideBlocks(int line, String templateName) {
+            super(null, "this is outside every {% block %} of a template that extends another, so it would never be on a page",
+                    line, templateName);
+        }
+    }
+
+    @Override
     public Map<String, Filter> getFilters() {
         return filters;
     }

@@ -222,6 +222,21 @@ class PebbleThemeEngineTest {
     }
 
     @Test
+    void textOutsideTheBlocksOfATemplateThatExtendsIsATemplateErrorNotMissingFromThePage() throws IOException {
+        // Pebble renders only the blocks of such a template: the notice was left out of every article, without a word.
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                {% extends "theme:article.peb" %}
+
+                <p class="notice">Call us before your visit.</p>
+                {% block title %}{{ page.title }}{% endblock %}
+                """);
+
+        assertEquals("templates/article.peb:3: error[template.syntax]: this is outside every {% block %} of a template that "
+                + "extends another, so it would never be on a page", single(result).format().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void aMisspeltVariableNamesThePageThatListsTheVariables() throws IOException {
         BakeResult result = bake(MINIMAL_SITE + """
                 -- templates/article.peb --
