@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
@@ -161,6 +162,7 @@ final class ClinicExtension extends AbstractExtension {
             @Override
             public void visit(io.pebbletemplates.pebble.node.RootNode root) {
                 refuseOutputOutsideBlocks(root, template.getName());
+                refuseBlocksTheParentLacks(root, template.getName());
             }
         });
     }
@@ -191,7 +193,34 @@ final class ClinicExtension extends AbstractExtension {
                 line = ((io.pebbletemplates.pebble.node.AbstractRenderableNode) child).getLineNumber();
             }
             if (line >= 0) {
-                throw new OutsideBlocks(line, templateName);
+                throw new Mistake("this is outside every {% block %} of a template that extends another, so it would never be on a page",
+                        "put it inside one of the parent's blocks ({% block content %}...{% endblock %}), "
+                                + "or, to add a block of your own, into the parent template", line, templateName);
+            }
+        }
+    }
+
+    /**
+     * A block the parent templates do not have is never rendered: a misspelt {@code {% block contnet %}}
+     * left the theme's content on every page, and the bake said nothing.
+     */
+    private void refuseBlocksTheParentLacks(io.pebbletemplates.pebble.node.RootNode root, String templateName) {
+        List<io.pebbletemplates.pebble.node.RenderableNode> children = root.getBody().getChildren();
+        Optional<String> parent = children.stream()
+                .filter(io.pebbletemplates.pebble.node.ExtendsNode.class::isInstance)
+                .map(node -> ((io.pebbletemplates.pebble.node.ExtendsNode) node).getParentExpression())
+                .filter(io.pebbletemplates.pebble.node.expression.LiteralStringExpression.class::isInstance)
+                .map(name -> ((io.pebbletemplates.pebble.node.expression.LiteralStringExpression) name).getValue())
+                .findFirst();
+        if (config == null || parent.isEmpty()) {
+            return;
+        }
+        Optional<java.util.Set<String>> known = session().theme().blocksFor(templateName, parent.get());
+        for (io.pebbletemplates.pebble.node.RenderableNode child : children) {
+            if (known.isPresent() && child instanceof io.pebbletemplates.pebble.node.BlockNode block
+                    && !known.get().contains(block.getName())) {
+                throw new Mistake("'" + parent.get() + "' has no block '" + block.getName() + "', so this one would never be on a page",
+                        "fill one of its blocks: " + String.join(", ", known.get()), block.getLineNumber(), templateName);
             }
         }
     }
@@ -200,13 +229,18 @@ final class ClinicExtension extends AbstractExtension {
         return (int) text.chars().filter(c -> c == '\n').count();
     }
 
-    /** Output written outside every block of a template that extends another, which Pebble would drop. */
-    static final class OutsideBlocks extends PebbleException {
+    /** A template the bake refuses before rendering it, with what to do about it. */
+    static final class Mistake extends PebbleException {
         private static final long serialVersionUID = 1L;
+        private final String hint;
 
-        OutsideBlocks(int line, String templateName) {
-            super(null, "this is outside every {% block %} of a template that extends another, so it would never be on a page",
-                    line, templateName);
+        Mistake(String message, String hint, int line, String templateName) {
+            super(null, message, line, templateName);
+            this.hint = hint;
+        }
+
+        String hint() {
+            return hint;
         }
     }
 

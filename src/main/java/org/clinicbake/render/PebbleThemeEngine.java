@@ -229,10 +229,8 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         int line = e.getLineNumber() == null ? 0 : Math.max(e.getLineNumber(), 0);
         // Which page was being rendered is left out: the same template error on every page is one problem.
         String message = e.getPebbleMessage();
-        if (e instanceof ClinicExtension.OutsideBlocks) {
-            session().diagnostics().error("template.syntax", where, line, message,
-                    "put it inside one of the parent's blocks ({% block content %}...{% endblock %}), "
-                            + "or, to add a block of your own, into the parent template");
+        if (e instanceof ClinicExtension.Mistake mistake) {
+            session().diagnostics().error("template.syntax", where, line, message, mistake.hint());
         } else if (e instanceof Theme.NotUtf8 encoding) {
             session().diagnostics().error("template.encoding", encoding.where(), encoding.line(), "the template is not valid UTF-8",
                     "save the file with UTF-8 encoding (most editors have it under 'Save with encoding')");

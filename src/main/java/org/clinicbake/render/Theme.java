@@ -482,6 +482,51 @@ public final class Theme implements Loader<String> {
         return Optional.empty();
     }
 
+    private static final java.util.regex.Pattern BLOCK = java.util.regex.Pattern.compile(
+            "\\{%-?\\s*block\\s+(\\w+)|\\bblock\\(\\s*[\"'](\\w+)[\"']");
+    private static final java.util.regex.Pattern EXTENDS = java.util.regex.Pattern.compile(
+            "\\{%-?\\s*extends\\s+(?:([\"'])([^\"']+)\\1|\\S)");
+
+    /**
+     * The blocks a block of {@code child} can fill: those of {@code parent} and of every template
+     * it extends, and those {@code child} prints itself with {@code block("name")}. Empty when that
+     * cannot be known: a parent named by an expression, missing or in a loop (each reported otherwise).
+     */
+    Optional<java.util.Set<String>> blocksFor(String child, String parent) {
+        java.util.Set<String> blocks = new java.util.TreeSet<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String from = child;
+        String name = parent;
+        while (true) {
+            String resolved = resolveRelativePath(name, from);
+            name = resolved != null ? resolved : name;
+            Optional<String> text = text(name);
+            if (text.isEmpty() || !seen.add(describe(name))) {
+                return Optional.empty();
+            }
+            java.util.regex.Matcher block = BLOCK.matcher(text.get());
+            while (block.find()) {
+                blocks.add(block.group(1) != null ? block.group(1) : block.group(2));
+            }
+            java.util.regex.Matcher extending = EXTENDS.matcher(text.get());
+            if (!extending.find()) {
+                break;
+            }
+            if (extending.group(2) == null) {
+                return Optional.empty();
+            }
+            from = name;
+            name = extending.group(2);
+        }
+        java.util.regex.Matcher printed = BLOCK.matcher(text(child).orElse(""));
+        while (printed.find()) {
+            if (printed.group(2) != null) {
+                blocks.add(printed.group(2));
+            }
+        }
+        return Optional.of(blocks);
+    }
+
     @Override
     public boolean resourceExists(String templateName) {
         String name = name(templateName);

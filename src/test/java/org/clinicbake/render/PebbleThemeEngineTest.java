@@ -237,6 +237,21 @@ class PebbleThemeEngineTest {
     }
 
     @Test
+    void aMisspeltBlockNameIsATemplateErrorNotAnOverrideThatNeverShows() throws IOException {
+        // Pebble renders only the parent's blocks: the theme's content stayed on every article, without a word.
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/article.peb --
+                {% extends "theme:article.peb" %}
+                {% block contnet %}<h1>{{ page.title }}</h1>{% endblock %}
+                """);
+
+        Diagnostic only = single(result);
+        assertEquals("templates/article.peb:2: error[template.syntax]: 'theme:article.peb' has no block 'contnet', so this one "
+                + "would never be on a page", only.format().lines().findFirst().orElseThrow());
+        assertTrue(only.hint().startsWith("fill one of its blocks: ") && only.hint().contains("content"), only.hint());
+    }
+
+    @Test
     void aMisspeltVariableNamesThePageThatListsTheVariables() throws IOException {
         BakeResult result = bake(MINIMAL_SITE + """
                 -- templates/article.peb --
