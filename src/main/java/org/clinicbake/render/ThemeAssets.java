@@ -81,7 +81,7 @@ public final class ThemeAssets extends Asset {
         }
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.startsWith(".") && (content || config.getAssetIgnoreHidden())) {
+            if (name.startsWith(".") && (content || config.getAssetIgnoreHidden()) || isEditorLeftover(name)) {
                 continue;
             }
             BasicFileAttributes link;
@@ -116,6 +116,21 @@ public final class ThemeAssets extends Asset {
             return null;
         }
     }
+
+    /**
+     * A file an editor leaves beside the one it edits: a backup ({@code risks.adoc~}, {@code risks.adoc.bak},
+     * {@code .orig} from a merge), an autosave ({@code #risks.adoc#}) or a swap file. Published, a backup of
+     * a draft put its unreviewed text on the web. The names are those Jekyll and Hugo leave out too.
+     */
+    static boolean isEditorLeftover(String name) {
+        if (name.endsWith("~") || name.startsWith("#")) {
+            return true;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && LEFTOVER_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> LEFTOVER_EXTENSIONS = java.util.Set.of("bak", "orig", "rej", "swp", "swo", "tmp");
 
     /** A file JBake would read as content (an article, a data file) rather than publish as it is. */
     private static boolean isContentFile(Path file) {

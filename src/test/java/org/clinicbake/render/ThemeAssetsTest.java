@@ -83,6 +83,30 @@ class ThemeAssetsTest {
         assertTrue(Files.isRegularFile(temp.resolve("out/procedures/nerve-block.html")));
     }
 
+    @Test
+    @DisplayName("an editor's backups, autosaves and swap files are never published")
+    void editorLeftoversAreNotPublished() throws IOException {
+        Path site = siteWithFiles();
+        List<String> leftovers = List.of("procedures/nerve-block.adoc~", "procedures/#nerve-block.adoc#",
+                "procedures/nerve-block.adoc.bak", "procedures/nerve-block.adoc.orig", "procedures/nerve-block.adoc.swp",
+                "procedures/diagram.svg.tmp");
+        for (String leftover : leftovers) {
+            SiteFixture.writeFile(site.resolve("content").resolve(leftover), "= Nerve Block\n:jbake-status: draft\nNot reviewed yet.\n");
+        }
+        SiteFixture.writeFile(site.resolve("assets/css/extra.css~"), "p{color:red}");
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertTrue(result.published(), result.diagnostics()::toString);
+        for (String leftover : leftovers) {
+            // A backup of a draft put its unreviewed text on the web, at a guessable address.
+            assertFalse(Files.exists(temp.resolve("out").resolve(leftover)), leftover);
+        }
+        assertFalse(Files.exists(temp.resolve("out/css/extra.css~")));
+        assertEquals("diagram\n", Files.readString(temp.resolve("out/procedures/diagram.svg")), "the file itself still is");
+        assertEquals("p{}\n", Files.readString(temp.resolve("out/css/extra.css")));
+    }
+
     private Path siteWithFiles() {
         return SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- assets/css/extra.css --
