@@ -118,7 +118,7 @@ final class AsciidoctorBoot implements AutoCloseable {
         if (!Files.isDirectory(contentFolder)) {
             return false;
         }
-        try (Stream<Path> walk = Files.walk(contentFolder)) {
+        try (Stream<Path> walk = org.clinicbake.io.FileTrees.walk(contentFolder)) {
             return walk.filter(AsciidocEngine::isArticle).anyMatch(file -> {
                 try {
                     FileTime modified = Files.readAttributes(file, BasicFileAttributes.class).lastModifiedTime();

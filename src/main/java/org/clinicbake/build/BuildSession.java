@@ -247,7 +247,7 @@ public final class BuildSession implements AutoCloseable {
     public synchronized Map<String, List<Path>> contentSlugs() {
         if (contentSlugs == null) {
             Map<String, List<Path>> slugs = new TreeMap<>();
-            try (Stream<Path> walk = Files.walk(config.getContentFolder().toPath())) {
+            try (Stream<Path> walk = org.clinicbake.io.FileTrees.walk(config.getContentFolder().toPath())) {
                 walk.filter(Files::isRegularFile)
                         .filter(org.clinicbake.content.AsciidocEngine::isArticle)
                         .sorted()

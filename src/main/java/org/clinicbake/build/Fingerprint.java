@@ -115,7 +115,11 @@ final class Fingerprint {
             throws IOException {
         SortedMap<String, Object> files = new TreeMap<>();
         if (Files.exists(start)) {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            // Links are followed: a folder the bake reads may be a link (content/ kept in another
+            // repository), and a fingerprint that stopped at the link missed every edit inside it.
+            // A link back up the tree is a loop, which visitFileFailed records like an unreadable file.
+            Files.walkFileTree(start, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     boolean skipped = !dir.equals(start) && (!hiddenToo && hidden(dir) || !included.test(dir));

@@ -311,7 +311,7 @@ public final class SiteBuild {
         record Article(Path file, java.nio.file.attribute.FileTime modified) {
         }
         List<Article> articles = new java.util.ArrayList<>();
-        try (Stream<Path> walk = Files.walk(config.getContentFolder().toPath())) {
+        try (Stream<Path> walk = org.clinicbake.io.FileTrees.walk(config.getContentFolder().toPath())) {
             for (Path file : walk.filter(org.clinicbake.content.AsciidocEngine::isArticle).toList()) {
                 try {
                     var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);

@@ -66,7 +66,7 @@ public final class SourcePositions {
         String extension = settings.getProperty("output.extension", ".html").strip();
         Map<String, Path> sources = new HashMap<>();
         if (content.startsWith(site) && Files.isDirectory(content)) {
-            try (java.util.stream.Stream<Path> walk = Files.walk(content)) {
+            try (java.util.stream.Stream<Path> walk = org.clinicbake.io.FileTrees.walk(content)) {
                 walk.filter(org.clinicbake.content.AsciidocEngine::isArticle).filter(Files::isRegularFile).forEach(file -> {
                     String relative = content.relativize(file).toString().replace('\\', '/');
                     sources.put(relative.substring(0, relative.lastIndexOf('.')) + extension, file);

@@ -14,6 +14,25 @@ public final class FileTrees {
     }
 
     /**
+     * {@link Files#walk(Path, java.nio.file.FileVisitOption...)}, except that a root which is a link
+     * to a folder is walked as that folder, each path named under the link: a clinic may keep
+     * {@code content/} in another repository and link it into the site, and a walk of the link alone
+     * found no article at all. Links below the root are not followed, as with {@code Files.walk}.
+     */
+    public static Stream<Path> walk(Path root) throws IOException {
+        Path real = linkedFolder(root);
+        if (real == null) {
+            return Files.walk(root);
+        }
+        return Files.walk(real).map(path -> root.resolve(real.relativize(path)));
+    }
+
+    /** The folder {@code root} links to, or null when it is no link to a folder. */
+    public static Path linkedFolder(Path root) throws IOException {
+        return Files.isSymbolicLink(root) && Files.isDirectory(root) ? root.toRealPath() : null;
+    }
+
+    /**
      * Deletes a file or a folder with everything in it; nothing when it does not exist. A symbolic
      * link is deleted, never followed, so a link inside the tree cannot reach a user's files.
      */

@@ -175,7 +175,7 @@ public final class Preview implements AutoCloseable {
         if (!content.startsWith(siteDir)) {
             return 0; // the bake reports a content folder outside the site
         }
-        try (Stream<Path> walk = Files.walk(content)) {
+        try (Stream<Path> walk = org.clinicbake.io.FileTrees.walk(content)) {
             articles = walk.filter(path -> !path.getFileName().toString().startsWith(".") && AsciidocEngine.isArticle(path))
                     .filter(Files::isRegularFile).sorted().limit(50).map(Path::toFile).toList();
         } catch (IOException | UncheckedIOException e) {

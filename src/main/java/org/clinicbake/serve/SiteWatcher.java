@@ -79,7 +79,7 @@ final class SiteWatcher implements Closeable {
             return;
         }
         List<Path> folders;
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = org.clinicbake.io.FileTrees.walk(root)) {
             folders = walk.filter(Files::isDirectory).toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             folders = List.of(root);

@@ -109,6 +109,29 @@ class UpToDateTest {
         assertFalse(upToDate(bake()));
     }
 
+    @Test
+    void aContentFolderLinkedFromElsewhereIsBakedAndAnEditInsideItIsSeen() throws IOException {
+        site = SiteFixture.write(temp.resolve("linked"), MINIMAL_SITE + SiteFixture.SECOND_ARTICLE);
+        Path kept = temp.resolve("content-repository");
+        Files.move(site.resolve("content"), kept);
+        Files.createSymbolicLink(site.resolve("content"), kept);
+
+        BakeResult first = bake();
+
+        // The list of pages :med-related: may name walked the link alone and found none.
+        assertEquals(java.util.List.of(), first.errors());
+        assertTrue(first.published());
+        assertTrue(Files.readString(out.resolve("procedures/second-block.html")).contains("nerve-block.html"));
+
+        Path article = kept.resolve("procedures/nerve-block.adoc");
+        Files.writeString(article, Files.readString(article).replace("The doctor uses X-ray guidance.", "The doctor uses an ultrasound."));
+        BakeResult second = bake();
+
+        // The fingerprint of the site's files stopped at the link: "Up to date", with the old page published.
+        assertFalse(upToDate(second));
+        assertTrue(Files.readString(out.resolve("procedures/nerve-block.html")).contains("The doctor uses an ultrasound."));
+    }
+
     private BakeResult bake() throws IOException {
         BakeOptions options = SiteFixture.options();
         return ClinicBake.bake(site, out, options);
