@@ -109,7 +109,7 @@ public final class Theme implements Loader<String> {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(folder)) {
+            try (Stream<Path> files = org.clinicbake.io.FileTrees.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     all.append('\n').append(file).append('\n').append(Files.readString(file, StandardCharsets.UTF_8));
                 }
@@ -831,7 +831,7 @@ public final class Theme implements Loader<String> {
 
         private static void copyTree(Path from, Path to) throws IOException {
             List<Path> files;
-            try (Stream<Path> walk = Files.walk(from)) {
+            try (Stream<Path> walk = org.clinicbake.io.FileTrees.walk(from)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {

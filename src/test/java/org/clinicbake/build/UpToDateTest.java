@@ -132,6 +132,21 @@ class UpToDateTest {
         assertTrue(Files.readString(out.resolve("procedures/nerve-block.html")).contains("The doctor uses an ultrasound."));
     }
 
+    @Test
+    void aTemplatesFolderLinkedFromElsewhereIsUsedAndAnEditInsideItIsSeen() throws IOException {
+        Path kept = temp.resolve("theme-repository");
+        SiteFixture.writeFile(kept.resolve("partials/footer.peb"), "<footer><p>Footer one</p></footer>\n");
+        Files.createSymbolicLink(site.resolve("templates"), kept);
+        bake();
+        assertTrue(Files.readString(out.resolve("procedures/nerve-block.html")).contains("Footer one"));
+
+        SiteFixture.writeFile(kept.resolve("partials/footer.peb"), "<footer><p>Footer two</p></footer>\n");
+        BakeResult second = bake();
+
+        assertFalse(upToDate(second));
+        assertTrue(Files.readString(out.resolve("procedures/nerve-block.html")).contains("Footer two"));
+    }
+
     private BakeResult bake() throws IOException {
         BakeOptions options = SiteFixture.options();
         return ClinicBake.bake(site, out, options);
