@@ -245,10 +245,16 @@ public final class SiteDataLoader {
     public static Diagnostic invalidYaml(String path, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(firstLine(problem));
+        // Two entries for one provider: the indentation hint sent editors looking for a typo that is not there.
+        String hint = duplicate.matches()
+                ? "each key may be given once in a mapping: keep one '" + duplicate.group(1) + "', merging what the two say"
+                : "check the indentation and quoting on this line; values with `:` or `#` need quotes";
         return Diagnostic.error("data.invalid-yaml", path, mark == null ? 0 : line(mark),
-                "invalid YAML: " + firstLine(problem),
-                "check the indentation and quoting on this line; values with `:` or `#` need quotes");
+                "invalid YAML: " + firstLine(problem), hint);
     }
+
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("found duplicate key (.+)");
 
     private static int line(Mark mark) {
         return mark.getLine() + 1;

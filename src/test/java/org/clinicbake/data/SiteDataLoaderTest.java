@@ -121,6 +121,22 @@ class SiteDataLoaderTest {
         assertEquals(List.of("Board certified"), provider.credentials());
     }
 
+    @Test
+    void aProviderGivenTwiceFailsTheBakeAtTheSecondWithAHintToKeepOne() throws IOException {
+        Path fixture = org.clinicbake.testing.SiteFixture.write(site.resolve("site"), org.clinicbake.testing.SiteFixture.MINIMAL_SITE);
+        Files.writeString(fixture.resolve("data/providers.yml"), "ben-cho:\n  name: Ben Cho-Park\n  honorific_suffix: DO\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        int second = Files.readAllLines(fixture.resolve("data/providers.yml")).size() - 2;
+
+        org.clinicbake.BakeResult result = org.clinicbake.ClinicBake.bake(fixture, site.resolve("out"),
+                org.clinicbake.testing.SiteFixture.options());
+
+        // The hint was the one for indentation and quoting: editors looked for a typo that is not there.
+        assertEquals(List.of("data/providers.yml:" + second + ": error[data.invalid-yaml]: invalid YAML: found duplicate key ben-cho",
+                        "  hint: each key may be given once in a mapping: keep one 'ben-cho', merging what the two say"),
+                result.diagnostics().stream().map(Diagnostic::format).flatMap(String::lines).toList());
+    }
+
     private SiteData load(String clinic, String providers, Diagnostics diagnostics) throws IOException {
         Files.createDirectories(site.resolve("data"));
         Files.writeString(site.resolve("data/clinic.yml"), clinic);
