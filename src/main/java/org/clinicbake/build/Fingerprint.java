@@ -114,40 +114,57 @@ final class Fingerprint {
     static SortedMap<String, Object> files(Path start, Path root, boolean hiddenToo, Predicate<Path> included, FileIdentity identity)
             throws IOException {
         SortedMap<String, Object> files = new TreeMap<>();
-        if (Files.exists(start)) {
-            // Links are followed: a folder the bake reads may be a link (content/ kept in another
-            // repository), and a fingerprint that stopped at the link missed every edit inside it.
-            // A link back up the tree is a loop, which visitFileFailed records like an unreadable file.
-            Files.walkFileTree(start, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    boolean skipped = !dir.equals(start) && (!hiddenToo && hidden(dir) || !included.test(dir));
-                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if ((hiddenToo || !hidden(file)) && included.test(file)) {
-                        Object described;
-                        try {
-                            described = identity.of(file, attributes);
-                        } catch (IOException e) {
-                            described = "unreadable";
-                        }
-                        files.put(root.relativize(file).toString(), described);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    files.put(root.relativize(file).toString(), "unreadable");
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        }
+        addTree(files, start, root, hiddenToo, included, identity, start.equals(root));
         return files;
+    }
+
+    /**
+     * A folder the bake reads may be a link (content/ kept in another repository), and a fingerprint
+     * that stopped at the link missed every edit inside it: a start that is a link, and when the walk
+     * is of the site's own folder the links among its folders, are walked as the folders they name.
+     * A link to a folder further down is described as a link, as the bake lists it (it does not read
+     * through one inside content/: content.symlink-skipped).
+     */
+    private static void addTree(SortedMap<String, Object> files, Path start, Path root, boolean hiddenToo,
+                                Predicate<Path> included, FileIdentity identity, boolean followFolders) throws IOException {
+        if (!Files.exists(start)) {
+            return;
+        }
+        Path linked = org.clinicbake.io.FileTrees.linkedFolder(start);
+        Path walked = linked == null ? start : linked;
+        java.util.function.UnaryOperator<Path> named = linked == null ? path -> path : path -> start.resolve(linked.relativize(path));
+        Files.walkFileTree(walked, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                boolean skipped = !dir.equals(walked) && (!hiddenToo && hidden(dir) || !included.test(named.apply(dir)));
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Path shown = named.apply(file);
+                if ((hiddenToo || !hidden(file)) && included.test(shown)) {
+                    if (followFolders && attributes.isSymbolicLink() && walked.equals(file.getParent()) && Files.isDirectory(file)) {
+                        addTree(files, shown, root, hiddenToo, included, identity, false);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    Object described;
+                    try {
+                        described = identity.of(file, attributes);
+                    } catch (IOException e) {
+                        described = "unreadable";
+                    }
+                    files.put(root.relativize(shown).toString(), described);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                files.put(root.relativize(named.apply(file)).toString(), "unreadable");
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static boolean hidden(Path path) {
