@@ -120,6 +120,7 @@ public final class AsciidocEngine extends MarkupEngine {
                 && header.malformed().isEmpty();
         XrefCheck.check(session, file, path, source.lines());
         Placeholders.check(session, path, source.lines(), "draft".equals(model.getStatus()));
+        ImageAltCheck.check(session, path, source.lines(), "draft".equals(model.getStatus()));
         if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, converted.citesReferences(), source.lines())) {
             return null;
         }
