@@ -439,6 +439,12 @@ final class ClinicExtension extends AbstractExtension {
         return new Function() {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+                // Pebble checks the count only for a function that names its arguments; to one that takes
+                // none it hands them over by position, and reviewed_by("ben-cho") ignored its argument in silence.
+                long given = args.keySet().stream().filter(key -> !key.startsWith("_")).count();
+                if (arguments.isEmpty() && given > 0) {
+                    throw new PebbleException(null, "this function takes no arguments, and was given " + given, lineNumber, null);
+                }
                 return body.run(args, context, lineNumber);
             }
 

@@ -103,6 +103,21 @@ class ClinicExtensionTest {
     }
 
     @Test
+    void aFunctionGivenAnArgumentItDoesNotTakeIsATemplateErrorAtItsLine() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                <p>{{ reviewed_by("ben-cho") }}</p>
+                """);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        // Pebble dropped them in silence: reviewed_by("ben-cho") named the page's reviewers all the same.
+        assertEquals(List.of("templates/article.peb:2: error[template.error]: this function takes no arguments, and was given 1"),
+                result.diagnostics().stream().map(SiteFixture::firstLine).toList());
+    }
+
+    @Test
     void aWideImageGetsSmallerCopiesInASrcset() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- templates/article.peb --
