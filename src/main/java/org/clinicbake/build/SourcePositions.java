@@ -78,6 +78,11 @@ public final class SourcePositions {
         return new SourcePositions(Map.copyOf(sources), site);
     }
 
+    /** The article of each page, by the page's path in the output ({@code conditions/sciatica.html}). */
+    public Map<String, Path> pageSources() {
+        return pageSources;
+    }
+
     /**
      * Problems of the output about what a header attribute says, by code: the page shows the
      * attribute's value (the next review date, from :med-last-reviewed:), the editor changes the attribute.

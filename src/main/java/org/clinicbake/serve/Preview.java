@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
@@ -165,8 +166,32 @@ public final class Preview implements AutoCloseable {
         if (result.hasErrors()) {
             server.showErrors(result.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         } else {
+            server.showNotes(notesByPage(result));
             server.reload();
         }
+    }
+
+    /**
+     * The warnings about each page's own article, by the page's path in the output: an editor who
+     * works in the browser would otherwise never see that a page reads at grade 9, or links to a
+     * draft, since only errors stop the rebuild and cover the page.
+     */
+    private Map<String, String> notesByPage(BakeResult result) {
+        Map<String, List<String>> bySource = new java.util.HashMap<>();
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            bySource.computeIfAbsent(diagnostic.path(), path -> new java.util.ArrayList<>()).add(diagnostic.format());
+        }
+        if (bySource.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> notes = new java.util.HashMap<>();
+        org.clinicbake.build.SourcePositions.ofContent(siteDir).pageSources().forEach((page, source) -> {
+            List<String> found = bySource.get(siteDir.relativize(source).toString().replace('\\', '/'));
+            if (found != null) {
+                notes.put(page, String.join("\n", found));
+            }
+        });
+        return Map.copyOf(notes);
     }
 
     private int warmUpAsciidoctor() {

@@ -42,6 +42,8 @@ final class PreviewServer implements AutoCloseable {
     private final HttpServer server;
     private final CopyOnWriteArrayList<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile String errors;
+    /** The last good rebuild's warnings about each page's article, by the page's path in the output. */
+    private volatile Map<String, String> notes = Map.of();
     /**
      * How many times the open pages were told to reload. A page carries the count it was served at
      * to its event stream, which connects only once the page is parsed: a reload sent in between
@@ -88,6 +90,11 @@ final class PreviewServer implements AutoCloseable {
         errors = null;
         reloads.incrementAndGet();
         broadcast("reload", "{}");
+    }
+
+    /** Shows these warnings on their pages from the next time each is served: the reload that follows. */
+    void showNotes(Map<String, String> notesByPage) {
+        notes = Map.copyOf(notesByPage);
     }
 
     /** Shows the build's errors over every open page (and over pages opened later, until a reload). */
@@ -157,7 +164,8 @@ final class PreviewServer implements AutoCloseable {
         }
         String type = type(file);
         if (type.startsWith("text/html")) {
-            body = withLiveReload(body, built);
+            String page = root.toRealPath().relativize(file).toString().replace('\\', '/');
+            body = withLiveReload(body, built, notes.get(page));
         }
         send(exchange, 200, type, body);
     }
@@ -202,14 +210,15 @@ final class PreviewServer implements AutoCloseable {
         // Live reload on the bare page too: before a first bake succeeds it is all the editor sees,
         // and it must show the bake's errors and reload once they are fixed.
         byte[] body = withLiveReload(Files.isRegularFile(page) ? Files.readAllBytes(page)
-                : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8), built);
+                : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8), built, null);
         send(exchange, 404, TYPES.get("html"), body);
     }
 
-    private static byte[] withLiveReload(byte[] html, long built) {
+    private static byte[] withLiveReload(byte[] html, long built, String notes) {
         String page = new String(html, StandardCharsets.UTF_8);
-        // The script passes its query on to the event stream (livereload.js).
-        String tag = "<script src=\"" + SCRIPT + "?built=" + built + "\" defer></script>";
+        // The script passes its query on to the event stream (livereload.js), and shows the notes.
+        String tag = "<script src=\"" + SCRIPT + "?built=" + built + "\""
+                + (notes == null ? "" : " data-notes=\"" + escapeAttribute(notes) + "\"") + " defer></script>";
         int end = page.lastIndexOf("</body>");
         page = end < 0 ? page + tag : page.substring(0, end) + tag + page.substring(end);
         return page.getBytes(StandardCharsets.UTF_8);
@@ -281,6 +290,10 @@ final class PreviewServer implements AutoCloseable {
 
     private static byte[] event(String name, String data) {
         return ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escapeAttribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String errorsJson(String text) {

@@ -71,6 +71,27 @@ class PreviewTest {
     }
 
     @Test
+    void aPageShowsTheWarningsAboutItsArticleUntilTheyAreFixed() throws Exception {
+        BlockingQueue<String> events = listen();
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc",
+                ":description: What a nerve block is, how the doctor does it, and how it may ease your pain.",
+                ":description: Nerve blocks.");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+
+        // Warnings do not stop a rebuild: only the terminal said that this page's summary was too short.
+        String page = get("/procedures/nerve-block.html").body();
+        java.util.regex.Matcher notes = java.util.regex.Pattern.compile(" data-notes=\"([^\"]*)\"").matcher(page);
+        assertTrue(notes.find(), page);
+        assertTrue(notes.group(1).startsWith("content/procedures/nerve-block.adoc:6: warning[header.description-length]"), notes.group(1));
+        assertFalse(get("/index.html").body().contains("data-notes"), "another page has nothing to say");
+
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc", ":description: Nerve blocks.",
+                ":description: What a nerve block is, how the doctor does it, and how it may ease your pain.");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        assertFalse(get("/procedures/nerve-block.html").body().contains("data-notes"));
+    }
+
+    @Test
     void anEditRebuildsThePageAndTellsOpenPagesToReload() throws Exception {
         BlockingQueue<String> events = listen();
         Path article = site.resolve("content/procedures/nerve-block.adoc");
