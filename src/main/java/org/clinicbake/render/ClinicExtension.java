@@ -57,8 +57,8 @@ final class ClinicExtension extends AbstractExtension {
         filters.put("day_range", filter((input, line) -> dayRange(input, line)));
         addAll(functions, pluginFunctions, "function");
         addAll(filters, pluginFilters, "filter");
-        this.functions = Map.copyOf(guardedFunctions(functions));
-        this.filters = Map.copyOf(guardedFilters(filters));
+        this.functions = Map.copyOf(guardedFunctions(functions, ""));
+        this.filters = Map.copyOf(guardedFilters(filters, "the"));
     }
 
     /**
@@ -72,29 +72,32 @@ final class ClinicExtension extends AbstractExtension {
         return new ExtensionCustomizer(extension) {
             @Override
             public Map<String, Filter> getFilters() {
-                return guardedFilters(super.getFilters());
+                return guardedFilters(super.getFilters(), PEBBLES);
             }
 
             @Override
             public Map<String, Function> getFunctions() {
-                return guardedFunctions(super.getFunctions());
+                return guardedFunctions(super.getFunctions(), PEBBLES + " function ");
             }
         };
     }
 
-    private static Map<String, Function> guardedFunctions(Map<String, Function> functions) {
+    /** How a failure names Pebble's own functions and filters, so that the hint can point to their documentation. */
+    static final String PEBBLES = "Pebble's";
+
+    private static Map<String, Function> guardedFunctions(Map<String, Function> functions, String owner) {
         Map<String, Function> guarded = new LinkedHashMap<>();
         Objects.requireNonNullElse(functions, Map.<String, Function>of())
-                .forEach((name, function) -> guarded.put(name, guarded(name + "()", function)));
+                .forEach((name, function) -> guarded.put(name, guarded(owner + name + "()", function)));
         return guarded;
     }
 
-    private static Map<String, Filter> guardedFilters(Map<String, Filter> filters) {
+    private static Map<String, Filter> guardedFilters(Map<String, Filter> filters, String owner) {
         Map<String, Filter> guarded = new LinkedHashMap<>();
         Objects.requireNonNullElse(filters, Map.<String, Filter>of()).forEach((name, filter) ->
                 // Pebble treats these two by their class: default reads a variable that may not exist, escape keeps safe text safe.
                 guarded.put(name, filter instanceof DefaultFilter || filter instanceof EscapeFilter ? filter
-                        : guarded("the filter '" + name + "'", filter)));
+                        : guarded(owner + " filter '" + name + "'", filter)));
         return guarded;
     }
 
@@ -147,7 +150,17 @@ final class ClinicExtension extends AbstractExtension {
             return pebble.getClass() != PebbleException.class || pebble.getFileName() != null || template == null ? pebble
                     : new PebbleException(pebble.getCause(), pebble.getPebbleMessage(), pebble.getLineNumber(), template);
         }
-        return new PebbleException(e, what + " failed: " + e, lineNumber, template);
+        return new PebbleException(e, what + " failed: " + readable(e), lineNumber, template);
+    }
+
+    /**
+     * The exception as a theme developer can read it: its simple name and message, without the
+     * modules and class loaders a ClassCastException lists ("(java.lang.String and ... are in module
+     * java.base of loader 'bootstrap')").
+     */
+    private static String readable(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll(" \\([^()]* (?:is|are) in (?:module|unnamed module)[^()]*\\)$", "");
+        return e.getClass().getSimpleName() + message;
     }
 
     @Override

@@ -288,8 +288,23 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
         } else if (MISSING_CALLABLE.matcher(message).matches()) {
             reportMissingCallable(message, templateName, where, line);
         } else {
-            reportOnce("template.error", where, line, message, "fix the expression on this line");
+            reportOnce("template.error", where, line, message, hintFor(message));
         }
+    }
+
+    /** Pebble's own filter or function that failed, as ClinicExtension names it: "Pebble's filter 'date' failed: ...". */
+    private static final java.util.regex.Pattern PEBBLES_FAILED = java.util.regex.Pattern.compile(
+            "^" + ClinicExtension.PEBBLES + " (?:filter '([\\w]+)'|function ([\\w]+)\\(\\)) failed: .*", java.util.regex.Pattern.DOTALL);
+
+    /** Where to read what the failed filter or function takes: Pebble's page for one of its own, the template model for ours. */
+    private static String hintFor(String message) {
+        java.util.regex.Matcher pebbles = PEBBLES_FAILED.matcher(message);
+        if (pebbles.matches()) {
+            return pebbles.group(1) != null
+                    ? "what the filter takes: https://pebbletemplates.io/wiki/filter/" + pebbles.group(1) + "/"
+                    : "what the function takes: https://pebbletemplates.io/wiki/function/" + pebbles.group(2) + "/";
+        }
+        return "fix the expression on this line";
     }
 
     /**

@@ -79,7 +79,8 @@ class PebbleThemeEngineTest {
         Diagnostic only = single(result);
         assertEquals("templates/partials/footer.peb:2: error[template.error]", only.path() + ":" + only.line() + ": "
                 + only.severity().name().toLowerCase(java.util.Locale.ROOT) + "[" + only.code() + "]");
-        assertTrue(only.message().startsWith("the filter 'greeting_shout' failed: java.lang.ClassCastException"), only.message());
+        assertTrue(only.message().startsWith("the filter 'greeting_shout' failed: ClassCastException: class java.util."), only.message());
+        assertFalse(only.message().contains("module java.base"), "the class loaders a ClassCastException lists: " + only.message());
     }
 
     @Test
@@ -109,6 +110,10 @@ class PebbleThemeEngineTest {
 
         Diagnostic only = single(result);
         assertEquals("templates/partials/footer.peb:2 template.error", only.path() + ":" + only.line() + " " + only.code());
+        // Pebble's page for it says what it takes; "fix the expression" said nothing the developer did not know.
+        String name = mistake.replaceAll("^.*?(?:\\| |\\{\\{ )(\\w+)\\(.*$", "$1");
+        assertEquals("what the " + (mistake.contains("|") ? "filter" : "function") + " takes: https://pebbletemplates.io/wiki/"
+                + (mistake.contains("|") ? "filter/" : "function/") + name + "/", only.hint(), only.message());
     }
 
     @Test
