@@ -95,9 +95,7 @@ public final class Theme implements Loader<String> {
                 if (reference.group(2) == null) {
                     return "every template\n" + fingerprintEveryTemplate();
                 }
-                // As Pebble does: a name that is not relative (./, ../) is taken as it is.
-                String resolved = resolveRelativePath(reference.group(2), name);
-                pending.push(resolved != null ? resolved : reference.group(2));
+                pending.push(named(reference.group(2), name));
             }
         }
         return sha256(texts.toString());
@@ -378,29 +376,40 @@ public final class Theme implements Loader<String> {
      * names {@code wanted}, among the templates a page rendered from {@code root} can use.
      */
     Optional<Reference> referenceTo(String wanted, String root) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(root));
-        while (!pending.isEmpty()) {
-            String name = pending.pop();
-            if (!seen.add(name)) {
-                continue;
-            }
+        for (String name : reachableFrom(root)) {
             String text = text(name).orElse("");
             java.util.regex.Matcher reference = REFERENCE.matcher(text);
             while (reference.find()) {
-                if (reference.group(2) == null) {
-                    continue;
+                if (reference.group(2) != null && named(reference.group(2), name).equals(wanted)) {
+                    return Optional.of(new Reference(describe(name), lineAt(text, reference.start())));
                 }
-                String resolved = resolveRelativePath(reference.group(2), name);
-                String named = resolved != null ? resolved : reference.group(2);
-                if (named.equals(wanted)) {
-                    int line = lineAt(text, reference.start());
-                    return Optional.of(new Reference(describe(name), line));
-                }
-                pending.push(named);
             }
         }
         return Optional.empty();
+    }
+
+    /** The templates a page rendered from {@code root} can use: root first, then what each extends, includes or imports, nearest first. */
+    private List<String> reachableFrom(String root) {
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            String name = pending.removeFirst();
+            if (seen.add(name)) {
+                java.util.regex.Matcher reference = REFERENCE.matcher(text(name).orElse(""));
+                while (reference.find()) {
+                    if (reference.group(2) != null) {
+                        pending.addLast(named(reference.group(2), name));
+                    }
+                }
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /** The template a reference in {@code from} names, as Pebble resolves it: a name that is not relative (./, ../) as it is. */
+    private String named(String reference, String from) {
+        String resolved = resolveRelativePath(reference, from);
+        return resolved != null ? resolved : reference;
     }
 
     /**
@@ -409,26 +418,13 @@ public final class Theme implements Loader<String> {
      * each when it is above 0.
      */
     Optional<Reference> lineMatching(String root, java.util.regex.Pattern wanted, int line) {
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(root));
-        while (!pending.isEmpty()) {
-            String name = pending.removeFirst();
-            if (!seen.add(name)) {
-                continue;
-            }
+        for (String name : reachableFrom(root)) {
             String text = text(name).orElse("");
             java.util.regex.Matcher found = wanted.matcher(text);
             while (found.find()) {
                 int at = lineAt(text, found.start());
                 if (line <= 0 || at == line) {
                     return Optional.of(new Reference(describe(name), at));
-                }
-            }
-            java.util.regex.Matcher reference = REFERENCE.matcher(text);
-            while (reference.find()) {
-                if (reference.group(2) != null) {
-                    String resolved = resolveRelativePath(reference.group(2), name);
-                    pending.addLast(resolved != null ? resolved : reference.group(2));
                 }
             }
         }
@@ -457,8 +453,7 @@ public final class Theme implements Loader<String> {
             if (reference.group(2) == null) {
                 continue;
             }
-            String resolved = resolveRelativePath(reference.group(2), name);
-            String named = resolved != null ? resolved : reference.group(2);
+            String named = named(reference.group(2), name);
             if (!resourceExists(named)) {
                 continue;
             }
@@ -498,8 +493,7 @@ public final class Theme implements Loader<String> {
         String from = child;
         String name = parent;
         while (true) {
-            String resolved = resolveRelativePath(name, from);
-            name = resolved != null ? resolved : name;
+            name = named(name, from);
             Optional<String> text = text(name);
             if (text.isEmpty() || !seen.add(describe(name))) {
                 return Optional.empty();
