@@ -207,10 +207,7 @@ class PreviewTest {
 
     @Test
     void aSitePublishedInAFolderOfItsHostIsPreviewedInThatFolderWhereThe404PageLinksWork() throws Exception {
-        preview.close();
-        Path inFolder = SiteFixture.write(temp.resolve("in-folder"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
-                "site.host=https://clinic.example.org/spine-care"));
-        preview = Preview.start(inFolder, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
+        previewInAFolder();
 
         assertEquals("/spine-care/", preview.url().getPath());
         HttpResponse<String> bare = get("/");
@@ -225,12 +222,17 @@ class PreviewTest {
         assertEquals(200, get(stylesheet.group(1)).statusCode(), "the 404 page's stylesheet, linked from the site's folder");
     }
 
-    @Test
-    void aFolderAskedForWithoutItsSlashIsRedirectedToItSoItsPageLinksWork() throws Exception {
+    /** Previews, instead, the fixture published in a folder of its host (site.host=https://clinic.example.org/spine-care). */
+    private void previewInAFolder() throws IOException {
         preview.close();
         Path inFolder = SiteFixture.write(temp.resolve("in-folder"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
                 "site.host=https://clinic.example.org/spine-care"));
         preview = Preview.start(inFolder, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
+    }
+
+    @Test
+    void aFolderAskedForWithoutItsSlashIsRedirectedToItSoItsPageLinksWork() throws Exception {
+        previewInAFolder();
 
         // Served as it was, /spine-care/tags was a page whose links (../css/site.css) led out of
         // the site's folder: no stylesheet and no working link. A host sends the browser to the folder.
