@@ -44,6 +44,13 @@ final class CheckCommand implements Callable<Integer> {
         Path siteDir = site.siteDir;
         LocalDate today = site.today;
         Path output = site.output();
+        if (!Files.isDirectory(siteDir)) {
+            // With -o the output was found, and the check ran on default settings: no site.host, no
+            // allowed origins, no articles to point problems at, and it passed a deploy it should not have.
+            err.println(org.clinicbake.build.SiteBuild.missingSite(siteDir).format());
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
         if (!Files.isDirectory(output)) {
             err.println(Diagnostic.error("check.no-output", output.toString(), 0, "there is no output folder to check",
                     "run `clinicbake bake " + siteDir + "` first, or name the baked folder with -o OUT").format());

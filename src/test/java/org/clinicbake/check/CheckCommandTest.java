@@ -113,8 +113,8 @@ class CheckCommandTest {
     }
 
     @Test
-    void missingOutputFolderSaysToBakeFirstAndExitsOne() {
-        Path site = temp.resolve("site");
+    void missingOutputFolderSaysToBakeFirstAndExitsOne() throws java.io.IOException {
+        Path site = java.nio.file.Files.createDirectories(temp.resolve("site"));
 
         int code = run("check", site.toString());
 
@@ -128,7 +128,7 @@ class CheckCommandTest {
 
     @Test
     void aFolderWithoutPagesIsNotPassed() throws java.io.IOException {
-        Path site = temp.resolve("site");
+        Path site = java.nio.file.Files.createDirectories(temp.resolve("site"));
         Path notBaked = java.nio.file.Files.createDirectories(temp.resolve("downloads"));
         java.nio.file.Files.writeString(notBaked.resolve("notes.txt"), "not a site");
 

@@ -77,8 +77,15 @@ class MainTest {
     }
 
     @Test
-    void aSiteFolderThatIsNotThereIsAUsageError() {
+    void aSiteFolderThatIsNotThereIsAUsageError() throws java.io.IOException {
         assertEquals(2, run("bake", temp.resolve("no-site").toString()));
+        assertTrue(err.toString().startsWith(temp.resolve("no-site") + ": error[site.missing]"), err.toString());
+
+        // check found the output through -o and ran on default settings, passing what it should not.
+        java.nio.file.Path output = java.nio.file.Files.createDirectories(temp.resolve("out"));
+        java.nio.file.Files.writeString(output.resolve("index.html"), "<!DOCTYPE html><html lang=\"en\"><title>Home</title><h1>Home</h1></html>");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("check", temp.resolve("no-site").toString(), "-o", output.toString()));
         assertTrue(err.toString().startsWith(temp.resolve("no-site") + ": error[site.missing]"), err.toString());
     }
 
