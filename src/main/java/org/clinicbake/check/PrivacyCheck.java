@@ -36,6 +36,13 @@ public final class PrivacyCheck implements OutputCheck {
     private static final Pattern CSS_URL = Pattern.compile(
             "url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)'\"\\s]*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)')",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * {@code image-set(...)} (and {@code -webkit-image-set}): its images may be plain strings, not {@code url()},
+     * and the browser fetches one of them all the same.
+     */
+    private static final Pattern CSS_IMAGE_SET = Pattern.compile("image-set\\(((?:[^()]|\\([^()]*\\))*)\\)", Pattern.CASE_INSENSITIVE);
+    /** A quoted string in an image set; one that follows {@code url(} is found by {@link #CSS_URL} already. */
+    private static final Pattern CSS_STRING = Pattern.compile("(url\\(\\s*|type\\(\\s*)?(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
     private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
     private static final String HINT = "serve the file from the site itself (put it under assets/), or add the host to "
@@ -238,13 +245,27 @@ public final class PrivacyCheck implements OutputCheck {
         comments.appendTail(code);
         Matcher urls = CSS_URL.matcher(code);
         while (urls.find()) {
-            String url = firstNonNull(urls);
-            int below = perLine * (int) code.substring(0, urls.start()).chars().filter(c -> c == '\n').count();
-            thirdParty(context, path, () -> {
-                int first = firstLine.getAsInt();
-                return first == 0 ? 0 : first + below;
-            }, what, url, out);
+            request(context, path, firstLine, perLine, what, code, urls.start(), firstNonNull(urls), out);
         }
+        Matcher sets = CSS_IMAGE_SET.matcher(code);
+        while (sets.find()) {
+            Matcher strings = CSS_STRING.matcher(sets.group(1));
+            while (strings.find()) {
+                if (strings.group(1) == null) {
+                    request(context, path, firstLine, perLine, what, code, sets.start(1) + strings.start(),
+                            strings.group(2) != null ? strings.group(2) : strings.group(3), out);
+                }
+            }
+        }
+    }
+
+    private static void request(CheckContext context, String path, IntSupplier firstLine, int perLine, String what, CharSequence code,
+            int at, String url, Diagnostics out) {
+        int below = perLine * (int) code.subSequence(0, at).chars().filter(c -> c == '\n').count();
+        thirdParty(context, path, () -> {
+            int first = firstLine.getAsInt();
+            return first == 0 ? 0 : first + below;
+        }, what, url, out);
     }
 
     private static String firstNonNull(Matcher matcher) {

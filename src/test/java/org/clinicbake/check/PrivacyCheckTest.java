@@ -69,6 +69,10 @@ class PrivacyCheckTest {
                         .hero {
                           background-image: url( "//cdn.example.net/hero.jpg" );
                         }
+                        .banner {
+                          background-image: image-set("../images/paper.png" 1x,
+                            "https://cdn.example.net/banner.avif" type("image/avif"), url("//cdn.example.net/banner@2x.jpg") 2x);
+                        }
                         """)
                 .file("images/paper.png", "png")
                 .page("index.html", "<p>Home</p>");
@@ -77,6 +81,11 @@ class PrivacyCheckTest {
                 "css/site.css:2: error[privacy.third-party]: stylesheet requests "
                         + "'https://fonts.googleapis.com/css2?family=Inter' from the third-party host fonts.googleapis.com",
                 "css/site.css:5: error[privacy.third-party]: stylesheet requests '//cdn.example.net/hero.jpg' "
+                        + "from the third-party host cdn.example.net",
+                "css/site.css:9: error[privacy.third-party]: stylesheet requests '//cdn.example.net/banner@2x.jpg' "
+                        + "from the third-party host cdn.example.net",
+                // An image set's plain string is fetched like a url(): it passed.
+                "css/site.css:9: error[privacy.third-party]: stylesheet requests 'https://cdn.example.net/banner.avif' "
                         + "from the third-party host cdn.example.net"), output.firstLines());
     }
 
