@@ -287,6 +287,11 @@ final class ClinicExtension extends AbstractExtension {
                     line, null);
         }
         int[] size = session().theme().imageSize(src).orElse(null);
+        if (size == null && session().theme().asset(src).isEmpty()
+                && !java.nio.file.Files.isRegularFile(config.getContentFolder().toPath().resolve(src).normalize())) {
+            // Written without a size and left to the link check, which a site may turn off: a broken image on every page.
+            throw new PebbleException(null, "no image '" + src + "' in the site's or the theme's assets/, or in content/", line, null);
+        }
         String root = String.valueOf(page(context).get("root"));
         StringBuilder tag = new StringBuilder("<img src=\"")
                 .append(MarkupEscaper.HTML5.escape(root + src))

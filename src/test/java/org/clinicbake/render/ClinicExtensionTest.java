@@ -154,6 +154,23 @@ class ClinicExtensionTest {
     }
 
     @Test
+    void anImageThatIsNowhereIsATemplateErrorAtItsLineAndOneInContentIsFound() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- content/procedures/diagram.svg --
+                <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {{ image("procedures/diagram.svg", "Diagram") }}
+                {{ image("images/missing.png", "Diagram of the lower spine") }}
+                """);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of("templates/article.peb:3: error[template.error]: no image 'images/missing.png' in the site's or the theme's assets/, or in content/"),
+                result.diagnostics().stream().map(SiteFixture::firstLine).toList());
+    }
+
+    @Test
     void anImageNeedsAltText() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- templates/article.peb --
