@@ -43,6 +43,7 @@ public final class BuildSession implements AutoCloseable {
     private final ConversionCache cache;
     private final Plugins plugins;
     private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ImageFacts> imageFacts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ImageVariant> imageVariants = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadLocal<PageAssets> pageAssets = new ThreadLocal<>();
     private final java.util.Set<File> includingFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -129,6 +130,18 @@ public final class BuildSession implements AutoCloseable {
     /** Assets templates asked for by content hash (asset path to its fingerprinted path), written after the assets. */
     public Map<String, String> fingerprints() {
         return fingerprints;
+    }
+
+    /** What {@code image()} learned of an image: its width and height when it could read them, and whether the file is anywhere. */
+    public record ImageFacts(Optional<int[]> size, boolean found) {
+    }
+
+    /**
+     * The facts of the image at {@code path}, read once per bake: a theme's image() in the footer
+     * decoded the picture again for every page (1.3 s more rendering at 1,000 pages for one logo).
+     */
+    public ImageFacts imageFacts(String path, java.util.function.Function<String, ImageFacts> read) {
+        return imageFacts.computeIfAbsent(path, read);
     }
 
     /**

@@ -286,12 +286,16 @@ final class ClinicExtension extends AbstractExtension {
             throw new PebbleException(null, "image('" + src + "') needs alt text: image(src, alt); use \"\" only for decoration",
                     line, null);
         }
-        int[] size = session().theme().imageSize(src).orElse(null);
-        if (size == null && session().theme().asset(src).isEmpty()
-                && !java.nio.file.Files.isRegularFile(config.getContentFolder().toPath().resolve(src).normalize())) {
+        BuildSession.ImageFacts facts = session().imageFacts(src, path -> {
+            Optional<int[]> read = session().theme().imageSize(path);
+            return new BuildSession.ImageFacts(read, read.isPresent() || session().theme().asset(path).isPresent()
+                    || java.nio.file.Files.isRegularFile(config.getContentFolder().toPath().resolve(path).normalize()));
+        });
+        if (!facts.found()) {
             // Written without a size and left to the link check, which a site may turn off: a broken image on every page.
             throw new PebbleException(null, "no image '" + src + "' in the site's or the theme's assets/, or in content/", line, null);
         }
+        int[] size = facts.size().orElse(null);
         String root = String.valueOf(page(context).get("root"));
         StringBuilder tag = new StringBuilder("<img src=\"")
                 .append(MarkupEscaper.HTML5.escape(root + src))

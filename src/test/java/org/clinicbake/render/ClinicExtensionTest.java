@@ -140,6 +140,29 @@ class ClinicExtensionTest {
     }
 
     @Test
+    void anImageReadOnceForEveryPageOfABakeIsReadAgainByTheNext() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + SiteFixture.SECOND_ARTICLE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {{ image("images/logo.png", "Clinic logo") }}
+                """);
+        Files.createDirectories(site.resolve("assets/images"));
+        ImageIO.write(new BufferedImage(300, 100, BufferedImage.TYPE_INT_RGB), "png", site.resolve("assets/images/logo.png").toFile());
+        ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+        for (String page : List.of("procedures/nerve-block.html", "procedures/second-block.html")) {
+            assertTrue(Files.readString(temp.resolve("out").resolve(page)).contains("width=\"300\" height=\"100\""), page);
+        }
+
+        ImageIO.write(new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB), "png", site.resolve("assets/images/logo.png").toFile());
+        ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        // The size is kept for the pages of one bake only: a new logo must not keep the old one's box.
+        for (String page : List.of("procedures/nerve-block.html", "procedures/second-block.html")) {
+            assertTrue(Files.readString(temp.resolve("out").resolve(page)).contains("width=\"200\" height=\"100\""), page);
+        }
+    }
+
+    @Test
     void anAssetThatDoesNotExistIsATemplateError() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
                 -- templates/article.peb --
