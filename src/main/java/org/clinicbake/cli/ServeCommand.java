@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Preview a site while you edit it: bakes it with its drafts, serves it on 127.0.0.1, "
-                + "and reloads open pages after every save (errors are shown in the browser)."})
+                + "and reloads open pages after every save (errors, and the warnings about a page, are shown in the browser)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
