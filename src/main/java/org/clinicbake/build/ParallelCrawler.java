@@ -63,7 +63,7 @@ final class ParallelCrawler extends Crawler {
         try {
             List<Future<DocumentModel>> parsed = new ArrayList<>();
             for (File file : files) {
-                checkFileName(file, session);
+                checkFileName(file, session, config.getContentFolder());
                 parsed.add(pool.submit(() -> parse(file, memory)));
             }
             java.util.Map<String, File> claimed = new java.util.HashMap<>();
@@ -249,19 +249,43 @@ final class ParallelCrawler extends Crawler {
      * An article's file name is its page's address. JBake writes a name that needs escaping in a URL
      * as it escapes it ({@code Ciática.adoc} becomes the file {@code Ci%C3%A1tica.html}, which every
      * link to it then misses; a space becomes a {@code +}), so such a name is an error at the file,
-     * rather than broken links on the pages that list it.
+     * rather than broken links on the pages that list it. Its folders are the rest of the address, and
+     * JBake writes them as they are: {@code content/Back Pain/} put a space in the sitemap's and the
+     * feed's addresses, which are then not addresses at all.
      */
-    private static void checkFileName(File file, BuildSession session) {
+    private static void checkFileName(File file, BuildSession session, File contentFolder) {
         String name = file.getName();
         String base = name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.'));
-        if (!base.matches("[A-Za-z0-9._-]+")) {
-            String suggested = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                    .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (!base.matches(ADDRESS_PART)) {
+            String suggested = suggestedName(base);
             session.diagnostics().error("content.file-name", session.relativePath(file), 0,
                     "the file name '" + name + "' is the page's address, and it has characters a web address must escape",
                     "rename the file with letters a-z, digits and hyphens"
                             + (suggested.isEmpty() ? "" : ", e.g. " + suggested + name.substring(base.length())));
+            return;
         }
+        java.nio.file.Path folders = contentFolder.toPath().toAbsolutePath().normalize()
+                .relativize(file.toPath().toAbsolutePath().normalize()).getParent();
+        if (folders == null) {
+            return;
+        }
+        for (java.nio.file.Path folder : folders) {
+            String folderName = folder.toString();
+            if (!folderName.matches(ADDRESS_PART)) {
+                String suggested = suggestedName(folderName);
+                session.diagnostics().error("content.file-name", session.relativePath(file), 0,
+                        "the folder name '" + folderName + "' is part of the page's address, and it has characters a web address must escape",
+                        "rename the folder with letters a-z, digits and hyphens" + (suggested.isEmpty() ? "" : ", e.g. " + suggested));
+                return;
+            }
+        }
+    }
+
+    private static final String ADDRESS_PART = "[A-Za-z0-9._-]+";
+
+    private static String suggestedName(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     private DocumentModel parse(File file, Optional<BuildMemory> memory) {

@@ -415,6 +415,20 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("an article in a folder whose name a web address must escape is reported, not put in the sitemap with a space")
+    void reportsAFolderNameThatIsNoWebAddress() throws IOException {
+        String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/Back Pain/nerve-block.adoc --");
+
+        BakeResult result = bake(temp, site);
+
+        Diagnostic only = single(result);
+        assertEquals("content/Back Pain/nerve-block.adoc: error[content.file-name]: the folder name 'Back Pain' is part of the "
+                + "page's address, and it has characters a web address must escape", firstLine(only));
+        assertEquals("rename the folder with letters a-z, digits and hyphens, e.g. back-pain", only.hint());
+        assertFalse(Files.exists(temp.resolve("out")));
+    }
+
+    @Test
     void reportsCrossReferenceToAMissingSection() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "The doctor uses X-ray guidance.\nSee <<risk-list>>."));
