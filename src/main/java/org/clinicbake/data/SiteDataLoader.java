@@ -213,11 +213,19 @@ public final class SiteDataLoader {
             options.setAllowDuplicateKeys(false);
             Node root = new Yaml(new SafeConstructor(options)).compose(reader);
             if (root == null) {
-                return java.util.Optional.empty();
+                // An empty file (or one of comments only) says nothing, so it is read as no keys: left
+                // unread, as a file with an error already reported is, it let clinic.yml's missing name,
+                // phone and address and every byline's unknown provider through without a word.
+                MappingNode empty = new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, new ArrayList<>(),
+                        org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+                return java.util.Optional.of(new YamlDocument(empty, Map.of()));
             }
             if (!(root instanceof MappingNode mapping)) {
                 diagnostics.error("data.invalid", relative, line(root.getStartMark()),
-                        "expected a mapping of `key: value` lines at the top level", null);
+                        "expected a mapping of `key: value` lines at the top level",
+                        relative.equals(PROVIDERS_FILE)
+                                ? "write each provider as its id followed by a colon (`maya-okafor:`), with its fields indented below, not as `- ` list items"
+                                : "write `key: value` lines at the start of the line (`name: ...`), not `- ` list items");
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(new YamlDocument(mapping, toJava(mapping)));

@@ -137,6 +137,49 @@ class SiteDataLoaderTest {
                 result.diagnostics().stream().map(Diagnostic::format).flatMap(String::lines).toList());
     }
 
+    @Test
+    void reportsAClinicFileWithNothingButCommentsAsMissingItsFields() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+
+        load("# the clinic's details, to do\n", "", diagnostics);
+
+        assertEquals(List.of(
+                        "data/clinic.yml:1: error[data.missing-field]: clinic.yml has no address",
+                        "data/clinic.yml:1: error[data.missing-field]: clinic.yml has no description",
+                        "data/clinic.yml:1: error[data.missing-field]: clinic.yml has no name",
+                        "data/clinic.yml:1: error[data.missing-field]: clinic.yml has no telephone",
+                        "data/clinic.yml:1: error[data.missing-field]: clinic.yml has no telephone_display"),
+                diagnostics.all().stream().map(Diagnostic::format).map(text -> text.lines().findFirst().orElseThrow()).sorted().toList());
+    }
+
+    @Test
+    void readsAnEmptyProvidersFileAsNoProvidersSoBylinesAreStillChecked() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        Files.createDirectories(site.resolve("data"));
+        Files.writeString(site.resolve("data/clinic.yml"), CLINIC);
+        Files.writeString(site.resolve("data/providers.yml"), "");
+
+        SiteData data = new SiteDataLoader(diagnostics).load(site);
+
+        assertEquals(List.of(), diagnostics.all());
+        assertEquals(true, data.providersRead());
+        assertEquals(Map.of(), data.providers());
+    }
+
+    @Test
+    void tellsAProvidersFileWrittenAsAListHowToWriteIt() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+
+        load(CLINIC, "- name: Maya Okafor\n- name: Daniel Reyes\n", diagnostics);
+
+        Diagnostic only = diagnostics.all().get(0);
+        assertEquals(1, diagnostics.all().size());
+        assertEquals("data/providers.yml:1: error[data.invalid]: expected a mapping of `key: value` lines at the top level",
+                only.format().lines().findFirst().orElseThrow());
+        assertEquals("write each provider as its id followed by a colon (`maya-okafor:`), with its fields indented below, "
+                + "not as `- ` list items", only.hint());
+    }
+
     private SiteData load(String clinic, String providers, Diagnostics diagnostics) throws IOException {
         Files.createDirectories(site.resolve("data"));
         Files.writeString(site.resolve("data/clinic.yml"), clinic);
