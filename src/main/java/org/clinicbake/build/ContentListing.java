@@ -72,6 +72,11 @@ final class ContentListing {
         return relative;
     }
 
+    private static boolean isArticleInOtherCase(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && AsciidocEngine.EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
     private void visit(Path folder, SiteConfiguration config, boolean crawledAbove, boolean hidden, boolean root) {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
@@ -113,6 +118,16 @@ final class ContentListing {
                 otherStamps.put(entry.toString(), Fingerprint.stamp(link));
             }
             if (!crawled) {
+                continue;
+            }
+            if (!hiddenEntry && !article && isArticleInOtherCase(name)) {
+                // Engines go by the exact extension: FAQ.ADOC was copied into the output as it is, its
+                // AsciiDoc source (a draft's too) published at an address no page links to.
+                String extension = name.substring(name.lastIndexOf('.') + 1);
+                config.session().diagnostics().error("content.file-name", config.session().relativePath(entry.toFile()), 0,
+                        "the file ends in ." + extension + ", which is not read as an article, so its source would be published as it is",
+                        "write the extension in lower case: " + name.substring(0, name.length() - extension.length())
+                                + extension.toLowerCase(java.util.Locale.ROOT));
                 continue;
             }
             if (target.isDirectory()) {

@@ -429,6 +429,20 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("an article saved as .ADOC is reported, not copied into the output as AsciiDoc source")
+    void reportsAnArticleExtensionInUpperCase() throws IOException {
+        String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/procedures/nerve-block.ADOC --");
+
+        BakeResult result = bake(temp, site);
+
+        Diagnostic only = single(result);
+        assertEquals("content/procedures/nerve-block.ADOC: error[content.file-name]: the file ends in .ADOC, which is not read "
+                + "as an article, so its source would be published as it is", firstLine(only));
+        assertEquals("write the extension in lower case: nerve-block.adoc", only.hint());
+        assertFalse(Files.exists(temp.resolve("out/procedures/nerve-block.ADOC")));
+    }
+
+    @Test
     void reportsCrossReferenceToAMissingSection() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "The doctor uses X-ray guidance.\nSee <<risk-list>>."));
