@@ -87,6 +87,19 @@ public final class AsciidocEngine extends MarkupEngine {
                     "header line is not an attribute entry: '" + source.lines().get(line - 1).strip() + "'",
                     "attribute entries start and end the name with a colon, e.g. `:jbake-type: therapy`");
         }
+        for (DocumentHeader.Repeat repeat : header.repeats()) {
+            // A second :jbake-status: draft below the first turned a published page into a draft without a word.
+            diagnostics.error("header.repeated", path, repeat.again(),
+                    "':" + repeat.name() + ":' is given twice in the header, on line " + repeat.first() + " and here",
+                    "keep one of the two lines: AsciiDoc uses the last one and ignores the other");
+        }
+        if (header.endsEarlyAt() > 0) {
+            diagnostics.error("header.blank-line", path, header.endsEarlyAt(),
+                    "this blank line ends the header, so the attribute entries below it are not read as the page's",
+                    "delete the blank line: the title and every attribute entry are one block of lines");
+            // Every attribute below would be reported missing, at line 1, hiding the one thing to fix.
+            return null;
+        }
         if (header.titleLine() == 0) {
             diagnostics.error("header.missing-title", path, 1, "the document has no title line",
                     "start the file with a title line such as `= Epidural Steroid Injection`");

@@ -17,8 +17,16 @@ import java.util.regex.Pattern;
  * @param titleLine  line of the {@code = Title} line, or 0 when there is none
  * @param attributes attribute name to the line of its last entry (the value Asciidoctor keeps)
  * @param malformed  lines that look like an attribute entry missing its leading or its closing colon
+ * @param repeats    attributes given twice in the header
+ * @param endsEarlyAt the blank line that ends the header above entries of ClinicBake's or JBake's
+ *                   attributes (which AsciiDoc then does not read as the header's), or 0
  */
-record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integer> malformed) {
+record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integer> malformed, List<Repeat> repeats,
+                      int endsEarlyAt) {
+
+    /** An attribute entered on line {@code first} and again on line {@code again}, whose value AsciiDoc keeps. */
+    record Repeat(String name, int first, int again) {
+    }
 
     // DOTALL: a value may hold U+2028 or U+0085 (pasted from a word processor), which `.` would not match.
     private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:(!?)([A-Za-z0-9_][A-Za-z0-9_-]*)(!?):(?:\\s.*)?$", Pattern.DOTALL);
@@ -40,6 +48,7 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
             titleLine = index + 1;
             index++;
         }
+        List<Repeat> repeats = new java.util.ArrayList<>();
         for (; index < lines.size(); index++) {
             String line = lines.get(index);
             if (line.isBlank()) {
@@ -47,14 +56,40 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
             }
             Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
             if (entry.matches()) {
+                String name = entry.group(2).toLowerCase(java.util.Locale.ROOT);
                 // The last entry of a name is the value Asciidoctor keeps, so it is the line a problem with it is on.
-                attributes.remove(entry.group(2).toLowerCase(java.util.Locale.ROOT));
-                attributes.put(entry.group(2).toLowerCase(java.util.Locale.ROOT), index + 1);
+                Integer before = attributes.remove(name);
+                if (before != null) {
+                    repeats.add(new Repeat(name, before, index + 1));
+                }
+                attributes.put(name, index + 1);
             } else if (MISSING_COLON.matcher(line).matches() || MISSING_CLOSING_COLON.matcher(line).matches()) {
                 malformed.add(index + 1);
             }
         }
-        return new DocumentHeader(titleLine, Collections.unmodifiableMap(attributes), List.copyOf(malformed));
+        return new DocumentHeader(titleLine, Collections.unmodifiableMap(attributes), List.copyOf(malformed), List.copyOf(repeats),
+                titleLine > 0 ? endsEarlyAt(lines, index) : 0);
+    }
+
+    /**
+     * The blank line at {@code blank} when the lines after it go on with entries of the page's own
+     * attributes ({@code :med-reviewer:}, {@code :jbake-tags:}, {@code :description:}): AsciiDoc ends
+     * the header at a blank line, so those are not the header's, and the page seemed to lack them.
+     */
+    private static int endsEarlyAt(List<String> lines, int blank) {
+        int next = blank;
+        while (next < lines.size() && lines.get(next).isBlank()) {
+            next++;
+        }
+        if (next == blank || next >= lines.size()) {
+            return 0;
+        }
+        Matcher entry = ATTRIBUTE_ENTRY.matcher(lines.get(next));
+        if (!entry.matches()) {
+            return 0;
+        }
+        String name = entry.group(2).toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("jbake-") || name.startsWith("med-") || name.equals("description") ? blank + 1 : 0;
     }
 
     /** Whether a malformed line names this attribute, so "missing" is not reported on top of "malformed". */

@@ -108,6 +108,28 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("an attribute given twice in a header is reported at the second, naming the first, not silently resolved")
+    void reportsAnAttributeGivenTwice() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":med-last-reviewed: 2026-02-01",
+                ":med-last-reviewed: 2026-02-01\n:jbake-status: draft"));
+
+        // The page quietly became a draft: nothing said why it was gone from the site.
+        assertEquals(List.of("content/procedures/nerve-block.adoc:10: error[header.repeated]: "
+                + "':jbake-status:' is given twice in the header, on line 3 and here"), firstLines(result));
+    }
+
+    @Test
+    @DisplayName("a blank line inside a header is reported there, not as every attribute below it missing")
+    void reportsABlankLineThatEndsTheHeaderEarly() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":med-author: ann-lee", "\n:med-author: ann-lee"));
+
+        // It was "the page has no author" and the like, at line 1, while the lines were there below the blank one.
+        assertEquals(List.of("content/procedures/nerve-block.adoc:7: error[header.blank-line]: this blank line ends the header, "
+                + "so the attribute entries below it are not read as the page's"), firstLines(result));
+        assertFalse(result.published());
+    }
+
+    @Test
     @DisplayName("two profile pages of one provider in different folders are an error naming both files, not one silently winning")
     void reportsTwoProfilesOfOneProvider() throws IOException {
         String profile = "= Dr. Ann Lee\n:jbake-type: provider\n:jbake-status: published\n"

@@ -218,8 +218,10 @@ class MedicalRulesTest {
     @Test
     @DisplayName("an attribute written twice is reported at the entry whose value the page got, the last")
     void aProblemWithARepeatedAttributeIsAtItsLastEntry() throws IOException {
-        assertOnly(MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", ":med-entity-type: MedicalTherapy\n:med-reviewer: ben-choo"),
-                PAGE + ":11: error[header.unknown-provider]: no provider 'ben-choo' in data/providers.yml");
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", ":med-entity-type: MedicalTherapy\n:med-reviewer: ben-choo"));
+
+        assertEquals(List.of(PAGE + ":11: error[header.repeated]: ':med-reviewer:' is given twice in the header, on line 8 and here",
+                PAGE + ":11: error[header.unknown-provider]: no provider 'ben-choo' in data/providers.yml"), firstLines(result));
     }
 
     @Test
