@@ -748,7 +748,9 @@ public final class Theme implements Loader<String> {
                 }
                 throw new NotUtf8(describe(name), line);
             }
-            return Optional.of(new java.io.StringReader(text.flip().toString()));
+            String decoded = text.flip().toString();
+            // An editor's byte order mark is no text of the template: Pebble copied it into every page, an invisible stray character.
+            return Optional.of(new java.io.StringReader(decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded));
         }
 
         String describe(String name) {

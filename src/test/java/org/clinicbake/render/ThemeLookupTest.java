@@ -196,6 +196,20 @@ class ThemeLookupTest {
         assertEquals("themes extend each other in a loop: a -> b -> a", result.diagnostics().get(0).message());
     }
 
+    @Test
+    void aTemplateSavedWithAByteOrderMarkPutsNoStrayCharacterInThePage() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + ABOUT);
+        // As Windows Notepad saves "UTF-8 with BOM": the mark was copied into every page, before <footer>.
+        SiteFixture.writeFile(site.resolve("templates/partials/footer.peb"), "\uFEFF<footer><p>Seabright</p></footer>\n");
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        String about = Files.readString(temp.resolve("out/about.html"));
+        assertTrue(about.contains("<footer><p>Seabright</p></footer>"), about);
+        assertFalse(about.contains("\uFEFF"), "a byte order mark in the page");
+    }
+
     private String bake(String txtar, String page) throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), txtar);
         BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
