@@ -423,45 +423,34 @@ class BakeDiagnosticsTest {
         assertEquals("take the link out until that day, or schedule this page for it too (:jbake-status: published-date)", only.hint());
     }
 
-    @Test
-    @DisplayName("an article whose file name a web address must escape is reported at the file, not as broken links")
-    void reportsAFileNameThatIsNoWebAddress() throws IOException {
-        String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/procedures/Nerve Blöck.adoc --");
-
-        BakeResult result = bake(temp, site);
+    /**
+     * A name the page's address is made of: a file or folder name a web address must escape (the
+     * sitemap listed "Back Pain/nerve-block.html" with its space), or an upper-case extension, which
+     * JBake does not read as an article and copied into the output as AsciiDoc source.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("namesNoAddressCanHave")
+    @DisplayName("an article whose file or folder name cannot be its address is reported at the file, and nothing is published")
+    void reportsANameThatCannotBeThePagesAddress(String file, String message, String hint) throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/" + file + " --"));
 
         Diagnostic only = single(result);
-        assertEquals("content/procedures/Nerve Blöck.adoc: error[content.file-name]: the file name 'Nerve Blöck.adoc' is the page's "
-                + "address, and it has characters a web address must escape", firstLine(only));
-        assertEquals("rename the file with letters a-z, digits and hyphens, e.g. nerve-block.adoc", only.hint());
+        assertEquals("content/" + file + ": error[content.file-name]: " + message, firstLine(only));
+        assertEquals(hint, only.hint());
+        assertFalse(result.published());
     }
 
-    @Test
-    @DisplayName("an article in a folder whose name a web address must escape is reported, not put in the sitemap with a space")
-    void reportsAFolderNameThatIsNoWebAddress() throws IOException {
-        String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/Back Pain/nerve-block.adoc --");
-
-        BakeResult result = bake(temp, site);
-
-        Diagnostic only = single(result);
-        assertEquals("content/Back Pain/nerve-block.adoc: error[content.file-name]: the folder name 'Back Pain' is part of the "
-                + "page's address, and it has characters a web address must escape", firstLine(only));
-        assertEquals("rename the folder with letters a-z, digits and hyphens, e.g. back-pain", only.hint());
-        assertFalse(Files.exists(temp.resolve("out")));
-    }
-
-    @Test
-    @DisplayName("an article saved as .ADOC is reported, not copied into the output as AsciiDoc source")
-    void reportsAnArticleExtensionInUpperCase() throws IOException {
-        String site = MINIMAL_SITE.replace("-- content/procedures/nerve-block.adoc --", "-- content/procedures/nerve-block.ADOC --");
-
-        BakeResult result = bake(temp, site);
-
-        Diagnostic only = single(result);
-        assertEquals("content/procedures/nerve-block.ADOC: error[content.file-name]: the file ends in .ADOC, which is not read "
-                + "as an article, so its source would be published as it is", firstLine(only));
-        assertEquals("write the extension in lower case: nerve-block.adoc", only.hint());
-        assertFalse(Files.exists(temp.resolve("out/procedures/nerve-block.ADOC")));
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> namesNoAddressCanHave() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("procedures/Nerve Blöck.adoc",
+                        "the file name 'Nerve Blöck.adoc' is the page's address, and it has characters a web address must escape",
+                        "rename the file with letters a-z, digits and hyphens, e.g. nerve-block.adoc"),
+                org.junit.jupiter.params.provider.Arguments.of("Back Pain/nerve-block.adoc",
+                        "the folder name 'Back Pain' is part of the page's address, and it has characters a web address must escape",
+                        "rename the folder with letters a-z, digits and hyphens, e.g. back-pain"),
+                org.junit.jupiter.params.provider.Arguments.of("procedures/nerve-block.ADOC",
+                        "the file ends in .ADOC, which is not read as an article, so its source would be published as it is",
+                        "write the extension in lower case: nerve-block.adoc"));
     }
 
     @Test
