@@ -97,6 +97,8 @@ public final class LinkCheck implements OutputCheck {
                         noun + " '" + url + "' points to '" + missing + "', which is not in the output",
                         turnedOff(context, missing).map(setting -> setting + "=false in jbake.properties leaves out " + missing
                                         + ": turn it on, or take the link out (site.nav, or the template)")
+                                .or(() -> unpublishedArticle(context, missing).map(article -> article + " is not published: a draft, "
+                                        + "or scheduled for a later day; take the link out until it is, or publish it"))
                                 .orElse("fix the address or publish the missing file; between articles, write an AsciiDoc xref to "
                                         + "the .adoc file (xref:../conditions/sciatica.adoc[sciatica]) so the bake checks it"));
                 return;
@@ -127,6 +129,21 @@ public final class LinkCheck implements OutputCheck {
             default -> "embedded object";
         };
     }
+
+    /**
+     * The article a missing page would be baked from: there is one only when it is not published (a
+     * baked article is in the output), and "publish the missing file" sent editors looking for a file
+     * that was there all along.
+     */
+    private static Optional<String> unpublishedArticle(CheckContext context, String page) {
+        java.util.Map<String, java.nio.file.Path> articles = context.runState(ARTICLES,
+                () -> org.clinicbake.build.SourcePositions.ofContent(context.siteDir()).pageSources());
+        return Optional.ofNullable(articles.get(page))
+                .map(file -> context.siteDir().toAbsolutePath().normalize().relativize(file).toString().replace('\\', '/'));
+    }
+
+    /** The key of the run's map from pages to the articles they are baked from, read once, on the first missing page. */
+    private static final Object ARTICLES = new Object();
 
     /** The render.* switch that is off and names this file (index.html, archive.html, feed.xml, sitemap.xml), if any. */
     private static Optional<String> turnedOff(CheckContext context, String target) {

@@ -24,6 +24,20 @@ class LinkCheckTest {
     }
 
     @Test
+    void aLinkToAnArticleThatIsNotPublishedSaysSo() throws java.io.IOException {
+        OutputFixture output = new OutputFixture(temp)
+                .page("procedures/nerve-block.html", "<p>See <a href=\"../conditions/sciatica.html\">sciatica</a>.</p>");
+        java.nio.file.Files.createDirectories(output.site.resolve("content/conditions"));
+        java.nio.file.Files.writeString(output.site.resolve("content/conditions/sciatica.adoc"), "= Sciatica\n:jbake-status: draft\n");
+
+        List<org.clinicbake.diag.Diagnostic> found = output.check().diagnostics();
+
+        // "Publish the missing file" sent the editor looking for a file that was there, as a draft.
+        assertEquals(List.of("content/conditions/sciatica.adoc is not published: a draft, or scheduled for a later day; "
+                + "take the link out until it is, or publish it"), found.stream().map(org.clinicbake.diag.Diagnostic::hint).toList());
+    }
+
+    @Test
     void missingStylesheetOrImageIsABrokenLinkToo() {
         OutputFixture output = new OutputFixture(temp)
                 .page("index.html", "<p><img src=\"images/spine.png\" alt=\"The spine\"></p>");
