@@ -361,8 +361,16 @@ public final class PebbleThemeEngine extends AbstractTemplateEngine {
 
     private void reportLoop(String templateName) {
         Optional<Theme.Loop> loop = session().theme().loopFrom(templateName);
+        Optional<Theme.Reference> macro = loop.isEmpty() ? session().theme().selfCallingMacro(templateName) : Optional.empty();
+        if (macro.isPresent()) {
+            // Reported once, there: every page template that used the partial said the same thing with no line.
+            reportOnce("template.error", macro.get().template(), macro.get().line(),
+                    "this macro calls itself with nothing to stop it, so rendering never ends",
+                    "call it again only inside an {% if %} that is false at some point, e.g. {% if depth > 0 %}{{ tree(depth - 1) }}{% endif %}");
+            return;
+        }
         if (loop.isEmpty()) {
-            // Named by an expression, or a macro that calls itself: nothing to point at but the page's template.
+            // Named by an expression: nothing to point at but the page's template.
             reportOnce("template.error", session().theme().describe(templateName), 0,
                     "rendering never ends: a template that this one uses extends or includes itself, or a macro calls itself, with nothing to stop it",
                     "an include or a macro call that repeats itself needs an {% if %} that ends it");

@@ -417,6 +417,30 @@ public final class Theme implements Loader<String> {
      * can use (root first, then what each extends, includes or imports); only line {@code line} of
      * each when it is above 0.
      */
+    /**
+     * The first macro, among the templates a page rendered from {@code root} can use, that calls
+     * itself with no {@code {% if %}} in its body to end it: the one place to fix when rendering
+     * never ends and no template includes itself.
+     */
+    Optional<Reference> selfCallingMacro(String root) {
+        for (String name : reachableFrom(root)) {
+            String text = text(name).orElse("");
+            java.util.regex.Matcher macro = MACRO.matcher(text);
+            while (macro.find()) {
+                String body = macro.group(2);
+                if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(macro.group(1)) + "\\s*\\(").matcher(body).find()
+                        && !body.matches("(?s).*\\{%-?\\s*if\\b.*")) {
+                    return Optional.of(new Reference(describe(name), lineAt(text, macro.start())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A macro's name and body, up to its {@code endmacro}. */
+    private static final java.util.regex.Pattern MACRO = java.util.regex.Pattern.compile(
+            "\\{%-?\\s*macro\\s+(\\w+)\\s*\\((.*?)\\{%-?\\s*endmacro", java.util.regex.Pattern.DOTALL);
+
     Optional<Reference> lineMatching(String root, java.util.regex.Pattern wanted, int line) {
         for (String name : reachableFrom(root)) {
             String text = text(name).orElse("");

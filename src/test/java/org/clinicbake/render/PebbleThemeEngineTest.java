@@ -182,6 +182,34 @@ class PebbleThemeEngineTest {
     }
 
     @Test
+    void aMacroThatCallsItselfWithNothingToStopItIsOneErrorAtTheMacro() throws IOException {
+        // It was one error for every page template that used the footer, each naming that template, with no line.
+        BakeResult result = bake(MINIMAL_SITE + SiteFixture.CLINIC_PAGE + """
+                -- templates/partials/footer.peb --
+                <footer>
+                {% macro crumbs(path) %}<span>{{ crumbs(path) }}</span>{% endmacro %}
+                <p>{{ crumbs("home") }}</p>
+                </footer>
+                """);
+
+        assertEquals(List.of("templates/partials/footer.peb:2: error[template.error]: this macro calls itself with nothing to stop it, "
+                + "so rendering never ends"), result.diagnostics().stream().map(SiteFixture::firstLine).toList());
+    }
+
+    @Test
+    void aMacroThatCallsItselfInsideAnIfRenders() throws IOException {
+        BakeResult result = bake(MINIMAL_SITE + """
+                -- templates/partials/footer.peb --
+                <footer>
+                {% macro countdown(n) %}{{ n }}{% if n > 1 %} {{ countdown(n - 1) }}{% endif %}{% endmacro %}
+                <p>{{ countdown(3) }}</p>
+                </footer>
+                """);
+
+        assertEquals(List.of(), result.diagnostics());
+    }
+
+    @Test
     void aPartialNotSavedAsUtf8IsAnEncodingErrorAtTheLineOfTheFirstBadByte() throws IOException {
         Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
         Path footer = Files.createDirectories(site.resolve("templates/partials")).resolve("footer.peb");
