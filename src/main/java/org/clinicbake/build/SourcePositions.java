@@ -60,22 +60,40 @@ public final class SourcePositions {
      * output folder without baking, so has no store to ask.
      */
     public static SourcePositions ofContent(Path siteDir) {
-        Path site = siteDir.toAbsolutePath().normalize();
-        java.util.Properties settings = SiteConfiguration.readSiteFile(site);
-        Path content = site.resolve(settings.getProperty("content.folder", "content").strip()).normalize();
-        String extension = settings.getProperty("output.extension", ".html").strip();
+        PageNaming naming = PageNaming.of(siteDir);
         Map<String, Path> sources = new HashMap<>();
-        if (content.startsWith(site) && Files.isDirectory(content)) {
-            try (java.util.stream.Stream<Path> walk = org.clinicbake.io.FileTrees.walk(content)) {
-                walk.filter(org.clinicbake.content.AsciidocEngine::isArticle).filter(Files::isRegularFile).forEach(file -> {
-                    String relative = content.relativize(file).toString().replace('\\', '/');
-                    sources.put(relative.substring(0, relative.lastIndexOf('.')) + extension, file);
-                });
+        if (naming.content().startsWith(naming.site()) && Files.isDirectory(naming.content())) {
+            try (java.util.stream.Stream<Path> walk = org.clinicbake.io.FileTrees.walk(naming.content())) {
+                walk.filter(Files::isRegularFile).forEach(file -> naming.pageOf(file).ifPresent(page -> sources.put(page, file)));
             } catch (IOException | java.io.UncheckedIOException e) {
                 // Unreadable content: every problem stays at its page, where the check found it.
             }
         }
-        return new SourcePositions(Map.copyOf(sources), site);
+        return new SourcePositions(Map.copyOf(sources), naming.site());
+    }
+
+    /**
+     * How JBake names the page of an article, read from the site's settings: its path in the content
+     * folder, with the output extension.
+     */
+    public record PageNaming(Path site, Path content, String extension) {
+
+        public static PageNaming of(Path siteDir) {
+            Path site = siteDir.toAbsolutePath().normalize();
+            java.util.Properties settings = SiteConfiguration.readSiteFile(site);
+            return new PageNaming(site, site.resolve(settings.getProperty("content.folder", "content").strip()).normalize(),
+                    settings.getProperty("output.extension", ".html").strip());
+        }
+
+        /** The page of an article ({@code conditions/sciatica.html}); empty for a file that is no article of the content folder. */
+        public java.util.Optional<String> pageOf(Path file) {
+            Path article = file.toAbsolutePath().normalize();
+            if (!article.startsWith(content) || !org.clinicbake.content.AsciidocEngine.isArticle(article)) {
+                return java.util.Optional.empty();
+            }
+            String relative = content.relativize(article).toString().replace('\\', '/');
+            return java.util.Optional.of(relative.substring(0, relative.lastIndexOf('.')) + extension);
+        }
     }
 
     /** The article of each page, by the page's path in the output ({@code conditions/sciatica.html}). */

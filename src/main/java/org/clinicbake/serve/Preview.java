@@ -177,20 +177,16 @@ public final class Preview implements AutoCloseable {
      * draft, since only errors stop the rebuild and cover the page.
      */
     private Map<String, String> notesByPage(BakeResult result) {
-        Map<String, List<String>> bySource = new java.util.HashMap<>();
-        for (Diagnostic diagnostic : result.diagnostics()) {
-            bySource.computeIfAbsent(diagnostic.path(), path -> new java.util.ArrayList<>()).add(diagnostic.format());
-        }
-        if (bySource.isEmpty()) {
+        if (result.diagnostics().isEmpty()) {
             return Map.of();
         }
+        // Named from the diagnostics' paths: a walk of the content folder on every save would cost the editor's reload.
+        org.clinicbake.build.SourcePositions.PageNaming naming = org.clinicbake.build.SourcePositions.PageNaming.of(siteDir);
         Map<String, String> notes = new java.util.HashMap<>();
-        org.clinicbake.build.SourcePositions.ofContent(siteDir).pageSources().forEach((page, source) -> {
-            List<String> found = bySource.get(siteDir.relativize(source).toString().replace('\\', '/'));
-            if (found != null) {
-                notes.put(page, String.join("\n", found));
-            }
-        });
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            naming.pageOf(siteDir.resolve(diagnostic.path()))
+                    .ifPresent(page -> notes.merge(page, diagnostic.format(), (before, more) -> before + "\n" + more));
+        }
         return Map.copyOf(notes);
     }
 
