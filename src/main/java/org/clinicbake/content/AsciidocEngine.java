@@ -132,13 +132,14 @@ public final class AsciidocEngine extends MarkupEngine {
         boolean headerOk = readHeader(converted, header, source.lines(), session, path, model)
                 && header.malformed().isEmpty();
         XrefCheck.check(session, file, path, source.lines());
-        Placeholders.check(session, path, source.lines(), "draft".equals(model.getStatus()));
-        ImageAltCheck.check(session, path, source.lines(), "draft".equals(model.getStatus()));
+        boolean draft = "draft".equals(model.getStatus());
+        Placeholders.check(session, path, source.lines(), draft);
+        ImageAltCheck.check(session, path, source.lines(), draft);
         if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, converted.citesReferences(), source.lines())) {
             return null;
         }
         if (MedicalHeaderCheck.CLINICAL_TYPES.contains(model.getType())) {
-            checkReadability(session, path, header, model.getTitle(), converted.readability(), "draft".equals(model.getStatus()));
+            checkReadability(session, path, header, model.getTitle(), converted.readability(), draft);
         }
         model.setBody(converted.body());
         model.put(SectionFacts.KEY, converted.sections());

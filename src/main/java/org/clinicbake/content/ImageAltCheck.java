@@ -24,14 +24,9 @@ final class ImageAltCheck {
 
     /** Reports each image without alt text: an error on a page to be published, a warning on a draft. */
     static void check(BuildSession session, String path, List<String> lines, boolean draft) {
-        boolean inLiteralBlock = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.equals("----") || line.equals("....")) {
-                inLiteralBlock = !inLiteralBlock;
-            }
-            if (inLiteralBlock || line.startsWith("//") || !line.contains("image:")) {
-                continue;
+        SourceText.forEachMarkupLine(lines, (line, number) -> {
+            if (!line.contains("image:")) {
+                return;
             }
             Matcher image = IMAGE.matcher(line);
             while (image.find()) {
@@ -42,12 +37,12 @@ final class ImageAltCheck {
                 String hint = "describe what it shows for a patient who cannot see it, as the first attribute: image::"
                         + image.group(1) + "[Diagram of the lower spine]; an image that only decorates takes [\"\"]";
                 if (draft) {
-                    session.diagnostics().warning("content.image-alt", path, i + 1, message, hint);
+                    session.diagnostics().warning("content.image-alt", path, number, message, hint);
                 } else {
-                    session.diagnostics().error("content.image-alt", path, i + 1, message, hint);
+                    session.diagnostics().error("content.image-alt", path, number, message, hint);
                 }
             }
-        }
+        });
     }
 
     /** Whether an image's attribute list gives alt text: a first positional attribute (quoted, even empty) or {@code alt=}. */

@@ -21,6 +21,28 @@ record SourceText(String text, List<String> lines) {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** Decodes the bytes, or returns the 1-based line of the first byte that is not UTF-8. */
+    /** What to do with a line that holds the article's own markup: its text and its line number. */
+    interface MarkupLine {
+        void accept(String line, int number);
+    }
+
+    /**
+     * Each line of {@code lines} that AsciiDoc reads as markup: not a {@code //} comment and not
+     * inside a literal or listing block ({@code ----}, {@code ....}), where a macro is only shown.
+     */
+    static void forEachMarkupLine(List<String> lines, MarkupLine action) {
+        boolean inLiteralBlock = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.equals("----") || line.equals("....")) {
+                inLiteralBlock = !inLiteralBlock;
+            }
+            if (!inLiteralBlock && !line.startsWith("//")) {
+                action.accept(line, i + 1);
+            }
+        }
+    }
+
     static Result decode(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -28,23 +28,15 @@ final class XrefCheck {
     static void check(BuildSession session, File file, String path, List<String> lines) {
         Path contentDir = session.config().getContentFolder().toPath().toAbsolutePath().normalize();
         Path documentDir = file.toPath().toAbsolutePath().getParent();
-        boolean inLiteralBlock = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.equals("----") || line.equals("....")) {
-                inLiteralBlock = !inLiteralBlock;
-            }
-            if (inLiteralBlock || line.startsWith("//")) {
-                continue;
-            }
+        SourceText.forEachMarkupLine(lines, (line, number) -> {
             // Most lines hold no reference: a plain search rules them out before any pattern runs.
             if (line.contains("xref:")) {
-                checkTargets(XREF_MACRO.matcher(line), session, contentDir, documentDir, path, i + 1);
+                checkTargets(XREF_MACRO.matcher(line), session, contentDir, documentDir, path, number);
             }
             if (line.contains("<<")) {
-                checkTargets(XREF_SHORTHAND.matcher(line), session, contentDir, documentDir, path, i + 1);
+                checkTargets(XREF_SHORTHAND.matcher(line), session, contentDir, documentDir, path, number);
             }
-        }
+        });
     }
 
     private static void checkTargets(Matcher matcher, BuildSession session, Path contentDir, Path documentDir,
