@@ -257,7 +257,7 @@ final class ParallelCrawler extends Crawler {
         String name = file.getName();
         String base = name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.'));
         if (!base.matches(ADDRESS_PART)) {
-            String suggested = suggestedName(base);
+            String suggested = SourcePositions.PageNaming.webName(base);
             session.diagnostics().error("content.file-name", session.relativePath(file), 0,
                     "the file name '" + name + "' is the page's address, and it has characters a web address must escape",
                     "rename the file with letters a-z, digits and hyphens"
@@ -272,7 +272,7 @@ final class ParallelCrawler extends Crawler {
         for (java.nio.file.Path folder : folders) {
             String folderName = folder.toString();
             if (!folderName.matches(ADDRESS_PART)) {
-                String suggested = suggestedName(folderName);
+                String suggested = SourcePositions.PageNaming.webName(folderName);
                 session.diagnostics().error("content.file-name", session.relativePath(file), 0,
                         "the folder name '" + folderName + "' is part of the page's address, and it has characters a web address must escape",
                         "rename the folder with letters a-z, digits and hyphens" + (suggested.isEmpty() ? "" : ", e.g. " + suggested));
@@ -283,10 +283,6 @@ final class ParallelCrawler extends Crawler {
 
     private static final String ADDRESS_PART = "[A-Za-z0-9._-]+";
 
-    private static String suggestedName(String name) {
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    }
 
     private DocumentModel parse(File file, Optional<BuildMemory> memory) {
         if (memory.isPresent()) {

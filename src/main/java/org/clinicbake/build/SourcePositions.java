@@ -85,6 +85,15 @@ public final class SourcePositions {
                     settings.getProperty("output.extension", ".html").strip());
         }
 
+        /**
+         * A name every host serves as it is, made from {@code text}: lower-case ASCII letters and digits
+         * joined by single hyphens ({@code Ciática Pain} becomes {@code ciatica-pain}); empty when it has none.
+         */
+        public static String webName(String text) {
+            return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                    .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        }
+
         /** The page of an article ({@code conditions/sciatica.html}); empty for a file that is no article of the content folder. */
         public java.util.Optional<String> pageOf(Path file) {
             Path article = file.toAbsolutePath().normalize();

@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -200,8 +199,7 @@ public final class Scaffold {
 
     /** A file name from a title: lower case ASCII words joined by hyphens, whole words up to {@value #SLUG_LENGTH} characters. */
     static String slug(String title) {
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = org.clinicbake.build.SourcePositions.PageNaming.webName(title);
         if (slug.isEmpty()) {
             throw new InvalidRequest("the title '" + title.strip() + "' has no letters a-z or digits to name the file after",
                     "name the file yourself, e.g. --slug spinal-stenosis");
