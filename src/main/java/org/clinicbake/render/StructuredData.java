@@ -248,18 +248,7 @@ final class StructuredData {
                 site.document(slug).ifPresent(other -> {
                     Object otherType = other.get("med-entity-type");
                     if (otherType != null && carries(otherType.toString().strip(), "contraindication")) {
-                        String entityPage = site.entityPage(other);
-                        ObjectNode treatment = json.objectNode();
-                        treatment.put("@type", otherType.toString().strip());
-                        treatment.put("@id", host + "/" + entityPage + "#entity");
-                        Object name = other.get("med-entity-name");
-                        treatment.put("name", name != null ? name.toString() : other.getTitle());
-                        treatment.put("url", host + "/" + entityPage);
-                        if (entityPage.equals(other.getUri())) {
-                            treatmentsByEntity.put(entityPage, treatment);
-                        } else {
-                            treatmentsByEntity.putIfAbsent(entityPage, treatment);
-                        }
+                        addEntityReference(treatmentsByEntity, other, otherType.toString().strip());
                     }
                 });
             }
@@ -345,6 +334,27 @@ final class StructuredData {
         return website;
     }
 
+    /**
+     * Adds a reference to the entity {@code other} describes, one per entity: a page that goes deeper
+     * into a treatment (its risks) describes the entity of its main page (SiteModel.entityPage), and
+     * the reference names it as that main page does.
+     */
+    private void addEntityReference(Map<String, ObjectNode> byEntity, DocumentModel other, String type) {
+        String entityPage = site.entityPage(other);
+        Object name = other.get("med-entity-name");
+        ObjectNode reference = json.objectNode();
+        reference.put("@type", type);
+        reference.put("@id", host + "/" + entityPage + "#entity");
+        // Header values are stored stripped; the title is the page's.
+        reference.put("name", name != null ? name.toString().strip() : other.getTitle());
+        reference.put("url", host + "/" + entityPage);
+        if (entityPage.equals(other.getUri())) {
+            byEntity.put(entityPage, reference);
+        } else {
+            byEntity.putIfAbsent(entityPage, reference);
+        }
+    }
+
     private ObjectNode clinic() {
         Map<String, Object> data = session.data().clinic();
         ObjectNode clinic = json.objectNode();
@@ -399,18 +409,7 @@ final class StructuredData {
             site.document(SiteModel.slug((String) summary.get("uri"))).ifPresent(other -> {
                 Object type = other.get("med-entity-type");
                 if (type != null && isValueOf(type.toString().strip(), "availableService")) {
-                    String entityPage = site.entityPage(other);
-                    Object entityName = other.get("med-entity-name");
-                    ObjectNode service = json.objectNode();
-                    service.put("@type", type.toString().strip());
-                    service.put("@id", host + "/" + entityPage + "#entity");
-                    service.put("name", entityName != null ? entityName.toString().strip() : other.getTitle());
-                    service.put("url", host + "/" + entityPage);
-                    if (entityPage.equals(other.getUri())) {
-                        servicesByEntity.put(entityPage, service);
-                    } else {
-                        servicesByEntity.putIfAbsent(entityPage, service);
-                    }
+                    addEntityReference(servicesByEntity, other, type.toString().strip());
                 }
             });
         }
