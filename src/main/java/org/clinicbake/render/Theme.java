@@ -82,20 +82,15 @@ public final class Theme implements Loader<String> {
 
     private String fingerprintDependencies(String root) {
         java.util.SortedMap<String, String> texts = new java.util.TreeMap<>();
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(root));
-        while (!pending.isEmpty()) {
-            String name = pending.pop();
-            if (texts.containsKey(name)) {
-                continue;
-            }
-            Optional<String> text = text(name);
+        for (Map.Entry<String, Optional<String>> template : reachableFrom(root).entrySet()) {
+            String name = template.getKey();
+            Optional<String> text = template.getValue();
             texts.put(name, describe(name) + "\n" + text.orElse("(missing)"));
             java.util.regex.Matcher reference = REFERENCE.matcher(text.orElse(""));
             while (reference.find()) {
                 if (reference.group(2) == null) {
                     return "every template\n" + fingerprintEveryTemplate();
                 }
-                pending.push(named(reference.group(2), name));
             }
         }
         return sha256(texts.toString());
@@ -376,8 +371,9 @@ public final class Theme implements Loader<String> {
      * names {@code wanted}, among the templates a page rendered from {@code root} can use.
      */
     Optional<Reference> referenceTo(String wanted, String root) {
-        for (String name : reachableFrom(root)) {
-            String text = text(name).orElse("");
+        for (Map.Entry<String, Optional<String>> template : reachableFrom(root).entrySet()) {
+            String name = template.getKey();
+            String text = template.getValue().orElse("");
             java.util.regex.Matcher reference = REFERENCE.matcher(text);
             while (reference.find()) {
                 if (reference.group(2) != null && named(reference.group(2), name).equals(wanted)) {
@@ -388,14 +384,19 @@ public final class Theme implements Loader<String> {
         return Optional.empty();
     }
 
-    /** The templates a page rendered from {@code root} can use: root first, then what each extends, includes or imports, nearest first. */
-    private List<String> reachableFrom(String root) {
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    /**
+     * The templates a page rendered from {@code root} can use, each with its text (empty when it is
+     * missing): root first, then what each extends, includes or imports, nearest first.
+     */
+    private Map<String, Optional<String>> reachableFrom(String root) {
+        Map<String, Optional<String>> texts = new java.util.LinkedHashMap<>();
         java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(root));
         while (!pending.isEmpty()) {
             String name = pending.removeFirst();
-            if (seen.add(name)) {
-                java.util.regex.Matcher reference = REFERENCE.matcher(text(name).orElse(""));
+            if (!texts.containsKey(name)) {
+                Optional<String> text = text(name);
+                texts.put(name, text);
+                java.util.regex.Matcher reference = REFERENCE.matcher(text.orElse(""));
                 while (reference.find()) {
                     if (reference.group(2) != null) {
                         pending.addLast(named(reference.group(2), name));
@@ -403,7 +404,7 @@ public final class Theme implements Loader<String> {
                 }
             }
         }
-        return List.copyOf(seen);
+        return texts;
     }
 
     /** The template a reference in {@code from} names, as Pebble resolves it: a name that is not relative (./, ../) as it is. */
@@ -423,8 +424,9 @@ public final class Theme implements Loader<String> {
      * never ends and no template includes itself.
      */
     Optional<Reference> selfCallingMacro(String root) {
-        for (String name : reachableFrom(root)) {
-            String text = text(name).orElse("");
+        for (Map.Entry<String, Optional<String>> template : reachableFrom(root).entrySet()) {
+            String name = template.getKey();
+            String text = template.getValue().orElse("");
             java.util.regex.Matcher macro = MACRO.matcher(text);
             while (macro.find()) {
                 String body = macro.group(2);
@@ -442,8 +444,9 @@ public final class Theme implements Loader<String> {
             "\\{%-?\\s*macro\\s+(\\w+)\\s*\\((.*?)\\{%-?\\s*endmacro", java.util.regex.Pattern.DOTALL);
 
     Optional<Reference> lineMatching(String root, java.util.regex.Pattern wanted, int line) {
-        for (String name : reachableFrom(root)) {
-            String text = text(name).orElse("");
+        for (Map.Entry<String, Optional<String>> template : reachableFrom(root).entrySet()) {
+            String name = template.getKey();
+            String text = template.getValue().orElse("");
             java.util.regex.Matcher found = wanted.matcher(text);
             while (found.find()) {
                 int at = lineAt(text, found.start());
