@@ -82,6 +82,10 @@ final class StructuredData {
         date(webPage, "datePublished", (OffsetDateTime) page.get("date"));
         if (clinical) {
             webPage.set("publisher", ref(clinicId()));
+        } else {
+            // A clinical page's dateModified falls back to its review (medicalPage); another page changes only when its
+            // header says so, and shows that day (partials/review.peb).
+            date(webPage, "dateModified", (OffsetDateTime) page.get("date_modified"));
         }
 
         if (clinical) {

@@ -67,7 +67,39 @@ class JsonLdCheckTest {
                         <script type="application/ld+json">
                         {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Home",
                          "lastReviewed": "2026-11-02"}
-                        </script>""");
+                        </script>
+                        <p>Reviewed <time datetime="2026-11-02">November 2, 2026</time></p>""");
+
+        assertEquals(List.of(), output.firstLines());
+    }
+
+    @Test
+    void dateInTheJsonLdThatThePageDoesNotShowIsAWarning() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("about.html", """
+                        <script type="application/ld+json">
+                        {"@context": "https://schema.org", "@graph": [
+                          {"@type": "AboutPage", "name": "About", "datePublished": "2026-09-01", "dateModified": "2026-11-20"},
+                          {"@type": "Article", "headline": "About", "datePublished": "2026-09-01T00:00:00-08:00"}
+                        ]}
+                        </script>
+                        <p>Page published: <time datetime="2026-09-01">September 1, 2026</time></p>""");
+
+        List<Diagnostic> diagnostics = output.check().diagnostics();
+
+        assertEquals(List.of("about.html:10: warning[jsonld.date-not-shown]: the JSON-LD gives dateModified 2026-11-20, "
+                + "which the page does not show"), diagnostics.stream().map(OutputFixture::firstLine).toList());
+        assertEquals(true, diagnostics.get(0).hint().contains("<time datetime=\"2026-11-20\">"));
+    }
+
+    @Test
+    void dayShownWithATimeOfDayCountsAsShown() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("about.html", """
+                        <script type="application/ld+json">
+                        {"@context": "https://schema.org", "@type": "AboutPage", "name": "About", "datePublished": "2026-09-01"}
+                        </script>
+                        <p>Published <time datetime="2026-09-01T09:30:00-07:00">September 1, 2026</time></p>""");
 
         assertEquals(List.of(), output.firstLines());
     }

@@ -38,7 +38,8 @@ class SiteCheckerTest {
                         <img src="../images/paper.png" alt="">
                         <h2 id="symptoms">Symptoms</h2>
                         <p><a href="../index.html#news">News</a></p>
-                        <div class="review-dates"><p><span>Next review due: <time datetime="2027-11-02">November 2, 2027</time></span></p></div>""")
+                        <div class="review-dates"><p><span>Page last reviewed: <time datetime="2026-11-02">November 2, 2026</time></span>
+                        <span>Next review due: <time datetime="2027-11-02">November 2, 2027</time></span></p></div>""")
                 .page("404.html", "<p><a href=\"/index.html\">Home</a> <a href=\"/conditions/sciatica.html\">Sciatica</a></p>");
     }
 
