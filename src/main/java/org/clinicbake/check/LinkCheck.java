@@ -16,7 +16,8 @@ import org.jsoup.select.QueryParser;
  * <p>Links with a scheme ({@code https:}, {@code mailto:}, {@code tel:} ...) leave the site and are not followed. A
  * path starting with {@code /} is resolved from the folder {@code site.host} names on its host (the 404 page links that
  * way): {@code /clinic/about.html} is the output's {@code about.html} when the site is published at
- * {@code https://example.org/clinic/}, and {@code /about.html} leaves that site.
+ * {@code https://example.org/clinic/}, and {@code /about.html} leaves that site. An absolute {@code http(s)} address
+ * on {@code site.host}'s host, within its folder, is checked the same way, as a warning.
  */
 public final class LinkCheck implements OutputCheck {
 
@@ -37,7 +38,16 @@ public final class LinkCheck implements OutputCheck {
         for (Element element : page.document().select(REFERENCES)) {
             for (Address address : addresses(element)) {
                 String url = address.url();
-                Urls.internal(url).ifPresent(reference -> check(context, page, element, address.noun(), url, reference, out));
+                Optional<Urls.Reference> internal = Urls.internal(url);
+                if (internal.isPresent()) {
+                    check(context, page, element, address.noun(), url, internal.get(), false, out);
+                } else {
+                    // The site's own address, as an editor pastes it from the live site: checked too, but as a warning,
+                    // since another service on the host may answer an address the bake does not write.
+                    context.siteHost().flatMap(host -> Urls.onHost(url, host))
+                            .filter(reference -> Urls.withinSite(reference.path(), context.basePath()).isPresent())
+                            .ifPresent(reference -> check(context, page, element, address.noun(), url, reference, true, out));
+                }
             }
         }
     }
@@ -70,19 +80,33 @@ public final class LinkCheck implements OutputCheck {
     private record Address(String noun, String url) {
     }
 
+    /** Reports a problem with one address, as an error or, for the site's own absolute address, a warning. */
+    @FunctionalInterface
+    private interface Reporter {
+        void report(String code, String message, String hint);
+    }
+
     private static void check(CheckContext context, Page page, Element element, String noun, String url,
-            Urls.Reference reference, Diagnostics out) {
+            Urls.Reference reference, boolean ownHost, Diagnostics out) {
+        Reporter report = (code, message, hint) -> {
+            if (ownHost) {
+                out.warning(code, page.path(), Page.line(element), message, hint + "; if another service on the site's host "
+                        + "answers this address, such as a booking system, the warning can stay");
+            } else {
+                out.error(code, page.path(), Page.line(element), message, hint);
+            }
+        };
         String base = context.basePath();
         Optional<String> inSite = Urls.withinSite(reference.path(), base);
         if (inSite.isEmpty()) {
-            out.error(BROKEN, page.path(), Page.line(element), noun + " '" + url + "' leaves the site, which site.host publishes at "
+            report.report(BROKEN, noun + " '" + url + "' leaves the site, which site.host publishes at "
                             + base + " on its host",
                     "write the address from the site's folder (" + base + reference.path().substring(1) + ") or relative to this page");
             return;
         }
         Optional<String> resolved = Urls.resolve(page.path(), inSite.get());
         if (resolved.isEmpty()) {
-            out.error(BROKEN, page.path(), Page.line(element), noun + " '" + url + "' points outside the output folder",
+            report.report(BROKEN, noun + " '" + url + "' points outside the output folder",
                     "link to a page of the site by its path from this page, or from the site root with a leading /");
             return;
         }
@@ -91,9 +115,13 @@ public final class LinkCheck implements OutputCheck {
             String folderIndex = target + "/index.html";
             if (!reference.path().isEmpty() && context.hasFile(folderIndex)) {
                 target = folderIndex;
+            } else if (ownHost && !target.substring(target.lastIndexOf('/') + 1).contains(".")) {
+                // The bake writes no file without an extension: /appointments or a pretty /about is answered by the host
+                // or by another service on it, which the output cannot tell.
+                return;
             } else {
                 String missing = target;
-                out.error(BROKEN, page.path(), Page.line(element),
+                report.report(BROKEN,
                         noun + " '" + url + "' points to '" + missing + "', which is not in the output",
                         turnedOff(context, missing).map(setting -> setting + "=false in jbake.properties leaves out " + missing
                                         + ": turn it on, or take the link out (site.nav, or the template)")
@@ -111,7 +139,7 @@ public final class LinkCheck implements OutputCheck {
         boolean samePage = target.equals(page.path());
         if (CheckContext.isHtml(target) && !(samePage ? page.hasTarget(fragment) : context.anchors(target).contains(fragment))) {
             String where = samePage && reference.path().isEmpty() ? "this page" : target;
-            out.error(ANCHOR, page.path(), Page.line(element),
+            report.report(ANCHOR,
                     noun + " '" + url + "' points to an id '" + fragment + "' that " + where + " does not have",
                     "link to an id the page has, or give the target section that id with [#" + fragment
                             + "] above its heading");

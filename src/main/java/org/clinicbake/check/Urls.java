@@ -16,6 +16,8 @@ final class Urls {
 
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     /** {@code scheme://host...} or {@code //host...}: a request that leaves the site's folder for some host. */
+    /** {@code http(s)://host} and what follows the host: its path, query and fragment. */
+    private static final Pattern WEB = Pattern.compile("(?i)https?://[^/?#\\\\\\s]*(.*)", Pattern.DOTALL);
     private static final Pattern REMOTE = Pattern.compile("^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//([^/?#\\\\\\s]*)");
 
     /** A reference to a file of the output: its path as written (decoded, no query) and its fragment, if any. */
@@ -45,6 +47,19 @@ final class Urls {
             trimmed = trimmed.substring(0, query);
         }
         return Optional.of(new Reference(decode(trimmed), fragment));
+    }
+
+    /**
+     * The reference an absolute {@code http(s)} address on {@code host} makes, as a path from that host's root
+     * ({@code https://clinic.example.org/about.html#team} is {@code /about.html}, {@code #team}); empty for any other address.
+     */
+    static Optional<Reference> onHost(String url, String host) {
+        Matcher web = WEB.matcher(url.strip());
+        if (!web.matches() || !remoteHost(url).filter(host::equals).isPresent()) {
+            return Optional.empty();
+        }
+        String rest = web.group(1);
+        return internal(rest.startsWith("/") ? rest : "/" + rest);
     }
 
     /**

@@ -91,6 +91,24 @@ class LinkCheckTest {
     }
 
     @Test
+    void theSitesOwnAbsoluteAddressesOfFilesAreCheckedAsWarningsWithinItsFolder() {
+        OutputFixture output = new OutputFixture(temp)
+                .properties("site.host=https://www.example.org/clinic/\n")
+                .page("index.html", "<h2 id=\"team\">Team</h2>")
+                .page("about.html", """
+                        <p><a href="https://www.example.org/clinic/index.html#team">Team</a> <a href="HTTP://WWW.EXAMPLE.ORG/clinic">Home</a>
+                        <a href="https://www.example.org/clinic/sciatca.html">Sciatica</a> <a href="https://www.example.org/clinic/#staff">Staff</a>
+                        <a href="https://www.example.org/clinic/appointments">Book</a> <a href="https://www.example.org/clinic/about">About</a>
+                        <a href="https://www.example.org/index.html">Outside the folder</a> <a href="https://example.org/clinic/gone.html">Other host</a></p>""");
+
+        assertEquals(List.of(
+                "about.html:11: warning[link.anchor]: link 'https://www.example.org/clinic/#staff' points to an id 'staff' that "
+                        + "index.html does not have",
+                "about.html:11: warning[link.broken]: link 'https://www.example.org/clinic/sciatca.html' points to 'sciatca.html', "
+                        + "which is not in the output"), output.firstLines());
+    }
+
+    @Test
     void externalMailAndTelephoneLinksAreNotFollowed() {
         OutputFixture output = new OutputFixture(temp)
                 .page("index.html", """

@@ -109,6 +109,7 @@ class PrivacyCheckTest {
         OutputFixture output = new OutputFixture(temp)
                 .properties("site.host=https://www.example.org\n")
                 .file("js/search.0a1b2c3d.js", "document.title;\n")
+                .file("js/menu.js", "document.title;\n")
                 .page("index.html", """
                         <script src="js/search.0a1b2c3d.js" defer></script>
                         <script src="https://www.example.org/js/menu.js" defer></script>""");
