@@ -68,7 +68,7 @@ fi
 
 # ---- 2. bake the sample site
 step "bake site/"
-if bash "$root/src/main/sh/clinicbake" bake "$root/site" -o "$work/site" --today 2026-11-25 > "$work/bake.log" 2>&1 \
+if bash "$root/src/main/sh/clinicbake" bake "$root/site" -o "$work/site" --today 2026-11-27 > "$work/bake.log" 2>&1 \
    && [ -f "$work/site/index.html" ]; then
   echo "PASS bake of the sample site" | tee -a "$BROWSER_RESULTS"
 else

@@ -20,7 +20,7 @@ archives() { find "$root/target/cds" -maxdepth 1 \( -name 'clinicbake-*.jsa' -o 
 expect() {
   if [ "$2" = "$3" ]; then echo "PASS $1"; else echo "FAIL $1: $3 expected, $2 found"; failed=1; fi
 }
-bake() { bash "$launcher" bake "$work/site" -o "$work/$1" --today 2026-11-25 > "$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }; }
+bake() { bash "$launcher" bake "$work/site" -o "$work/$1" --today 2026-11-27 > "$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }; }
 
 bake out-1                       # fills the conversion cache
 rm -rf "$root/target/cds"        # as after a rebuild
@@ -40,7 +40,7 @@ expect "bakes with the compiled and with the parsed gem write the same files" \
   "$(diff -r "$work/out-4" "$work/out-5" > "$work/diff.log" && echo same || { cat "$work/diff.log"; echo different; })" same
 mkdir -p "$work/site/templates"  # a theme developer's mistake: the console shows its diagnostic only
 printf '{{ 1/0 }}\n' > "$work/site/templates/page.peb"
-bash "$launcher" bake "$work/site" -o "$work/out-6" --today 2026-11-25 > "$work/out-6.log" 2>&1 || true
+bash "$launcher" bake "$work/site" -o "$work/out-6" --today 2026-11-27 > "$work/out-6.log" 2>&1 || true
 expect "a template mistake prints its diagnostic, without JBake's log of every page" \
   "$(grep -c '^ERROR' "$work/out-6.log" || true) $(head -n 1 "$work/out-6.log" | cut -d: -f1-3)" \
   "0 templates/page.peb:1: error[template.error]"

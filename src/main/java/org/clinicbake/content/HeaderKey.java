@@ -46,7 +46,7 @@ public enum HeaderKey {
     REVIEW_INTERVAL("med-review-interval", Need.OPTIONAL, "12",
             "Months until the next review is due, 1 to 36 (default 12): \"Next review due\"."),
     DATE_MODIFIED("med-date-modified", Need.OPTIONAL, "2026-11-02",
-            "Date of the last change to the content, `YYYY-MM-DD` (default: the last review, or `:jbake-date:` when the review came before it), not before `:jbake-date:` nor in the future: `dateModified`, and, when later than the last review, the page's date in the feed, the sitemap and the article lists."),
+            "Date of the last change to the content, `YYYY-MM-DD` (default: the last review, or `:jbake-date:` when the review came before it), not before `:jbake-date:` nor in the future: `dateModified`, and, when later than the last review, the page's date in the feed, the sitemap and the article lists. A clinic page (`page`, a provider's profile) has none unless given, and shows it as \"Page updated\" beside \"Page published\"."),
     AUDIENCE("med-audience", Need.OPTIONAL, "patient",
             "`patient` (default) or `clinician`: `medicalAudience`."),
     SPECIALTY("med-specialty", Need.OPTIONAL, "Anesthesia",

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Today is {@link OutputFixture#TODAY}, 2026-11-25. */
+/** Today is {@link OutputFixture#TODAY}, 2026-11-27. */
 class ReviewDateCheckTest {
 
     @TempDir
@@ -28,20 +28,20 @@ class ReviewDateCheckTest {
         OutputFixture output = new OutputFixture(temp).page("conditions/sciatica.html", article("2026-11-02"));
 
         assertEquals(List.of("conditions/sciatica.html:13: error[medical.review-date]: medical review of this page was "
-                + "due on 2026-11-02, 23 day(s) ago"), output.firstLines());
+                + "due on 2026-11-02, 25 day(s) ago"), output.firstLines());
     }
 
     @Test
     void reviewDueWithinThirtyDaysIsAWarning() {
-        OutputFixture output = new OutputFixture(temp).page("conditions/sciatica.html", article("2026-12-25"));
+        OutputFixture output = new OutputFixture(temp).page("conditions/sciatica.html", article("2026-12-27"));
 
         assertEquals(List.of("conditions/sciatica.html:13: warning[medical.review-date]: medical review of this page is "
-                + "due on 2026-12-25, in 30 day(s)"), output.firstLines());
+                + "due on 2026-12-27, in 30 day(s)"), output.firstLines());
     }
 
     @Test
     void reviewDueLaterIsFine() {
-        OutputFixture output = new OutputFixture(temp).page("conditions/sciatica.html", article("2026-12-26"));
+        OutputFixture output = new OutputFixture(temp).page("conditions/sciatica.html", article("2026-12-28"));
 
         assertEquals(List.of(), output.firstLines());
     }
@@ -49,10 +49,10 @@ class ReviewDateCheckTest {
     @Test
     void reviewClassNameIsRecognisedToo() {
         OutputFixture output = new OutputFixture(temp).page("conditions/sciatica.html",
-                article("2026-11-25").replace("class=\"review-dates\"", "class=\"review\""));
+                article("2026-11-27").replace("class=\"review-dates\"", "class=\"review\""));
 
         assertEquals(List.of("conditions/sciatica.html:13: warning[medical.review-date]: medical review of this page is "
-                + "due on 2026-11-25, today"), output.firstLines());
+                + "due on 2026-11-27, today"), output.firstLines());
     }
 
     @Test

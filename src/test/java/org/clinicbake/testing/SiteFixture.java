@@ -123,7 +123,7 @@ public final class SiteFixture {
             """;
 
     /** The day fixture sites are baked on, so their review dates never fall due during a test run. */
-    public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
     /**
      * Publishing options with {@link #TODAY} as today, and one Asciidoctor shared by every test in
