@@ -34,13 +34,13 @@ final class SiteModel {
     private final Map<String, List<Map<String, Object>>> taggedByName;
     private final Map<String, DocumentModel> documentsBySlug;
     private final Map<String, List<Map<String, Object>>> byProvider;
-    private final Map<String, String> entityPages;
+    private final Map<String, DocumentModel> entityPages;
 
     private SiteModel(Map<String, Object> values, Map<String, Map<String, Object>> providersById,
                       Map<String, Map<String, Object>> topicsByName,
                       Map<String, List<Map<String, Object>>> taggedByName,
                       Map<String, DocumentModel> documentsBySlug,
-                      Map<String, List<Map<String, Object>>> byProvider, Map<String, String> entityPages) {
+                      Map<String, List<Map<String, Object>>> byProvider, Map<String, DocumentModel> entityPages) {
         this.values = values;
         this.providersById = providersById;
         this.topicsByName = topicsByName;
@@ -57,7 +57,20 @@ final class SiteModel {
      * the first by address). Its address, or the page's own when no other page shares its entity.
      */
     String entityPage(DocumentModel document) {
-        return entityPages.getOrDefault(entityKey(document), document.getUri());
+        return mainPage(document).getUri();
+    }
+
+    /**
+     * The name of the entity a page describes, as its main page ({@link #entityPage}) spells it: a deeper page may
+     * write it with other capitals, and one entity has one name wherever it is described.
+     */
+    String entityName(DocumentModel document) {
+        return entityNameOf(mainPage(document));
+    }
+
+    private DocumentModel mainPage(DocumentModel document) {
+        String key = entityKey(document);
+        return key == null ? document : entityPages.getOrDefault(key, document);
     }
 
     private static String entityKey(DocumentModel document) {
@@ -65,9 +78,13 @@ final class SiteModel {
         if (type == null || type.toString().isBlank()) {
             return null;
         }
+        return type.toString().strip() + "\n" + entityNameOf(document).toLowerCase(Locale.ROOT);
+    }
+
+    /** A page's own :med-entity-name:, or its title. */
+    private static String entityNameOf(DocumentModel document) {
         Object name = document.get("med-entity-name");
-        String named = name != null && !name.toString().isBlank() ? name.toString() : String.valueOf(document.getTitle());
-        return type.toString().strip() + "\n" + named.strip().toLowerCase(Locale.ROOT);
+        return (name != null && !name.toString().isBlank() ? name.toString() : String.valueOf(document.getTitle())).strip();
     }
 
     /** The published articles a provider wrote ({@code role} med-author) or reviewed (med-reviewer), by title. */
@@ -190,10 +207,8 @@ final class SiteModel {
                 firstByEntity.merge(key, document, (one, other) -> first.compare(one, other) <= 0 ? one : other);
             }
         }
-        Map<String, String> entityPages = new HashMap<>();
-        firstByEntity.forEach((key, document) -> entityPages.put(key, document.getUri()));
         return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug, byProvider,
-                Map.copyOf(entityPages));
+                Map.copyOf(firstByEntity));
     }
 
     private static Map<String, Object> summary(DocumentModel document, Map<String, Map<String, Object>> topics, ZoneId zone) {

@@ -204,7 +204,8 @@ final class StructuredData {
         ObjectNode entity = json.objectNode();
         entity.put("@type", type);
         entity.put("@id", entityId());
-        entity.put("name", attribute("med-entity-name").orElse((String) page.get("title")));
+        entity.put("name", content == null || content.getUri() == null
+                ? attribute("med-entity-name").orElse((String) page.get("title")) : site.entityName(content));
         List<String> alternates = list("med-also-known-as");
         if (!alternates.isEmpty()) {
             entity.set("alternateName", strings(alternates));
@@ -345,12 +346,10 @@ final class StructuredData {
      */
     private void addEntityReference(Map<String, ObjectNode> byEntity, DocumentModel other, String type) {
         String entityPage = site.entityPage(other);
-        Object name = other.get("med-entity-name");
         ObjectNode reference = json.objectNode();
         reference.put("@type", type);
         reference.put("@id", host + "/" + entityPage + "#entity");
-        // Header values are stored stripped; the title is the page's.
-        reference.put("name", name != null ? name.toString().strip() : other.getTitle());
+        reference.put("name", site.entityName(other));
         reference.put("url", host + "/" + entityPage);
         if (entityPage.equals(other.getUri())) {
             byEntity.put(entityPage, reference);

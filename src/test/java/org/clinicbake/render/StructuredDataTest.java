@@ -202,6 +202,23 @@ class StructuredDataTest {
     }
 
     @Test
+    void aDeeperPageNamesItsEntityAsTheMainPageSpellsIt(@TempDir Path site) throws IOException {
+        String named = ":med-entity-type: MedicalTherapy\n:med-entity-name: Nerve block";
+        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", named)
+                + SiteFixture.SECOND_ARTICLE
+                .replace("= Second Block", "= A Closer Look at the Risks of a Nerve Block")
+                .replace(":med-entity-type: MedicalTherapy", named.replace("Nerve block", "Nerve Block")));
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+        assertEquals(List.of(), result.diagnostics());
+
+        // One id with two names would leave a search engine to pick one.
+        JsonNode deeper = node(new ObjectMapper().readTree(scriptText(site.resolve("output/procedures/second-block.html"))),
+                "MedicalTherapy");
+        assertEquals("https://clinic.example.org/procedures/nerve-block.html#entity", deeper.get("@id").asText());
+        assertEquals("Nerve block", deeper.get("name").asText());
+    }
+
+    @Test
     void aConditionNamesATreatmentOnceWhenTwoOfItsRelatedPagesExplainIt(@TempDir Path site) throws IOException {
         String named = ":med-entity-type: MedicalTherapy\n:med-entity-name: Nerve block";
         SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", named)
