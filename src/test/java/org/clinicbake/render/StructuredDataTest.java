@@ -201,13 +201,18 @@ class StructuredDataTest {
         assertEquals("https://clinic.example.org/procedures/second-block.html", node(deeper, "MedicalWebPage").get("url").asText());
     }
 
-    @Test
-    void aDeeperPageNamesItsEntityAsTheMainPageSpellsIt(@TempDir Path site) throws IOException {
+    /** The nerve block's page, named "Nerve block", and a page on its risks that names it "Nerve Block". */
+    private static String nerveBlockAndItsRisksSpeltOtherwise() {
         String named = ":med-entity-type: MedicalTherapy\n:med-entity-name: Nerve block";
-        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", named)
+        return MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", named)
                 + SiteFixture.SECOND_ARTICLE
                 .replace("= Second Block", "= A Closer Look at the Risks of a Nerve Block")
-                .replace(":med-entity-type: MedicalTherapy", named.replace("Nerve block", "Nerve Block")));
+                .replace(":med-entity-type: MedicalTherapy", named.replace("Nerve block", "Nerve Block"));
+    }
+
+    @Test
+    void aDeeperPageNamesItsEntityAsTheMainPageSpellsIt(@TempDir Path site) throws IOException {
+        SiteFixture.write(site, nerveBlockAndItsRisksSpeltOtherwise());
         BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
         assertEquals(List.of(), result.diagnostics());
 
@@ -220,11 +225,7 @@ class StructuredDataTest {
 
     @Test
     void aConditionNamesATreatmentOnceWhenTwoOfItsRelatedPagesExplainIt(@TempDir Path site) throws IOException {
-        String named = ":med-entity-type: MedicalTherapy\n:med-entity-name: Nerve block";
-        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy", named)
-                + SiteFixture.SECOND_ARTICLE
-                .replace("= Second Block", "= A Closer Look at the Risks of a Nerve Block")
-                .replace(":med-entity-type: MedicalTherapy", named.replace("Nerve block", "Nerve Block"))
+        SiteFixture.write(site, nerveBlockAndItsRisksSpeltOtherwise()
                 + """
                 -- content/conditions/neck-pain.adoc --
                 = Neck Pain
