@@ -81,8 +81,7 @@ public final class Preview implements AutoCloseable {
         this.output = this.siteDir.resolve(".clinicbake/preview");
         this.log = log;
         // Listening first: a port already in use is reported at once, not after JRuby's boot and a bake.
-        this.server = new PreviewServer(output, address, port);
-        server.serveAt(basePath());
+        this.server = new PreviewServer(output, basePath(), address, port);
         this.url = PreviewServer.url(address, server.port()).resolve(basePath());
         try {
             this.asciidoctor = org.clinicbake.content.AsciidoctorRuntime.create();

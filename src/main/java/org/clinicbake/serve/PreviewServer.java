@@ -51,14 +51,19 @@ final class PreviewServer implements AutoCloseable {
      */
     private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
     /** The folder site.host publishes the site in: the preview serves it there too, so the 404 page's links work. */
-    private volatile Folder folder = new Folder("/", "/");
+    private volatile Folder folder;
 
-    /** A folder of the server as written in an address ({@code raw}, percent-encoded) and as a request's path reads. */
-    private record Folder(String raw, String decoded) {
+    /**
+     * A folder of the server as written in an address ({@code raw}, percent-encoded) and as a request's
+     * path reads, with the folders this preview served the site in before ({@code before}, decoded, longest first).
+     */
+    private record Folder(String raw, String decoded, java.util.List<String> before) {
     }
 
-    PreviewServer(Path root, InetAddress address, int port) throws IOException {
+    /** Serves the folder {@code root} in the folder {@code basePath} of the server (see {@link #serveAt}). */
+    PreviewServer(Path root, String basePath, InetAddress address, int port) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.folder = new Folder(basePath, decode(basePath), java.util.List.of());
         this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
         server.createContext("/", this::handle);
         // Event streams hold a thread each; a cached pool keeps pages and streams apart.
@@ -76,13 +81,22 @@ final class PreviewServer implements AutoCloseable {
 
     /** Serves the site in this folder of the server ({@code /} or e.g. {@code /clinic/}, percent-encoded as in site.host). */
     void serveAt(String basePath) {
-        String decoded;
+        Folder now = folder;
+        String decoded = decode(basePath);
+        // Remembered so that an open page, whose reload asks for its old address, is sent on to the new
+        // one; longest first, as /clinic/about.html was the page about.html of /clinic/, not of /.
+        java.util.Set<String> before = new java.util.HashSet<>(now.before());
+        before.add(now.decoded());
+        before.remove(decoded);
+        folder = new Folder(basePath, decoded, before.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList());
+    }
+
+    private static String decode(String basePath) {
         try {
-            decoded = java.net.URLDecoder.decode(basePath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return java.net.URLDecoder.decode(basePath.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            decoded = basePath;
+            return basePath;
         }
-        folder = new Folder(basePath, decoded);
     }
 
     /** Tells every open page to reload, and forgets the last errors. */
@@ -205,6 +219,13 @@ final class PreviewServer implements AutoCloseable {
     }
 
     private void notFound(HttpExchange exchange) throws IOException {
+        String moved = movedTo(exchange);
+        if (moved != null) {
+            // 302, not 301: the browser must not remember it, as site.host may move the site back.
+            exchange.getResponseHeaders().set("Location", moved);
+            send(exchange, 302, "text/plain; charset=utf-8", ("the page is at " + moved + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         Path page = root.resolve("404.html");
         long built = reloads.get();
         // Live reload on the bare page too: before a first bake succeeds it is all the editor sees,
@@ -212,6 +233,30 @@ final class PreviewServer implements AutoCloseable {
         byte[] body = withLiveReload(Files.isRegularFile(page) ? Files.readAllBytes(page)
                 : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8), built, null);
         send(exchange, 404, TYPES.get("html"), body);
+    }
+
+    /**
+     * The address of the page asked for in a folder this preview served the site in before site.host
+     * moved it, when the page is still there in the new folder; else null. An open page reloads its own
+     * address after the rebuild, and would get the 404 page instead of the page the editor was on.
+     */
+    private String movedTo(HttpExchange exchange) throws IOException {
+        Folder site = folder;
+        String path = exchange.getRequestURI().getPath();
+        for (String before : path == null ? java.util.List.<String>of() : site.before()) {
+            String page = path.startsWith(before) ? path.substring(before.length() - 1)
+                    : path.equals(before.substring(0, before.length() - 1)) ? "/" : null;
+            if (page == null || resolve(page) == null) {
+                continue;
+            }
+            try {
+                String query = exchange.getRequestURI().getRawQuery();
+                return site.raw() + new URI(null, null, page, null).toASCIIString().substring(1) + (query == null ? "" : "?" + query);
+            } catch (java.net.URISyntaxException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static byte[] withLiveReload(byte[] html, long built, String notes) {

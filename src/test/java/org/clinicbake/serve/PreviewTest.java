@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Site: the minimal fixture plus a draft, served by {@code clinicbake serve} on a free port of
  * 127.0.0.1. Features tested: pages are served with the live-reload script (never written to
  * disk), an edit rebuilds and sends a reload event, errors are sent to the page and cleared by the
- * fix, requests cannot leave the preview folder, unknown paths get the 404 page, and drafts are
- * previewed but never baked.
+ * fix, requests cannot leave the preview folder, unknown paths get the 404 page, a page open when
+ * site.host moves the site to another folder is sent on to it there, and drafts are previewed but
+ * never baked.
  */
 class PreviewTest {
 
@@ -228,6 +229,46 @@ class PreviewTest {
         Path inFolder = SiteFixture.write(temp.resolve("in-folder"), MINIMAL_SITE.replace("site.host=https://clinic.example.org",
                 "site.host=https://clinic.example.org/spine-care"));
         preview = Preview.start(inFolder, InetAddress.getLoopbackAddress(), 0, new PrintWriter(new StringWriter()));
+    }
+
+    @Test
+    void aPageOpenWhenSiteHostMovesTheSiteIntoAFolderIsRedirectedThereWhenItReloads() throws Exception {
+        BlockingQueue<String> events = listen();
+
+        SiteFixture.edit(site, "jbake.properties", "site.host=https://clinic.example.org", "site.host=https://clinic.example.org/spine-care/");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+
+        // The open page reloaded its own address, outside the new folder, and got the 404 page.
+        HttpResponse<String> reloaded = get("/procedures/nerve-block.html?from=nav");
+        assertEquals(302, reloaded.statusCode());
+        assertEquals("/spine-care/procedures/nerve-block.html?from=nav", reloaded.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, get("/spine-care/procedures/nerve-block.html").statusCode());
+        HttpResponse<String> missing = get("/no/such/page.html");
+        assertEquals(404, missing.statusCode(), "no such page in the new folder either");
+        assertTrue(missing.body().contains("Page not found"), missing.body());
+    }
+
+    @Test
+    void aPageOpenWhenSiteHostMovesTheSiteToAnotherFolderOrBackToTheRootIsRedirectedThere() throws Exception {
+        previewInAFolder();
+        Path inFolder = temp.resolve("in-folder");
+        BlockingQueue<String> events = listen();
+
+        SiteFixture.edit(inFolder, "jbake.properties", "site.host=https://clinic.example.org/spine-care", "site.host=https://clinic.example.org/pain-clinic");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        HttpResponse<String> moved = get("/spine-care/procedures/nerve-block.html");
+        assertEquals(302, moved.statusCode());
+        assertEquals("/pain-clinic/procedures/nerve-block.html", moved.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, get("/pain-clinic/procedures/nerve-block.html").statusCode());
+        assertEquals(404, get("/spine-care/no/such/page.html").statusCode());
+
+        SiteFixture.edit(inFolder, "jbake.properties", "site.host=https://clinic.example.org/pain-clinic", "site.host=https://clinic.example.org");
+        assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
+        HttpResponse<String> back = get("/pain-clinic/procedures/nerve-block.html");
+        assertEquals(302, back.statusCode());
+        assertEquals("/procedures/nerve-block.html", back.headers().firstValue("Location").orElseThrow());
+        assertEquals("/", get("/spine-care/").headers().firstValue("Location").orElseThrow(), "a folder the site was in before that");
+        assertEquals(200, get("/procedures/nerve-block.html").statusCode());
     }
 
     @Test
