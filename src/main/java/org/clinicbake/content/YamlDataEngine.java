@@ -42,8 +42,13 @@ public final class YamlDataEngine extends MarkupEngine {
         } catch (MarkedYAMLException e) {
             session.diagnostics().report(SiteDataLoader.invalidYaml(session.relativePath(file), e));
         } catch (YAMLException | IOException e) {
-            session.diagnostics().error("data.unreadable", session.relativePath(file), 0,
-                    "cannot read the data file: " + e.getMessage(), "save the file as UTF-8 YAML");
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException || e instanceof java.nio.charset.CharacterCodingException) {
+                // As SiteDataLoader reports it for clinic.yml and providers.yml, which this reads too: the same words, so told once.
+                session.diagnostics().report(SiteDataLoader.notUtf8(session.relativePath(file), file.toPath()));
+            } else {
+                session.diagnostics().error("data.unreadable", session.relativePath(file), 0,
+                        "cannot read the data file: " + e.getMessage(), "check that the file exists and is readable");
+            }
         } catch (RuntimeException e) {
             // A value YAML parsed but could not build, such as !!binary that is not base64.
             session.diagnostics().error("data.invalid", session.relativePath(file), 0,

@@ -89,6 +89,13 @@ public final class SiteDataLoader {
             Map<String, Node> fieldNodes = byKey(address);
             for (String key : REQUIRED_ADDRESS_KEYS) {
                 putText(fields, key, fieldNodes.get(key), CLINIC_FILE, "address's " + key);
+                if (isBlank(fields.get(key))) {
+                    // At address:, where the field goes; and there as null, as templates read it: the theme's
+                    // address partial added an error of its own ('locality' does not exist) that named no data file.
+                    diagnostics.error("data.missing-field", CLINIC_FILE, keyLine(document.root(), "address"),
+                            "clinic.yml's address has no " + key, "add `" + key + ": ...` under `address:`");
+                    fields.put(key, null);
+                }
             }
             values.put("address", Collections.unmodifiableMap(fields));
         }
@@ -136,14 +143,6 @@ public final class SiteDataLoader {
             if (reportMissing && isBlank(clinic.get(key))) {
                 diagnostics.error("data.missing-field", CLINIC_FILE, 1, "clinic.yml has no " + key,
                         "add `" + key + ": ...`; pages show the clinic's name, description, phone and address");
-            }
-        }
-        if (clinic.get("address") instanceof Map<?, ?> address) {
-            for (String key : REQUIRED_ADDRESS_KEYS) {
-                if (isBlank(address.get(key))) {
-                    diagnostics.error("data.missing-field", CLINIC_FILE, 1, "clinic.yml's address has no " + key,
-                            "add `" + key + ": ...` under `address:`");
-                }
             }
         }
         REQUIRED_CLINIC_KEYS.forEach(key -> clinic.putIfAbsent(key, null));
@@ -233,15 +232,18 @@ public final class SiteDataLoader {
             diagnostics.report(invalidYaml(relative, e));
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                diagnostics.error("data.encoding", relative, 0, "the file is not valid UTF-8",
-                        "save the file with UTF-8 encoding");
+                diagnostics.report(notUtf8(relative, file));
+            } else if (e.getCause() instanceof IOException cause) {
+                // A folder named clinic.yml was "invalid YAML: java.io.IOException: Is a directory", to fix by indenting.
+                diagnostics.error("data.unreadable", relative, 0, "cannot read the file: " + cause.getMessage(),
+                        Files.isDirectory(file) ? "this is a folder: put the data in a file of this name instead"
+                                : "check that the file exists and is readable");
             } else {
                 diagnostics.error("data.invalid-yaml", relative, 0, "invalid YAML: " + firstLine(e.getMessage()),
                         "check the indentation and quoting");
             }
         } catch (CharacterCodingException e) {
-            diagnostics.error("data.encoding", relative, 0, "the file is not valid UTF-8",
-                    "save the file with UTF-8 encoding");
+            diagnostics.report(notUtf8(relative, file));
         } catch (IOException e) {
             diagnostics.error("data.unreadable", relative, 0, "cannot read the file: " + e.getMessage(),
                     "check that the file exists and is readable");
@@ -262,6 +264,27 @@ public final class SiteDataLoader {
                 "invalid YAML: " + firstLine(problem), hint);
     }
 
+    /**
+     * The diagnostic for a data file that is not UTF-8, at the line of its first byte that is not, shared by
+     * every reader of data files: each read it, and said so in words of its own, without the line.
+     */
+    public static Diagnostic notUtf8(String path, Path file) {
+        int line = 0;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+            line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+        } catch (IOException e) {
+            // Without the bytes the file is still not UTF-8: the whole file is named.
+        }
+        return Diagnostic.error("data.encoding", path, line, "the file is not valid UTF-8",
+                "save the file with UTF-8 encoding (most editors have it under 'Save with encoding')");
+    }
+
     private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("found duplicate key (.+)");
 
     private static int line(Mark mark) {
@@ -279,6 +302,12 @@ public final class SiteDataLoader {
             nodes.putIfAbsent(scalar(entry.getKeyNode()), entry.getValueNode());
         }
         return nodes;
+    }
+
+    /** The line of {@code key} in the mapping, or 1. */
+    private static int keyLine(MappingNode mapping, String key) {
+        return mapping.getValue().stream().filter(entry -> key.equals(scalar(entry.getKeyNode())))
+                .findFirst().map(entry -> line(entry.getKeyNode().getStartMark())).orElse(1);
     }
 
     private static boolean isNull(Node node) {

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.clinicbake.BakeResult;
+import org.clinicbake.ClinicBake;
 import org.clinicbake.diag.Diagnostic;
 import org.clinicbake.diag.Diagnostics;
+import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,6 +182,52 @@ class SiteDataLoaderTest {
                 only.format().lines().findFirst().orElseThrow());
         assertEquals("write each provider as its id followed by a colon (`maya-okafor:`), with its fields indented below, "
                 + "not as `- ` list items", only.hint());
+    }
+
+    @Test
+    void aClinicAddressMissingAFieldIsReportedOnceAtItsAddressLine() throws IOException {
+        BakeResult result = SiteFixture.bake(site, SiteFixture.MINIMAL_SITE.replace("  locality: Springfield\n", ""));
+
+        // It was line 1, and the theme's address partial added "'locality' does not exist", naming no data file.
+        assertEquals(List.of("data/clinic.yml:5: error[data.missing-field]: clinic.yml's address has no locality"),
+                SiteFixture.firstLines(result));
+    }
+
+    @Test
+    void aDataFileThatIsNotUtf8IsReportedOnceAtTheLineOfItsFirstBadByte() throws IOException {
+        Path written = SiteFixture.write(site.resolve("site"), SiteFixture.MINIMAL_SITE);
+        Files.write(written.resolve("data/providers.yml"), Files.readString(written.resolve("data/providers.yml"))
+                .replace("job_title: Physiatrist", "job_title: Physiatre \u00e9quipe").getBytes(StandardCharsets.ISO_8859_1));
+
+        BakeResult result = ClinicBake.bake(written, site.resolve("out"), SiteFixture.options());
+
+        // Both readers of data/ said it, one without a line and the other as "cannot read the data file: MalformedInputException".
+        assertEquals(List.of("data/providers.yml:10: error[data.encoding]: the file is not valid UTF-8",
+                        "  hint: save the file with UTF-8 encoding (most editors have it under 'Save with encoding')"),
+                result.diagnostics().stream().map(Diagnostic::format).flatMap(String::lines).toList());
+    }
+
+    @Test
+    void aFolderWhereADataFileShouldBeIsUnreadableNotInvalidYaml() throws IOException {
+        Files.createDirectories(site.resolve("data/clinic.yml"));
+        Files.writeString(site.resolve("data/providers.yml"), "{}\n");
+        Diagnostics diagnostics = new Diagnostics();
+
+        new SiteDataLoader(diagnostics).load(site);
+
+        // It was "invalid YAML: java.io.IOException: Is a directory", to be fixed by checking the indentation.
+        assertEquals(List.of("data/clinic.yml: error[data.unreadable]: cannot read the file: Is a directory",
+                        "  hint: this is a folder: put the data in a file of this name instead"),
+                diagnostics.all().stream().map(Diagnostic::format).flatMap(String::lines).toList());
+    }
+
+    @Test
+    void aSiteWithoutClinicDataIsToldWhatTheFileHolds() throws IOException {
+        BakeResult result = SiteFixture.bake(site, SiteFixture.MINIMAL_SITE.replace("-- data/clinic.yml --", "-- data/clinic-draft.yml --"));
+
+        assertEquals(List.of("data/clinic.yml: error[data.missing-file]: the site has no clinic data",
+                        "  hint: create data/clinic.yml with the clinic's name, description, telephone, telephone_display and address (see README.md)"),
+                result.diagnostics().stream().map(Diagnostic::format).flatMap(String::lines).toList());
     }
 
     private SiteData load(String clinic, String providers, Diagnostics diagnostics) throws IOException {
