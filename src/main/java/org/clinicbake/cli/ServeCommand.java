@@ -51,8 +51,9 @@ final class ServeCommand implements Callable<Integer> {
                     "leave --bind out to serve on 127.0.0.1");
         }
         if (!address.isLoopbackAddress()) {
-            err.println("clinicbake: warning: serving on " + bind
-                    + " lets other computers see your drafts; the preview is meant for 127.0.0.1");
+            // In the one format, with its code and what to do: it was a bare "warning:" line.
+            err.printf("clinicbake: warning[serve.public-address]: serving on %s lets other computers see your drafts%n"
+                    + "  hint: leave --bind out to serve on 127.0.0.1, this computer only%n", bind);
         }
         if (!Files.isDirectory(siteDir)) {
             err.println(SiteBuild.missingSite(siteDir).format());

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,15 @@ class ServeCommandTest {
 
         assertEquals(2, serve(missing.toString(), "--port", "0"));
         assertEquals(missing + ": error[site.missing]: the site folder does not exist", err.toString().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void servingToOtherComputersIsAWarningInTheOneFormatWithWhatToDoInstead() {
+        Path missing = temp.resolve("no-site");
+
+        assertEquals(2, serve(missing.toString(), "--bind", "0.0.0.0"));
+        assertEquals(List.of("clinicbake: warning[serve.public-address]: serving on 0.0.0.0 lets other computers see your drafts",
+                "  hint: leave --bind out to serve on 127.0.0.1, this computer only"), err.toString().lines().limit(2).toList());
     }
 
     @Test
