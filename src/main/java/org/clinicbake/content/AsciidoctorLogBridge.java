@@ -111,8 +111,10 @@ public final class AsciidoctorLogBridge implements LogHandler {
             return Diagnostic.error("asciidoc.missing-attribute", path, at, message,
                     "define the attribute in the header (:" + name + ": value) or escape the braces with \\{" + name + "}");
         }
-        return Diagnostic.error("asciidoc.syntax", path, line, message,
-                "see https://docs.asciidoctor.org/asciidoc/latest/ for the syntax");
+        // A link alone told the editor to go and read a manual, not what to change on the line.
+        return Diagnostic.error("asciidoc.syntax", path, line, message, message.startsWith("unterminated")
+                ? "end the block with a line like the one that opens it (---- after ----, ==== after ====), or delete the opening line"
+                : "correct the markup on this line; https://docs.asciidoctor.org/asciidoc/latest/ shows how it is written");
     }
 
     private record Converting(String path, List<String> lines, int[] problems, boolean[] jailed) {

@@ -1,0 +1,69 @@
+package org.clinicbake.content;
+
+import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
+import static org.clinicbake.testing.SiteFixture.bake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clinicbake.BakeResult;
+import org.clinicbake.diag.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sites: the minimal fixture site with one header attribute JBake needs left out or misspelt, or
+ * markup Asciidoctor cannot read. Features tested: each problem's whole diagnostic (position,
+ * message and a hint that says what to write), and that the site is not published.
+ */
+class AsciidocEngineTest {
+
+    private static final String PAGE = "content/procedures/nerve-block.adoc";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aPageWithoutATypeIsToldTheTypesThereAre() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":jbake-type: therapy\n", ""),
+                PAGE + ":1: error[header.missing-type]: the header has no :jbake-type:",
+                "  hint: add `:jbake-type: article` to the header; types: article, condition, page, post, procedure, provider, therapy");
+    }
+
+    @Test
+    void aPageWithoutAStatusIsToldHowToPublishOrHoldItBack() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":jbake-status: published\n", ""),
+                PAGE + ":1: error[header.missing-status]: the header has no :jbake-status:",
+                "  hint: add `:jbake-status: published` (or `draft` to keep the page out of the site)");
+    }
+
+    @Test
+    void aMisspeltStatusIsReportedAtItsLineWithTheStatusesThereAre() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":jbake-status: published", ":jbake-status: publish"),
+                PAGE + ":3: error[header.unknown-status]: unknown status 'publish'",
+                "  hint: use one of: draft, published, published-date");
+    }
+
+    @Test
+    void aPageWithoutADateIsShownHowToWriteOne() throws IOException {
+        assertOnly(MINIMAL_SITE.replace(":jbake-date: 2026-01-10\n", ""),
+                PAGE + ":1: error[header.missing-date]: the header has no :jbake-date:",
+                "  hint: add the publication date, e.g. `:jbake-date: 2026-01-31`");
+    }
+
+    @Test
+    void aBlockLeftOpenIsReportedWhereAsciidoctorFindsItWithHowToCloseIt() throws IOException {
+        assertOnly(MINIMAL_SITE.replace("The doctor uses X-ray guidance.", "----\nThe doctor uses X-ray guidance."),
+                PAGE + ":17: error[asciidoc.syntax]: unterminated listing block",
+                "  hint: end the block with a line like the one that opens it (---- after ----, ==== after ====), or delete the opening line");
+    }
+
+    private void assertOnly(String site, String... expected) throws IOException {
+        BakeResult result = bake(temp, site);
+        assertEquals(List.of(expected), result.diagnostics().stream().map(Diagnostic::format).flatMap(String::lines).toList());
+        assertFalse(result.published());
+    }
+}
