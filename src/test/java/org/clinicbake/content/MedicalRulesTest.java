@@ -245,6 +245,23 @@ class MedicalRulesTest {
         assertEquals(List.of(), result.diagnostics());
     }
 
+    @Test
+    void aMedicalCodeIsWrittenAsSystemAndCode() throws IOException {
+        Diagnostic only = single(bake(temp, MINIMAL_SITE.replace(":med-entity-type:", ":med-code: M54.3\n:med-entity-type:")));
+
+        assertEquals(PAGE + ":10: error[header.invalid-code]: 'M54.3' is not written as system:code", firstLine(only));
+        assertEquals("write codes like ICD-10-CM:M54.3", only.hint());
+    }
+
+    @Test
+    void thePageImageNeedsATextAlternative() throws IOException {
+        Diagnostic only = single(bake(temp, MINIMAL_SITE.replace(":med-entity-type:", ":med-image: images/spine.png\n:med-entity-type:")
+                + "-- assets/images/spine.png --\nnot really a picture\n"));
+
+        assertEquals(PAGE + ":10: error[header.missing-image-alt]: the page image has no text alternative", firstLine(only));
+        assertEquals("add `:med-image-alt:` describing the image for people who cannot see it", only.hint());
+    }
+
     private String without(String line) {
         return MINIMAL_SITE.replace(line + "\n", "");
     }
