@@ -370,8 +370,9 @@ public final class SiteBuild {
     static void reportEmptyPages(Path staging, Set<String> written, Diagnostics diagnostics) throws IOException {
         for (String page : written) {
             if (isPage(page) && Files.size(staging.resolve(page)) == 0) {
-                diagnostics.error("render.empty-page", page, 0,
-                        "the page was rendered empty", "check the template that renders this page");
+                // The problem clinicbake check calls output.empty-page: one problem, one code, whichever command finds it.
+                diagnostics.error(org.clinicbake.check.OutputFilesCheck.EMPTY_PAGE, page, 0, "page is an empty file",
+                        org.clinicbake.check.OutputFilesCheck.EMPTY_PAGE_HINT);
             }
         }
     }

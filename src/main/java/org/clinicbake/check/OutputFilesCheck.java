@@ -19,6 +19,9 @@ public final class OutputFilesCheck implements OutputCheck {
 
     public static final String EMPTY_PAGE = "output.empty-page";
     public static final String DUPLICATE_PATH = "output.duplicate-path";
+    /** What to do about an empty page or file, here and when a bake finds one. */
+    public static final String EMPTY_PAGE_HINT =
+            "a template or the source produced nothing; check the page's source and its template, then bake again";
 
     @Override
     public String id() {
@@ -27,7 +30,7 @@ public final class OutputFilesCheck implements OutputCheck {
 
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
-        String hint = "a template or the source produced nothing; check the page's source and its template, then bake again";
+        String hint = EMPTY_PAGE_HINT;
         if (page.size() == 0) {
             out.error(EMPTY_PAGE, page.path(), 0, "page is an empty file", hint);
         } else if (page.document().body() == null || !page.document().body().hasText()) {
@@ -43,7 +46,7 @@ public final class OutputFilesCheck implements OutputCheck {
     }
 
     private static void emptyFiles(CheckContext context, Diagnostics out) {
-        String hint = "a template or the source produced nothing; check the page's source and its template, then bake again";
+        String hint = EMPTY_PAGE_HINT;
         for (String file : context.files()) {
             String lower = file.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".xml")) {

@@ -700,7 +700,32 @@ class BakeDiagnosticsTest {
         }
     }
 
+    @Test
+    @DisplayName("an output folder that holds the site is refused before anything is written, naming a folder to use")
+    void refusesAnOutputThatHoldsTheSite() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
 
+        BakeResult result = ClinicBake.bake(site, temp, SiteFixture.options());
 
+        assertEquals(List.of(temp + ": error[output.contains-site]: the output folder contains the site itself",
+                "  hint: choose an output folder such as " + site.resolve("output")),
+                result.diagnostics().stream().map(Diagnostic::format).flatMap(String::lines).toList());
+        assertEquals(List.of("site"), Files.list(temp).map(path -> path.getFileName().toString()).toList());
+    }
 
+    @Test
+    @DisplayName("a page a template rendered as nothing is the output.empty-page that clinicbake check reports, with its hint")
+    void anEmptyRenderedPageHasTheCodeTheCheckGivesIt() throws IOException {
+        Path staging = Files.createDirectories(temp.resolve("staging"));
+        Files.writeString(staging.resolve("about.html"), "");
+        Files.writeString(staging.resolve("feed.xml"), "");
+        org.clinicbake.diag.Diagnostics diagnostics = new org.clinicbake.diag.Diagnostics();
+
+        SiteBuild.reportEmptyPages(staging, java.util.Set.of("about.html", "feed.xml"), diagnostics);
+
+        // It was render.empty-page, "check the template that renders this page": two codes for one problem.
+        assertEquals(List.of("about.html: error[output.empty-page]: page is an empty file",
+                        "  hint: a template or the source produced nothing; check the page's source and its template, then bake again"),
+                diagnostics.all().stream().map(Diagnostic::format).flatMap(String::lines).toList());
+    }
 }
