@@ -178,6 +178,32 @@ class ScaffoldTest {
     }
 
     @Test
+    void initIntoAFolderWithFilesWritesNothingAndSaysSo() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("notes"));
+        Files.writeString(folder.resolve("todo.txt"), "mine");
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"init", folder.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertEquals(2, code);
+        assertEquals(List.of(folder + ": error[init.not-empty]: the folder is not empty; nothing was written",
+                "  hint: choose a new folder, e.g. clinicbake init my-clinic"), err.toString().lines().toList());
+        assertEquals(List.of(folder.resolve("todo.txt")), Files.list(folder).toList());
+    }
+
+    @Test
+    void newCreatesArticlesOnlyAndSaysHow() {
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"new", "page", "About Us", "--site", temp.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertEquals(2, code);
+        assertEquals(List.of("clinicbake: error[new.unknown-kind]: can only create an article, not 'page'",
+                "  hint: clinicbake new article \"Title\""), err.toString().lines().toList());
+    }
+
+    @Test
     void newNeverOverwritesAnArticle() throws IOException {
         Path site = temp.resolve("my-clinic");
         Scaffold.init(site, SiteFixture.TODAY);
