@@ -92,7 +92,7 @@ public final class Main implements Runnable {
 
     /** Reports a failure no command explained: a bug, since every mistake in a site is a diagnostic. */
     static int internalError(Exception exception, PrintWriter err) {
-        err.println("clinicbake: internal error: " + exception);
+        err.println("clinicbake: error[internal]: " + exception);
         if (Boolean.getBoolean(ClinicBake.STACK_TRACE_PROPERTY)) {
             exception.printStackTrace(err);
         } else {

@@ -344,9 +344,12 @@ public final class AsciidocEngine extends MarkupEngine {
         } else {
             Date date = parseDate(dateValue.toString().strip(), session.config().getDateFormat(), session.zone());
             if (date == null) {
+                // In the words the medical dates use: a pattern such as yyyy-MM-dd is Java's notation, not an editor's.
+                String example = LocalDate.of(2026, 1, 31).format(formatter(session.config().getDateFormat()));
                 diagnostics.error("header.invalid-date", path, header.lineOf(dateAttribute),
-                        "'" + dateValue + "' is not a date in the format " + session.config().getDateFormat(),
-                        "write the date like " + LocalDate.of(2026, 1, 31).format(formatter(session.config().getDateFormat())));
+                        "'" + dateValue + "' is not a date like " + example,
+                        "write the date like " + example + ", as date.format=" + session.config().getDateFormat()
+                                + " (jbake.properties) says");
                 ok = false;
             } else {
                 model.setDate(date);

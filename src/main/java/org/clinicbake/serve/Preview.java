@@ -154,7 +154,7 @@ public final class Preview implements AutoCloseable {
             // An Error too (a plugin jar without its library, a stack overflow): thrown out of this task,
             // the executor keeps it to itself, and the editor's page would neither reload nor say why.
             // The terminal too: it is where an editor looks when the page does not change, and where a bug report is copied from.
-            log.println("clinicbake: internal error: " + e);
+            log.println("clinicbake: error[internal]: " + e);
             log.flush();
             server.showErrors("ClinicBake failed: " + e);
         }

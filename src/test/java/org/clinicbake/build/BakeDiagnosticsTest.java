@@ -216,7 +216,7 @@ class BakeDiagnosticsTest {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":jbake-date: 2026-01-10", ":jbake-date: 2026-02-30"));
 
         assertEquals(List.of("content/procedures/nerve-block.adoc:4: error[header.invalid-date]: "
-                + "'2026-02-30' is not a date in the format yyyy-MM-dd"), firstLines(result));
+                + "'2026-02-30' is not a date like 2026-01-31"), firstLines(result));
     }
 
     @Test

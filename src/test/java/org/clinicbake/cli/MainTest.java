@@ -56,7 +56,7 @@ class MainTest {
         int code = Main.internalError(new IllegalStateException("boom"), new PrintWriter(err, true));
 
         assertEquals(ExitCode.INTERNAL_ERROR.code(), code);
-        assertTrue(err.toString().startsWith("clinicbake: internal error: java.lang.IllegalStateException: boom"), err.toString());
+        assertTrue(err.toString().startsWith("clinicbake: error[internal]: java.lang.IllegalStateException: boom"), err.toString());
         // A -D given after the command would be taken for a clinicbake option; the launcher reads this variable.
         assertTrue(err.toString().contains("CLINICBAKE_JAVA_OPTS=-Dclinicbake.stacktrace=true"), err.toString());
     }

@@ -180,7 +180,7 @@ class PreviewTest {
         // the page neither reloaded nor showed anything, and the terminal said nothing either.
         String shown = events.poll(60, TimeUnit.SECONDS);
         assertTrue(shown != null && shown.startsWith("errors:") && shown.contains("NoClassDefFoundError: com/example/translate/Translator"), shown);
-        assertTrue(terminal.toString().contains("clinicbake: internal error: java.lang.NoClassDefFoundError"), terminal.toString());
+        assertTrue(terminal.toString().contains("clinicbake: error[internal]: java.lang.NoClassDefFoundError"), terminal.toString());
 
         SiteFixture.writeFile(footer, "<footer>\n<p>Seabright</p>\n</footer>\n");
         assertEquals("reload", events.poll(60, TimeUnit.SECONDS));
