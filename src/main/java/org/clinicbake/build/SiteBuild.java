@@ -299,7 +299,7 @@ public final class SiteBuild {
     static final String CACHE_FOLDER = ".clinicbake/cache/asciidoc";
 
     static boolean cacheEnabled(String setting) {
-        return !"false".equalsIgnoreCase(setting.strip());
+        return !SiteConfigLoader.switchedOff(setting);
     }
 
     /**
@@ -345,7 +345,7 @@ public final class SiteBuild {
 
     /** Whether a bake with these options runs the fast checks: asked for, and {@code check.on-bake} on. */
     static boolean checksOutput(BakeOptions options, SiteConfiguration config) {
-        return options.outputChecks() && "true".equalsIgnoreCase(config.getString("check.on-bake", "false"));
+        return options.outputChecks() && SiteConfigLoader.switchedOn(config.getString("check.on-bake", "false"));
     }
 
     /** The fast checks on {@code folder}, remembering per page in the memory of the output {@code outputDir}. */

@@ -94,6 +94,8 @@ final class SiteConfigLoader {
 
     /** Settings that name a file or folder the bake writes: each must stay inside the output folder. */
     static final List<String> OUTPUT_PATHS = List.of("index.file", "archive.file", "feed.file", "sitemap.file", "error404.file", "tag.path");
+    /** How many articles are converted and pages rendered at once; one per core unless set. */
+    static final String THREADS = "clinicbake.threads";
     /** JBake's settings it reads as whole numbers. */
     static final List<String> WHOLE_NUMBERS = List.of("index.posts_per_page", "server.port", "markdown.maxParsingTimeInMillis");
     /** Settings that name a folder of the site the bake reads: each must stay inside the site folder. */
@@ -138,6 +140,12 @@ final class SiteConfigLoader {
                 invalid(siteFile, key, key + " must be a whole number, not '" + layers.getString(key) + "'",
                         "write a number, e.g. " + key + "=" + defaultValue);
             }
+        }
+        String threads = layers.getString(THREADS, null);
+        if (threads != null && !threads.strip().matches("0*[1-9]\\d{0,3}")) {
+            // Read as a number deep in the bake, 'two' stopped it as an internal error, naming no file.
+            invalid(siteFile, THREADS, THREADS + " must be a whole number from 1, not '" + threads + "'",
+                    "write how many articles to convert at once, e.g. " + THREADS + "=2, or leave it out for one per core");
         }
         for (String key : List.of("readability.warn-above", "readability.fail-above")) {
             try {
@@ -237,14 +245,41 @@ final class SiteConfigLoader {
 
     /** Whether commons-configuration reads the value as a boolean, as JBake asks for it. */
     private static boolean isSwitch(String value) {
-        return value != null && java.util.Set.of("true", "false", "yes", "no", "on", "off").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+        return value != null && (SWITCH_ON.contains(switchWord(value)) || SWITCH_OFF.contains(switchWord(value)));
+    }
+
+    private static final java.util.Set<String> SWITCH_ON = java.util.Set.of("true", "yes", "on");
+    private static final java.util.Set<String> SWITCH_OFF = java.util.Set.of("false", "no", "off");
+
+    private static String switchWord(String value) {
+        return value.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * ClinicBake's own switches read every value the check above lets through, as JBake reads its
+     * own: {@code check.on-bake=yes} passed that check and then turned the checks off in silence.
+     */
+    static boolean switchedOn(String value) {
+        return value != null && SWITCH_ON.contains(switchWord(value));
+    }
+
+    /** As {@link #switchedOn}, for a switch that is on unless turned off ({@code clinicbake.cache}). */
+    static boolean switchedOff(String value) {
+        return value != null && SWITCH_OFF.contains(switchWord(value));
     }
 
     /** The value ClinicBake's or JBake's defaults give the key (the two last layers), or null. */
     private static String defaultOf(CompositeConfiguration layers, String key) {
-        int count = layers.getNumberOfConfigurations();
-        String ours = layers.getConfiguration(count - 2).getString(key, null);
-        return ours != null ? ours : layers.getConfiguration(count - 1).getString(key, null);
+        // The composite keeps an in-memory layer of its own after the ones added. Counted with it,
+        // "ours" was JBake's layer, so a switch only ClinicBake defines (check.on-bake=maybe) was never checked.
+        List<org.apache.commons.configuration2.Configuration> added = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.getNumberOfConfigurations(); i++) {
+            if (layers.getConfiguration(i) != layers.getInMemoryConfiguration()) {
+                added.add(layers.getConfiguration(i));
+            }
+        }
+        String ours = added.get(added.size() - 2).getString(key, null);
+        return ours != null ? ours : added.get(added.size() - 1).getString(key, null);
     }
 
     /** The line of {@code file} that sets {@code key} (the first, as the configuration reads it), or 0. */

@@ -96,6 +96,38 @@ class BakeDiagnosticsTest {
         assertFalse(Files.exists(temp.resolve("escaped.xml")), "JBake wrote the feed beside the output");
     }
 
+    @Test
+    @DisplayName("ClinicBake's own switches and thread count that it cannot use are reported at their lines, not used or a crash")
+    void reportsClinicBakesOwnSettingsItCannotUse() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("site.host=https://clinic.example.org",
+                "site.host=https://clinic.example.org\ncheck.on-bake=maybe\nclinicbake.cache=nah\nclinicbake.threads=two"));
+
+        assertEquals(List.of(
+                "jbake.properties:2: error[config.invalid]: check.on-bake must be true or false, not 'maybe'",
+                "jbake.properties:3: error[config.invalid]: clinicbake.cache must be true or false, not 'nah'",
+                "jbake.properties:4: error[config.invalid]: clinicbake.threads must be a whole number from 1, not 'two'"),
+                firstLines(result));
+        assertFalse(result.published());
+    }
+
+    @Test
+    @DisplayName("check.on-bake=yes runs the fast checks and clinicbake.cache=off turns the cache off, as JBake reads its own switches")
+    void readsYesAndOffAsTheSwitchCheckAcceptsThem() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance. See link:../prices.html[our prices].") + """
+                -- jbake.properties --
+                site.host=https://clinic.example.org
+                check.on-bake=yes
+                """);
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options().withOutputChecks(true));
+
+        assertEquals("link.broken", single(result).code());
+        assertFalse(result.published());
+        assertFalse(SiteBuild.cacheEnabled("off"));
+        assertFalse(SiteBuild.cacheEnabled(" No "));
+        assertTrue(SiteBuild.cacheEnabled("on"));
+    }
+
     /** Without its leading colon, or without the one that closes its name (which Asciidoctor dropped in silence). */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"jbake-status: published", ":jbake-status published"})
