@@ -110,6 +110,7 @@ final class SiteConfigLoader {
     private boolean settingsUsable(CompositeConfiguration layers, Path siteFile) {
         // Only errors make the settings unusable: a warning (config.local-host) is told, and the bake goes on.
         long before = errorCount();
+        reportRepeatedKeys(siteFile);
         for (String key : OUTPUT_PATHS) {
             String value = layers.getString(key, "");
             if (!isPathInside(value)) {
@@ -206,6 +207,47 @@ final class SiteConfigLoader {
     }
 
     /** Reports a setting of the site's file the bake cannot use, at its line. */
+    /**
+     * A key set on two lines keeps both values, and the bake reads the first: a clinic that added its
+     * real site.host below the placeholder clinicbake init wrote published the placeholder's address
+     * in every canonical link, with no word. (java.util.Properties would have kept the last.)
+     */
+    private void reportRepeatedKeys(Path siteFile) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(siteFile, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return; // a missing file sets nothing twice; an unreadable one was reported when it was loaded
+        }
+        java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
+        boolean continuation = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String text = (i == 0 ? line.replace(String.valueOf(BYTE_ORDER_MARK), "") : line).strip();
+            boolean startsEntry = !continuation;
+            boolean comment = startsEntry && (text.startsWith("#") || text.startsWith("!"));
+            continuation = !comment && endsWithOddBackslashes(line);
+            if (!startsEntry || comment || text.isEmpty()) {
+                continue;
+            }
+            String key = text.split("(?<!\\\\)[=:\\s]", 2)[0];
+            Integer first = firstLine.putIfAbsent(key, i + 1);
+            if (first != null) {
+                diagnostics.error("config.repeated", SITE_FILE, i + 1,
+                        key + " is set again here, after line " + first + ", and the bake would use the value of line " + first,
+                        "keep one line for " + key + ": delete this one or the one on line " + first);
+            }
+        }
+    }
+
+    private static boolean endsWithOddBackslashes(String line) {
+        int count = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            count++;
+        }
+        return count % 2 == 1;
+    }
+
     private void invalid(Path siteFile, String key, String message, String hint) {
         diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), message, hint);
     }

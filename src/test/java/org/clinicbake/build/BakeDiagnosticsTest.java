@@ -128,6 +128,17 @@ class BakeDiagnosticsTest {
         assertTrue(SiteBuild.cacheEnabled("on"));
     }
 
+    @Test
+    @DisplayName("a setting written twice (a real site.host added under init's placeholder) is reported at the second line, not read from the first")
+    void reportsASettingWrittenTwice() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("site.host=https://clinic.example.org",
+                "site.host=https://www.example.org\n# our address\nsite.lang = en-US\nsite.host: https://clinic.example.org"));
+
+        assertEquals(List.of("jbake.properties:4: error[config.repeated]: site.host is set again here, after line 1, "
+                + "and the bake would use the value of line 1"), firstLines(result));
+        assertFalse(result.published());
+    }
+
     /** Without its leading colon, or without the one that closes its name (which Asciidoctor dropped in silence). */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"jbake-status: published", ":jbake-status published"})
