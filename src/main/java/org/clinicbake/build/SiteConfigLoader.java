@@ -208,7 +208,7 @@ final class SiteConfigLoader {
 
     /** Reports a setting of the site's file the bake cannot use, at its line. */
     /**
-     * A key set on two lines keeps both values, and the bake reads the first: a clinic that added its
+     * A key set on two lines keeps both values, and the bake reads the first (of a list, both): a clinic that added its
      * real site.host below the placeholder clinicbake init wrote published the placeholder's address
      * in every canonical link, with no word. (java.util.Properties would have kept the last.)
      */
@@ -234,8 +234,9 @@ final class SiteConfigLoader {
             Integer first = firstLine.putIfAbsent(key, i + 1);
             if (first != null) {
                 diagnostics.error("config.repeated", SITE_FILE, i + 1,
-                        key + " is set again here, after line " + first + ", and the bake would use the value of line " + first,
-                        "keep one line for " + key + ": delete this one or the one on line " + first);
+                        key + " is set again here, after line " + first,
+                        "write " + key + " once: a setting takes the value of its first line (a list such as site.nav, "
+                                + "every line's entries), so delete this line or line " + first);
             }
         }
     }

@@ -134,8 +134,8 @@ class BakeDiagnosticsTest {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("site.host=https://clinic.example.org",
                 "site.host=https://www.example.org\n# our address\nsite.lang = en-US\nsite.host: https://clinic.example.org"));
 
-        assertEquals(List.of("jbake.properties:4: error[config.repeated]: site.host is set again here, after line 1, "
-                + "and the bake would use the value of line 1"), firstLines(result));
+        assertEquals(List.of("jbake.properties:4: error[config.repeated]: site.host is set again here, after line 1"), firstLines(result));
+        assertTrue(single(result).hint().startsWith("write site.host once: a setting takes the value of its first line"), single(result).hint());
         assertFalse(result.published());
     }
 
