@@ -100,6 +100,12 @@ public final class AsciidocEngine extends MarkupEngine {
             // Every attribute below would be reported missing, at line 1, hiding the one thing to fix.
             return null;
         }
+        if (header.textAt() > 0) {
+            diagnostics.error("header.no-blank-line", path, header.textAt(),
+                    "this text follows the header's attribute entries with no blank line between, so AsciiDoc reads it "
+                            + "as part of the header and it does not show on the page",
+                    "add a blank line above this line: a blank line ends the header and starts the text");
+        }
         if (header.titleLine() == 0) {
             diagnostics.error("header.missing-title", path, 1, "the document has no title line",
                     "start the file with a title line such as `= Epidural Steroid Injection`");

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param repeats    attributes given twice in the header
  * @param endsEarlyAt the blank line that ends the header above entries of ClinicBake's or JBake's
  *                   attributes (which AsciiDoc then does not read as the header's), or 0
+ * @param textAt     the first line of text below the attribute entries with no blank line between
+ *                   (which AsciiDoc reads as the header's author and revision lines, so it never shows), or 0
  */
 record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integer> malformed, List<Repeat> repeats,
-                      int endsEarlyAt) {
+                      int endsEarlyAt, int textAt) {
 
     /** An attribute entered on line {@code first} and again on line {@code again}, whose value AsciiDoc keeps. */
     record Repeat(String name, int first, int again) {
@@ -33,6 +35,8 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
     private static final Pattern MISSING_COLON = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]*:\\s+\\S.*$", Pattern.DOTALL);
     // Asciidoctor drops such a line without a word, so the value the editor wrote was silently lost.
     private static final Pattern MISSING_CLOSING_COLON = Pattern.compile("^:!?[A-Za-z0-9_][A-Za-z0-9_-]*!?[ \t]+\\S.*$", Pattern.DOTALL);
+
+    private static final Pattern DIRECTIVE = Pattern.compile("(?:ifdef|ifndef|ifeval|endif|include)::");
 
     static DocumentHeader scan(List<String> lines) {
         Map<String, Integer> attributes = new LinkedHashMap<>();
@@ -49,10 +53,16 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
             index++;
         }
         List<Repeat> repeats = new java.util.ArrayList<>();
+        int textAt = 0;
         for (; index < lines.size(); index++) {
             String line = lines.get(index);
             if (line.isBlank()) {
                 break;
+            }
+            // Text right under the title is AsciiDoc's author and revision lines (JBake's own examples date a post so);
+            // under the attribute entries it is the first paragraph, which AsciiDoc took for them and dropped.
+            if (titleLine > 0 && !attributes.isEmpty() && textAt == 0 && isText(line)) {
+                textAt = index + 1;
             }
             Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
             if (entry.matches()) {
@@ -68,7 +78,14 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
             }
         }
         return new DocumentHeader(titleLine, Collections.unmodifiableMap(attributes), List.copyOf(malformed), List.copyOf(repeats),
-                titleLine > 0 ? endsEarlyAt(lines, index) : 0);
+                titleLine > 0 ? endsEarlyAt(lines, index) : 0, textAt);
+    }
+
+    /** A header line that is none of what a header holds: an attribute entry, a comment or a preprocessor directive. */
+    private static boolean isText(String line) {
+        return !ATTRIBUTE_ENTRY.matcher(line).matches() && !MISSING_COLON.matcher(line).matches()
+                && !MISSING_CLOSING_COLON.matcher(line).matches() && !line.startsWith("//")
+                && !DIRECTIVE.matcher(line).lookingAt();
     }
 
     /**

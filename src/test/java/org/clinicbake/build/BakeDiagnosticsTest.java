@@ -173,6 +173,26 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("text right under the header's attribute entries is reported there, not dropped from the page in silence")
+    void reportsTextWithNoBlankLineBelowTheHeader() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy\n\n",
+                ":med-entity-type: MedicalTherapy\n// A comment belongs to the header.\n"));
+
+        // AsciiDoc took the first two lines of text for an author and a revision line; the page lost them without a word.
+        assertEquals(List.of("content/procedures/nerve-block.adoc:12: error[header.no-blank-line]: this text follows the "
+                + "header's attribute entries with no blank line between, so AsciiDoc reads it as part of the header and it "
+                + "does not show on the page"), firstLines(result));
+    }
+
+    @Test
+    @DisplayName("an author and a revision line right under the title, as JBake's examples write them, are no text in the header")
+    void readsAuthorAndRevisionLinesUnderTheTitleAsTheHeaders() throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("= Nerve Block\n", "= Nerve Block\nAnn Lee\nv1.0, 2026-01-10\n"));
+
+        assertEquals(List.of(), firstLines(result));
+    }
+
+    @Test
     @DisplayName("two profile pages of one provider in different folders are an error naming both files, not one silently winning")
     void reportsTwoProfilesOfOneProvider() throws IOException {
         String profile = "= Dr. Ann Lee\n:jbake-type: provider\n:jbake-status: published\n"
