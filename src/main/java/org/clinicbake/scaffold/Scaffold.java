@@ -60,7 +60,8 @@ public final class Scaffold {
             Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         }
         Files.writeString(dir.resolve(".gitignore"), "output/\n.clinicbake/\n", StandardOpenOption.CREATE_NEW);
-        return files;
+        // Every file written, the .gitignore too: init counts them for the user, who would find one more.
+        return java.util.stream.Stream.concat(files.stream(), Stream.of(".gitignore")).toList();
     }
 
     /** As {@link #newArticle(Path, String, String, String, String, LocalDate)}, dated today in the site's time zone. */

@@ -45,6 +45,20 @@ class ScaffoldTest {
     }
 
     @Test
+    void initCountsEveryFileItWrites() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        StringWriter out = new StringWriter();
+
+        Main.run(new String[] {"init", site.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+        long written;
+        try (java.util.stream.Stream<Path> files = Files.walk(site)) {
+            written = files.filter(Files::isRegularFile).count();
+        }
+        assertTrue(out.toString().contains("(" + written + " files)"), written + " files, but: " + out);
+    }
+
+    @Test
     void initIntoAFileIsAnErrorNotACrashAndItsNextStepsQuoteAFolderWithASpace() throws IOException {
         Path file = Files.writeString(temp.resolve("notes.txt"), "mine");
         StringWriter err = new StringWriter();
