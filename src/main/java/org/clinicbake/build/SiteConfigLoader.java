@@ -166,6 +166,12 @@ final class SiteConfigLoader {
             diagnostics.warning("config.local-host", SITE_FILE, lineOf(siteFile, "site.host"),
                     "site.host is " + host + ": canonical links, the sitemap, the feed and the structured data name this computer",
                     "set the address the site is published at, e.g. site.host=https://www.example-clinic.org");
+        } else if (host.replaceAll("/+$", "").equalsIgnoreCase(org.clinicbake.scaffold.Scaffold.PLACEHOLDER_HOST)) {
+            // A site made by init and published as it came sent search engines, by its canonical links, to example.org.
+            diagnostics.warning("config.placeholder-host", SITE_FILE, lineOf(siteFile, "site.host"),
+                    "site.host is still " + host + ", the placeholder clinicbake init wrote: canonical links, the sitemap, "
+                            + "the feed and the structured data name that address",
+                    "set the address the site will be published at, e.g. site.host=https://www.example-clinic.org");
         }
         for (String entry : layers.getList(String.class, "site.nav", List.of())) {
             // An entry without its bar was dropped in silence: the menu just lost an item.

@@ -25,6 +25,9 @@ public final class Scaffold {
 
     private static final String SITE = "org/clinicbake/scaffold/";
 
+    /** The address {@code init} writes as {@code site.host} for the clinic to replace (its jbake.properties says so). */
+    public static final String PLACEHOLDER_HOST = "https://www.example.org";
+
     private Scaffold() {
     }
 
