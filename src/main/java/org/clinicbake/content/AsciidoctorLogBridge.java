@@ -78,7 +78,7 @@ public final class AsciidoctorLogBridge implements LogHandler {
                 converting.jailed[0] = false;
                 session.diagnostics().error("asciidoc.include", path, line,
                         "the include reaches outside the article's folder, which AsciiDoc's SAFE mode does not read",
-                        "include only files inside the article's folder, with a relative path");
+                        "include only files inside the article's folder, with a relative path and not through a link to a folder");
                 return;
             }
         }

@@ -9,6 +9,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.jruby.internal.JRubyRuntimeContext;
 import org.asciidoctor.jruby.AsciidoctorJRuby;
 
 /**
@@ -33,10 +34,42 @@ public final class AsciidoctorRuntime {
     /** A new Asciidoctor instance; booting JRuby takes seconds, so a bake shares one. */
     public static Asciidoctor create() {
         Optional<String> gemLib = bundledGemLibrary();
-        return gemLib.isPresent()
+        Asciidoctor asciidoctor = gemLib.isPresent()
                 ? AsciidoctorJRuby.Factory.create(List.of(CompiledAsciidoctor.library(gemLib.get()).orElse(gemLib.get())))
                 : Asciidoctor.Factory.create();
+        JRubyRuntimeContext.get(asciidoctor).evalScriptlet(JAIL_BEHIND_LINKS);
+        return asciidoctor;
     }
+
+    /**
+     * SAFE mode's jail (the article's folder) is checked on the path as written, so
+     * {@code include::shared/notes.txt[]} read the file wherever a link {@code shared} to a folder
+     * pointed: the crawler skips such a link (content.symlink-skipped) because it can lead out of the
+     * site, and the include went there all the same, as did an image embedded with {@code :data-uri:}.
+     * The folder a path ends in must really be inside the jail; a link to a file is followed, as the
+     * bake publishes it. Out of the jail, Asciidoctor recovers as it does for a path outside: it
+     * warns, and then finds nothing at a path inside the jail.
+     */
+    private static final String JAIL_BEHIND_LINKS = """
+            module ClinicBakeJailBehindLinks
+              def system_path target, start = nil, jail = nil, opts = {}
+                path = super
+                return path unless jail && ::String === path && path != jail
+                begin
+                  real_jail = ::File.realpath jail
+                  real_folder = ::File.realpath ::File.dirname path
+                rescue ::SystemCallError
+                  return path
+                end
+                return path if real_folder == real_jail || (real_folder.start_with? %(#{real_jail}/))
+                name = opts[:target_name] || 'path'
+                raise ::SecurityError, %(#{name} #{target} is outside of jail: #{jail} (disallowed in safe mode)) unless opts.fetch :recover, true
+                logger.warn %(#{name} is outside of jail; recovering automatically)
+                ::File.join jail, path
+              end
+            end
+            ::Asciidoctor::PathResolver.prepend ClinicBakeJailBehindLinks
+            """;
 
     /**
      * The load-path entry of the gem in AsciidoctorJ's jar ({@code uri:classloader:/gems/asciidoctor-2.0.26/lib}),

@@ -592,6 +592,38 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("SAFE mode: an include through a link to a folder outside the article's folder reads nothing there")
+    void refusesIncludesThroughALinkToAFolderOutside() throws IOException {
+        Path outside = Files.createDirectories(temp.resolve("home"));
+        Files.writeString(outside.resolve("secret.txt"), "PATIENT RECORDS");
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "include::home/secret.txt[]"));
+        Files.createSymbolicLink(site.resolve("content/procedures/home"), outside);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertFalse(result.published());
+        assertTrue(firstLines(result).contains("content/procedures/nerve-block.adoc:17: error[asciidoc.include]: the include"
+                + " reaches outside the article's folder, which AsciiDoc's SAFE mode does not read"), firstLines(result)::toString);
+    }
+
+    @Test
+    @DisplayName("SAFE mode: an image embedded as a data: address (:data-uri:) is not read through a link to a folder outside")
+    void refusesImagesEmbeddedThroughALinkToAFolderOutside() throws IOException {
+        Path outside = Files.createDirectories(temp.resolve("home"));
+        Files.writeString(outside.resolve("secret.png"), "PATIENT RECORDS");
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE
+                .replace(":med-entity-type: MedicalTherapy", ":med-entity-type: MedicalTherapy\n:data-uri:")
+                .replace("The doctor uses X-ray guidance.", "image::home/secret.png[A diagram]"));
+        Files.createSymbolicLink(site.resolve("content/procedures/home"), outside);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertFalse(result.published());
+        assertFalse(Files.exists(temp.resolve("out/procedures/nerve-block.html")));
+    }
+
+    @Test
     void reportsBrokenYamlInDataFiles() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE + """
                 -- data/clinic.yml --
