@@ -119,6 +119,11 @@ final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!forThisComputer(exchange)) {
+                send(exchange, 403, "text/plain; charset=utf-8", ("this preview answers to 127.0.0.1 and localhost only\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -150,6 +155,28 @@ final class PreviewServer implements AutoCloseable {
                 notFound(exchange);
             }
         }
+    }
+
+    /**
+     * Whether a request to a preview on this computer only names this computer. A web page the editor
+     * opens can have its own name resolve to 127.0.0.1 a moment later (DNS rebinding), and its scripts
+     * then read the preview as that page's own site: the drafts and the error messages with their
+     * paths. The browser still sends that name as Host. A preview bound to another address with --bind
+     * answers to any name: it is reached by whatever the network calls this computer.
+     */
+    private boolean forThisComputer(HttpExchange exchange) {
+        if (!server.getAddress().getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null) {
+            return true; // HTTP/1.0 without Host: no browser sends such a request
+        }
+        host = host.strip().toLowerCase(Locale.ROOT);
+        int port = host.startsWith("[") ? host.indexOf("]:") + 1 : host.lastIndexOf(':');
+        String name = port > 0 ? host.substring(0, port) : host;
+        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]")
+                || name.matches("127(\\.\\d{1,3}){3}");
     }
 
     private void serveFile(HttpExchange exchange, String path) throws IOException {

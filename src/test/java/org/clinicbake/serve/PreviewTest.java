@@ -346,6 +346,20 @@ class PreviewTest {
     }
 
     @Test
+    void answersOnlyToThisComputersOwnNamesSoAWebPageCannotReadTheDraftsThroughItsName() throws Exception {
+        int port = preview.url().getPort();
+        // DNS rebinding: a page of attacker.example, whose name then resolves to 127.0.0.1, reads what it asks for.
+        for (String path : new String[] {"/news-draft.html", "/__clinicbake/events"}) {
+            String response = raw(path, "attacker.example:" + port);
+            assertTrue(response.startsWith("HTTP/1.1 403"), path + " -> " + response.lines().findFirst().orElse(""));
+            assertFalse(response.contains("Coming Soon"), path);
+        }
+        for (String host : new String[] {"127.0.0.1:" + port, "localhost:" + port, "LocalHost", "[::1]:" + port}) {
+            assertTrue(raw("/news-draft.html", host).startsWith("HTTP/1.1 200"), host);
+        }
+    }
+
+    @Test
     void unknownPathsGetTheThemes404PageAndFoldersAreNotListed() throws Exception {
         HttpResponse<String> missing = get("/no/such/page.html");
         HttpResponse<String> folder = get("/procedures/");
@@ -417,9 +431,14 @@ class PreviewTest {
 
     /** A request sent as raw bytes, so no client library normalises the path first. */
     private String raw(String path) throws IOException {
+        return raw(path, "127.0.0.1");
+    }
+
+    /** As {@link #raw(String)}, with this Host header, which no client library lets a caller set. */
+    private String raw(String path, String host) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), preview.url().getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
