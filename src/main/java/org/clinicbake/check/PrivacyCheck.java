@@ -167,7 +167,23 @@ public final class PrivacyCheck implements OutputCheck {
                 add(requests, "image", element.attr("src"));
                 srcset(requests, "image", element.attr("srcset"));
             }
-            case "iframe", "frame" -> add(requests, "frame", element.attr("src"));
+            case "iframe", "frame" -> {
+                add(requests, "frame", element.attr("src"));
+                // The browser loads a srcdoc document's images and scripts as the page's own.
+                if (element.hasAttr("srcdoc")) {
+                    for (Element inner : org.jsoup.Jsoup.parse(element.attr("srcdoc")).getAllElements()) {
+                        requests(inner).forEach(request -> requests.add(new Request("frame document's " + request.what(), request.url())));
+                    }
+                }
+            }
+            // Every relative address of the page resolves against it: the site's own stylesheet and scripts too.
+            case "base" -> add(requests, "base address, for every relative address of the page,", element.attr("href"));
+            case "a", "area" -> {
+                // A click sends a POST to each address of ping: a tracker's beacon, though the link is navigation.
+                for (String url : element.attr("ping").strip().split("\\s+")) {
+                    add(requests, "link ping", url);
+                }
+            }
             case "source" -> {
                 add(requests, "media source", element.attr("src"));
                 srcset(requests, "image source", element.attr("srcset"));

@@ -167,6 +167,25 @@ class PrivacyCheckTest {
     }
 
     @Test
+    void aBaseAddressOnAnotherHostPingsAndTheDocumentOfAFrameRequestFromTheirHostsToo() {
+        // <base> sends every relative address of the page (the site's own stylesheet and scripts) to its host.
+        OutputFixture output = new OutputFixture(temp).page("index.html", """
+                <base href="https://cdn.example.com/">
+                <p><a href="about.html" ping="https://track.example.com/click">About</a></p>
+                <iframe title="Map" srcdoc="<p>Map</p><img src='https://maps.example.com/tile.png' alt=''>"></iframe>
+                <base href="/">""");
+
+        assertEquals(List.of(
+                "index.html:10: error[privacy.third-party]: base address, for every relative address of the page, requests "
+                        + "'https://cdn.example.com/' from the third-party host cdn.example.com",
+                "index.html:11: error[privacy.third-party]: link ping requests 'https://track.example.com/click' "
+                        + "from the third-party host track.example.com",
+                "index.html:12: error[privacy.third-party]: frame document's image requests 'https://maps.example.com/tile.png' "
+                        + "from the third-party host maps.example.com"),
+                output.firstLines().stream().filter(line -> line.contains("privacy.")).toList());
+    }
+
+    @Test
     void eventHandlerAttributesAndJavascriptAddressesAreInlineScriptsToo() {
         OutputFixture output = new OutputFixture(temp)
                 .page("index.html", """
