@@ -32,8 +32,22 @@ final class OutputFolder {
     private final Path previous;
 
     OutputFolder(Path target) {
-        this.target = target.toAbsolutePath().normalize();
+        this.target = linkedFolder(target.toAbsolutePath().normalize());
         this.previous = this.target.resolveSibling("." + this.target.getFileName() + ".previous");
+    }
+
+    /**
+     * The folder a link given as the output points to ({@code -o public}, a link to the web server's
+     * folder): the swap used to move the link aside and put a new folder in its place, so the user's
+     * link was gone and the folder it pointed to kept serving the old site. The checks below then
+     * judge the real folder too, a link into content/ included.
+     */
+    private static Path linkedFolder(Path target) {
+        try {
+            return Files.isSymbolicLink(target) && Files.isDirectory(target) ? target.toRealPath() : target;
+        } catch (IOException e) {
+            return target;
+        }
     }
 
     Path path() {

@@ -16,7 +16,7 @@ import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bakes into one output folder take turns, whichever process runs them. */
+/** Bakes into one output folder take turns, whichever process runs them, and publish where the folder is. */
 class OutputFolderTest {
 
     @TempDir
@@ -49,5 +49,21 @@ class OutputFolderTest {
         BakeResult result = second.get(2, TimeUnit.MINUTES);
         assertTrue(result.published(), result.diagnostics()::toString);
         assertEquals(java.util.List.of(), result.diagnostics());
+    }
+
+    @Test
+    void anOutputThatIsALinkToAFolderIsBakedIntoThatFolderAndStaysALink() throws Exception {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Path served = Files.createDirectories(temp.resolve("www/clinic")); // the folder a web server reads
+        Path out = Files.createSymbolicLink(temp.resolve("out"), served);
+
+        BakeResult first = ClinicBake.bake(site, out, SiteFixture.options());
+        SiteFixture.edit(site, "content/procedures/nerve-block.adoc", "X-ray guidance", "ultrasound guidance");
+        BakeResult second = ClinicBake.bake(site, out, SiteFixture.options());
+
+        assertTrue(first.published() && second.published(), second.diagnostics()::toString);
+        assertTrue(Files.isSymbolicLink(out), "the link was replaced by a folder");
+        assertTrue(Files.readString(served.resolve("procedures/nerve-block.html")).contains("ultrasound guidance"),
+                "the linked folder still has the first bake's page");
     }
 }
