@@ -49,8 +49,10 @@ import org.jsoup.select.NodeVisitor;
  * English words: the usual vowel-group heuristic (a, e, i, o, u and a vowel-sounding y; a silent final e;
  * consonant + "le"/"re" endings that are syllables, as in table and acre; "-ed" that is not a syllable
  * unless after t or d; "-es" that is not a syllable unless after a sibilant; silent e before -ly, -ful,
- * -ness, -less, -ment; a few vowel pairs that are two syllables, as in media, period, client, actual,
- * being), at least one per word, plus a small map of common words the heuristic gets wrong (business,
+ * -ness, -less, -ment, -ty and the second part of compounds such as guideline, likewise and platelet; a
+ * few vowel pairs that are two syllables, as in media, period, client, actual, being, co-ag-u-lant,
+ * os-te-o-ar-thri-tis, fas-ci-i-tis; a final -sm or -thm heard as a syllable, as in spasm and rhythm),
+ * at least one per word, plus a small map of common words the heuristic gets wrong (business,
  * every, simile, recipe...). Fire, hour and our count as one syllable.
  * <ul>
  *   <li><b>Numbers</b> ({@code 2014}, {@code 50%}, {@code 1,000}, {@code 3.5}, {@code 21st}, {@code 9:30})
@@ -69,7 +71,8 @@ import org.jsoup.select.NodeVisitor;
  * <h2>Article HTML</h2>
  * {@link #ofArticleHtml(String)} scores only the prose a patient reads in Asciidoctor's HTML5 body: it drops
  * the references section ({@code div.sect1} whose {@code h2} has id {@code references}, or
- * {@code _references}, Asciidoctor's default), anything with class {@code bibliography}, the footnotes
+ * {@code _references}, Asciidoctor's default), anything with class {@code bibliography}, the citations
+ * of it in the text (an in-page link whose whole text is a bracketed label, {@code [2]}), the footnotes
  * block ({@code #footnotes}, which holds citations) and footnote markers, the table of contents, tables
  * (but keeps the content cell of admonitions and horizontal description lists, which Asciidoctor lays out
  * as tables), listing and literal blocks ({@code pre}, {@code .listingblock}, {@code .literalblock}),
@@ -201,8 +204,9 @@ public final class Readability {
     /**
      * What is not prose, as the query {@code .bibliography, #footnotes, sup.footnote, sup.footnoteref,
      * #toc, .toc, pre, .listingblock, .literalblock, .conum, script, style, template, noscript,
-     * .admonitionblock td.icon} would find it under {@code root}: the references list, footnotes, a
-     * table of contents, code, callout numbers and an admonition's icon cell.
+     * .admonitionblock td.icon} would find it under {@code root}, and citations ({@link #isCitation}): the
+     * references list and its markers in the text, footnotes, a table of contents, code, callout numbers
+     * and an admonition's icon cell.
      */
     private static boolean notProse(Element element, Element root) {
         String tag = element.normalName();
@@ -211,6 +215,9 @@ public final class Readability {
         }
         String id = element.id();
         if (id.equals("footnotes") || id.equals("toc")) {
+            return true;
+        }
+        if (tag.equals("a") && isCitation(element)) {
             return true;
         }
         if (element.className().isEmpty()) {
@@ -232,6 +239,20 @@ public final class Readability {
             }
         }
         return false;
+    }
+
+    /**
+     * A citation of the references list, {@code <<statpearls>>}, which Asciidoctor writes as
+     * {@code <a href="#statpearls">[2]</a>}: a patient does not read "[2]" as a word, and counted as one
+     * (of one syllable) it made every cited sentence look longer and easier than it is.
+     */
+    private static boolean isCitation(Element link) {
+        if (!link.attr("href").startsWith("#") || link.childNodeSize() != 1 || !(link.childNode(0) instanceof TextNode text)) {
+            return false;
+        }
+        String label = text.getWholeText();
+        return label.length() > 2 && label.charAt(0) == '[' && label.charAt(label.length() - 1) == ']'
+                && label.indexOf(']') == label.length() - 1;
     }
 
     private static final Set<String> NOT_PROSE_TAGS = Set.of("pre", "script", "style", "template", "noscript");
@@ -695,7 +716,10 @@ public final class Readability {
             Map.entry("behavioral", 4), Map.entry("behavioural", 4), Map.entry("familiar", 3),
             Map.entry("wherever", 3), Map.entry("wednesday", 2), Map.entry("evening", 2), Map.entry("arent", 1),
             Map.entry("werent", 1), Map.entry("argue", 2), Map.entry("argued", 2), Map.entry("fluid", 2),
-            Map.entry("poem", 2), Map.entry("poet", 2), Map.entry("poetry", 3), Map.entry("pancreas", 3));
+            Map.entry("poem", 2), Map.entry("poet", 2), Map.entry("poetry", 3), Map.entry("pancreas", 3),
+            Map.entry("sacroiliac", 5), Map.entry("suicide", 3), Map.entry("suicidal", 4), Map.entry("genuine", 3),
+            Map.entry("genuinely", 4), Map.entry("ruin", 2), Map.entry("theater", 3), Map.entry("museum", 3),
+            Map.entry("naive", 2), Map.entry("vaseline", 3));
 
     /**
      * Compounds whose first part ends in a silent e (or is "every"): counted as the part plus the rest
@@ -720,7 +744,11 @@ public final class Readability {
             "(?<=[aeiouy][^aeiouy]{1,3})ie(?=r|st$)", // eas-i-er, ear-li-est
             "(?<!q)ue(?=n[ct]|ls?$)", // in-flu-ence, fu-el; not fre-quent
             "[aeiou]ings?$", // be-ing, go-ing
-            "isms?$", // au-tis-m
+            "[aiy]sms?$", // au-tis-m, spas-m, an-eu-rys-m
+            "thms?$", // rhy-thm
+            "(?<!a)ii(?!ng)", // fas-ci-i-tis; not Ha-wai-ian, ski-ing (the -ing rule counts it)
+            "coa(?=g)", // co-ag-u-late, an-ti-co-ag-u-lant
+            "oa(?=rthr)", // os-te-o-ar-thri-tis
             "crea(?=t(?!ur))", // cre-ate, cre-at-ed; not crea-ture
             "^rea(?=ct|lit|ssu|ssess|djust|pp)", // re-act, re-as-sure
             "^co(?=o[rp])", // co-op-er-ate, co-or-di-nate
@@ -735,9 +763,14 @@ public final class Readability {
     private static final Pattern ACHES = Pattern.compile("(?:^|[^aeiou])aches$");
     /** Silent "-ue" after g or q: fa-tigue, tech-nique, tongue. */
     private static final Pattern SILENT_UE = Pattern.compile("(?<=[aeiouy][^aeiouy]{0,3})[gq]ue[sd]?$");
-    /** A silent e before a suffix: move-ment, safe-ly, care-ful, aware-ness, use-less. */
+    /**
+     * A silent e before a suffix or the second part of a compound: move-ment, safe-ly, care-ful,
+     * aware-ness, use-less, safe-ty, nine-ty, guide-line, like-wise, side-ways, plate-let. Only after f or n
+     * before -ty (vel-ve-ty, rick-e-ty are heard), and only after d, s or t before -line (names such as
+     * Em-me-line).
+     */
     private static final Pattern SILENT_E_BEFORE_SUFFIX =
-            Pattern.compile("^(.*[aeiouy])([^aeiouy]+)e(?:ly|ful|fully|ness|less|ments?)$");
+            Pattern.compile("^(.*[aeiouy])([^aeiouy]+)e(?:ly|ful|fully|ness|less|ments?|(?<=[fn]e)ty|(?<=[dst]e)lines?|wise|wide|ways|lets?)$");
 
     static int englishSyllables(String w) {
         Integer known = exception(w);

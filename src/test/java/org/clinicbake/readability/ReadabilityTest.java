@@ -70,6 +70,52 @@ class ReadabilityTest {
         assertEquals(syllables, score.syllables(), word);
     }
 
+    @ParameterizedTest(name = "{0} has {1} syllables")
+    @CsvSource({
+        "safety, 2",          // safe-ty: the e of safe is silent before -ty, as before -ly
+        "guideline, 2",       // guide-line
+        "guidelines, 2",
+        "baseline, 2",        // base-line
+        "platelet, 2",        // plate-let
+        "antiplatelet, 4",    // an-ti-plate-let
+        "likewise, 2",        // like-wise
+        "anticoagulant, 6",   // an-ti-co-ag-u-lant: o-a is two syllables here
+        "osteoarthritis, 6",  // os-te-o-ar-thri-tis
+        "sacroiliac, 5",      // sa-cro-il-i-ac
+        "spasm, 2",           // spaz-um, as au-tism
+        "spasms, 2",
+        "fasciitis, 4",       // fas-ci-i-tis
+        "suicide, 3",         // su-i-cide
+    })
+    void countsSyllablesOfMedicalWordsTheRulesGotWrong(String word, int syllables) {
+        assertEquals(syllables, Readability.ofText(word).syllables(), word);
+    }
+
+    @ParameterizedTest(name = "{0} has {1} syllables")
+    @CsvSource({
+        "epidural, 4", "steroid, 2", "radiofrequency, 6", "anesthesia, 4", "injection, 3", "vertebrae, 3",
+        "sciatica, 4", "physical, 3", "fluoroscopy, 5", "herniated, 4", "inflammation, 4", "corticosteroid, 5",
+        "opioid, 3", "neuropathy, 4", "physiotherapy, 6", "ibuprofen, 4", "acetaminophen, 6",
+    })
+    void countsSyllablesOfCommonMedicalWordsAsTheCmuDictionaryOrADictionarysHyphenationDoes(String word, int syllables) {
+        assertEquals(syllables, Readability.ofText(word).syllables(), word);
+    }
+
+    @Test
+    void aCitationMarkerIsNotAWordOfTheSentence() {
+        // Asciidoctor writes <<rathmell2015>> as a link whose text is [4]; a patient does not read it.
+        String html = """
+                <div class="paragraph"><p>Steroids can raise blood sugar <a href="#ada">[8]</a>.
+                Read about <a href="#risks">the risks</a> first <a href="#fda">[2]</a>, <a href="#mayo">[3]</a>.</p></div>
+                """;
+
+        ReadabilityScore score = Readability.ofArticleHtml(html);
+
+        // Steroids can raise blood sugar / Read about the risks first: 2 sentences, 5 + 5 words
+        assertEquals(2, score.sentences());
+        assertEquals(10, score.words());
+    }
+
     @Test
     void abbreviationsDoNotEndSentences() {
         // Dr Smith sees patients from the U.S and Canada e.g people with sciatica i.e leg pain = 16 words
