@@ -38,7 +38,8 @@ final class ReadabilityCheck implements OutputCheck {
             return;
         }
         String message = Readability.aboveLimit(score, grade > failAbove ? failAbove : warnAbove);
-        String hint = Readability.advice(warnAbove);
+        // The output has no AsciiDoc to point into: the sentences are named by their words.
+        String hint = Readability.advice(warnAbove, Readability.hardestSentences(body.outerHtml(), warnAbove, 3), sentence -> 0);
         if (grade > failAbove) {
             out.error("readability.grade", page.path(), Page.line(body), message, hint);
         } else {

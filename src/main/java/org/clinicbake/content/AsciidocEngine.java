@@ -145,7 +145,7 @@ public final class AsciidocEngine extends MarkupEngine {
             return null;
         }
         if (MedicalHeaderCheck.CLINICAL_TYPES.contains(model.getType())) {
-            checkReadability(session, path, header, model.getTitle(), converted.readability(), draft);
+            checkReadability(session, path, header, model.getTitle(), converted, source.lines(), draft);
         }
         model.setBody(converted.body());
         model.put(SectionFacts.KEY, converted.sections());
@@ -191,7 +191,8 @@ public final class AsciidocEngine extends MarkupEngine {
      * Flesch-Kincaid on the prose a patient reads: references, tables and code are left out.
      */
     private static void checkReadability(BuildSession session, String path, DocumentHeader header, String title,
-                                         ReadabilityScore score, boolean draft) {
+                                         ConversionCache.Converted converted, List<String> lines, boolean draft) {
+        ReadabilityScore score = converted.readability();
         // Flesch-Kincaid and SMOG count English syllables and sentence lengths: on Spanish or French
         // text they give a grade that means nothing, so such a site is not held to them.
         if (score.words() == 0 || !Readability.measures(session.locale())) {
@@ -205,7 +206,9 @@ public final class AsciidocEngine extends MarkupEngine {
             return;
         }
         String message = Readability.aboveLimit(score, grade > failAbove ? failAbove : warnAbove);
-        String hint = Readability.advice(warnAbove);
+        SentenceLines sentenceLines = new SentenceLines(lines);
+        String hint = Readability.advice(warnAbove, Readability.hardestSentences(converted.body(), warnAbove, 3),
+                sentenceLines::lineOf);
         if (grade > failAbove && !draft) {
             session.diagnostics().error("readability.grade", path, Math.max(header.titleLine(), 1), message, hint);
         } else {

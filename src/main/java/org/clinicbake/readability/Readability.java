@@ -123,8 +123,95 @@ public final class Readability {
                 + " or below: use shorter sentences and everyday words, and explain medical terms";
     }
 
+    /**
+     * {@link #advice(double)}, then which sentences to start with: for each of {@code hardest} its line
+     * (when {@code lineOf} finds it, else none), its grade, its opening words and its long words. The
+     * page's grade alone told the editor that something was wrong, not where.
+     *
+     * @param lineOf the line of the source a sentence starts on, 0 when it cannot be told
+     */
+    public static String advice(double target, List<Sentence> hardest, java.util.function.ToIntFunction<String> lineOf) {
+        StringBuilder out = new StringBuilder(advice(target));
+        if (hardest.isEmpty()) {
+            return out.toString();
+        }
+        out.append("; the hardest sentences: ");
+        for (int i = 0; i < hardest.size(); i++) {
+            Sentence sentence = hardest.get(i);
+            if (i > 0) {
+                out.append("; ");
+            }
+            int line = lineOf.applyAsInt(sentence.text());
+            if (line > 0) {
+                out.append("line ").append(line).append(' ');
+            }
+            out.append(String.format(Locale.ROOT, "(grade %.1f, %d words) \"%s\"", sentence.grade(), sentence.words(),
+                    opening(sentence.text(), 8)));
+            if (!sentence.longWords().isEmpty()) {
+                out.append(", long words: ").append(String.join(", ",
+                        sentence.longWords().subList(0, Math.min(5, sentence.longWords().size()))));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The first {@code words} words of a sentence, with an ellipsis when it goes on. */
+    private static String opening(String sentence, int words) {
+        String[] parts = sentence.strip().split("\\s+");
+        if (parts.length <= words) {
+            return String.join(" ", parts);
+        }
+        return String.join(" ", java.util.Arrays.asList(parts).subList(0, words)) + " …";
+    }
+
     private static String grade(double grade) {
         return grade == Math.rint(grade) ? String.valueOf((long) grade) : String.valueOf(grade);
+    }
+
+    /**
+     * One sentence of a text as the scorer counted it.
+     *
+     * @param text      the sentence, as the reader sees it (markup and references left out)
+     * @param words     its words
+     * @param syllables their syllables
+     * @param longWords its distinct words of {@value #LONG_WORD} syllables or more, in order
+     */
+    public record Sentence(String text, int words, int syllables, List<String> longWords) {
+
+        /** The Flesch-Kincaid grade of this sentence alone. */
+        public double grade() {
+            return 0.39 * words + 11.8 * syllables / words - 15.59;
+        }
+
+        /**
+         * How much this sentence lifts a text above {@code target}: its grade above the target, times
+         * its words, since the formula weighs a sentence by its length. A long sentence of plain words
+         * and a short one of long words both rank high; a short plain one not at all.
+         */
+        public double weightAbove(double target) {
+            return Math.max(0, grade() - target) * words;
+        }
+    }
+
+    /** Syllables from which a word is worth an editor's second look (me-di-ca-tion, in-flam-ma-tion). */
+    public static final int LONG_WORD = 4;
+
+    /**
+     * The sentences of an article's prose (as {@link #ofArticleHtml(String)} scores it) that lift it most
+     * above {@code target}, hardest first: what an editor should rewrite first.
+     *
+     * @param html   the article body
+     * @param target the grade the site aims for
+     * @param limit  at most this many
+     */
+    public static List<Sentence> hardestSentences(String html, double target, int limit) {
+        List<Sentence> all = new ArrayList<>();
+        article(Jsoup.parse(html), new Tally(new java.util.HashMap<>(), all));
+        return all.stream()
+                .filter(sentence -> sentence.weightAbove(target) > 0)
+                .sorted(java.util.Comparator.comparingDouble((Sentence sentence) -> sentence.weightAbove(target)).reversed())
+                .limit(limit)
+                .toList();
     }
 
     public static ReadabilityScore ofText(String text) {
@@ -355,9 +442,24 @@ public final class Readability {
         private int polysyllables;
         /** Words repeat; the syllable rules run once per distinct word. */
         private final java.util.Map<String, Integer> syllablesOf;
+        /** Each sentence with its counts, when an editor is to be told which are hard; null otherwise. */
+        private final List<Sentence> record;
 
         Tally(java.util.Map<String, Integer> syllablesOf) {
+            this(syllablesOf, null);
+        }
+
+        Tally(java.util.Map<String, Integer> syllablesOf, List<Sentence> record) {
             this.syllablesOf = syllablesOf;
+            this.record = record;
+        }
+
+        private void sentence(String text, int from, int to, int words, int syllables, List<String> longWords) {
+            sentences++;
+            if (record != null) {
+                record.add(new Sentence(text.substring(from, to).trim(), words, syllables, List.copyOf(longWords)));
+                longWords.clear();
+            }
         }
 
         /**
@@ -369,7 +471,10 @@ public final class Readability {
             String text = withoutInvisibles(raw);
             int length = text.length();
             int wordsInSentence = 0;
+            int syllablesInSentence = 0;
+            List<String> longWords = record == null ? null : new ArrayList<>();
             int chunk = skipSpaces(text, 0);
+            int sentenceStart = chunk;
             while (chunk < length) {
                 int chunkEnd = chunkEnd(text, chunk);
                 int lastWord = -1;
@@ -389,20 +494,26 @@ public final class Readability {
                     if (count >= 3) {
                         polysyllables++;
                     }
+                    if (longWords != null && count >= LONG_WORD && !longWords.contains(word)) {
+                        longWords.add(word);
+                    }
                     wordsInSentence++;
+                    syllablesInSentence += count;
                     lastWord = i;
                     lastWordEnd = wordEnd;
                     i = wordEnd;
                 }
                 int next = skipSpaces(text, chunkEnd);
                 if (wordsInSentence > 0 && endsSentence(text, chunk, chunkEnd, lastWord, lastWordEnd, next)) {
-                    sentences++;
+                    sentence(text, sentenceStart, chunkEnd, wordsInSentence, syllablesInSentence, longWords);
                     wordsInSentence = 0;
+                    syllablesInSentence = 0;
+                    sentenceStart = next;
                 }
                 chunk = next;
             }
             if (wordsInSentence > 0) {
-                sentences++;
+                sentence(text, sentenceStart, length, wordsInSentence, syllablesInSentence, longWords);
             }
         }
 

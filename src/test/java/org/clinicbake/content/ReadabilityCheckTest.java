@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Sites: the minimal fixture site with its body rewritten at different reading levels. */
 class ReadabilityCheckTest {
 
-    /** 21 words, 1 sentence, 46 syllables: Flesch-Kincaid grade 0.39*21 + 11.8*46/21 - 15.59 = 18.4. */
+    /** 21 words, 1 sentence, 86 syllables: Flesch-Kincaid grade 0.39*21 + 11.8*86/21 - 15.59 = 40.9. */
     private static final String HARD = "Interlaminar epidural corticosteroid administration necessitates meticulous "
             + "fluoroscopic visualization, contrast confirmation, and comprehensive periprocedural anticoagulation "
             + "management to minimize potentially catastrophic neurological complications.";
@@ -52,6 +52,22 @@ class ReadabilityCheckTest {
         assertTrue(only.message().matches("reads at grade \\d+\\.\\d \\(Flesch-Kincaid; SMOG \\d+\\.\\d\\), above grade 10"),
                 only.message());
         assertFalse(result.published());
+    }
+
+    @Test
+    void theHintSendsTheEditorToTheHardestSentenceByLineWithItsLongWords() throws IOException {
+        // The sentence starts on line 18 of the article, its first word in bold, and wraps onto line 19.
+        String hard = HARD.replace("Interlaminar", "*Interlaminar*").replace("meticulous ", "meticulous\n");
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
+                "The doctor uses X-ray guidance.\n" + hard));
+
+        Diagnostic only = single(result);
+        assertEquals("readability.grade", only.code());
+        assertEquals(1, only.line(), "the grade is the whole page's, at its title");
+        assertTrue(only.hint().contains("the hardest sentences: line 18 (grade 40.9, 21 words) "
+                + "\"Interlaminar epidural corticosteroid administration necessitates meticulous fluoroscopic visualization, …\", "
+                + "long words: Interlaminar, epidural, corticosteroid, administration, necessitates"), only.hint());
+        assertFalse(only.hint().contains("X-ray"), "a plain sentence is not named: " + only.hint());
     }
 
     @Test
