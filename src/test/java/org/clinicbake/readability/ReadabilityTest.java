@@ -102,6 +102,14 @@ class ReadabilityTest {
     }
 
     @Test
+    void aTelephoneNumberIsReadDigitByDigit() {
+        // five five five oh one four two = 7; one eight oh oh five five five oh one oh oh = 11
+        assertEquals(7, Readability.ofText("555-0142").syllables());
+        assertEquals(11, Readability.ofText("1-800-555-0100").syllables());
+        assertEquals(8, Readability.ofText("2014-2015").syllables(), "a range of years is not a number to dial");
+    }
+
+    @Test
     void aCitationMarkerIsNotAWordOfTheSentence() {
         // Asciidoctor writes <<rathmell2015>> as a link whose text is [4]; a patient does not read it.
         String html = """
