@@ -13,6 +13,8 @@ import org.clinicbake.BakeResult;
 import org.clinicbake.diag.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sites: the minimal fixture site with one header attribute JBake needs left out or misspelt, or
@@ -26,32 +28,34 @@ class AsciidocEngineTest {
     @TempDir
     Path temp;
 
-    @Test
-    void aPageWithoutATypeIsToldTheTypesThereAre() throws IOException {
-        assertOnly(MINIMAL_SITE.replace(":jbake-type: therapy\n", ""),
-                PAGE + ":1: error[header.missing-type]: the header has no :jbake-type:",
-                "  hint: add `:jbake-type: article` to the header; types: article, condition, page, post, procedure, provider, therapy");
+    /** A header mistake: the fixture's line it changes, what it becomes, and the diagnostic's two lines. */
+    record HeaderMistake(String name, String line, String written, String problem, String hint) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    @Test
-    void aPageWithoutAStatusIsToldHowToPublishOrHoldItBack() throws IOException {
-        assertOnly(MINIMAL_SITE.replace(":jbake-status: published\n", ""),
-                PAGE + ":1: error[header.missing-status]: the header has no :jbake-status:",
-                "  hint: add `:jbake-status: published` (or `draft` to keep the page out of the site)");
+    static List<HeaderMistake> headerMistakes() {
+        return List.of(
+                new HeaderMistake("a page without a type is told the types there are", ":jbake-type: therapy\n", "",
+                        PAGE + ":1: error[header.missing-type]: the header has no :jbake-type:",
+                        "  hint: add `:jbake-type: article` to the header; types: article, condition, page, post, procedure, provider, therapy"),
+                new HeaderMistake("a page without a status is told how to publish or hold it back", ":jbake-status: published\n", "",
+                        PAGE + ":1: error[header.missing-status]: the header has no :jbake-status:",
+                        "  hint: add `:jbake-status: published` (or `draft` to keep the page out of the site)"),
+                new HeaderMistake("a misspelt status is reported at its line with the statuses there are", ":jbake-status: published",
+                        ":jbake-status: publish", PAGE + ":3: error[header.unknown-status]: unknown status 'publish'",
+                        "  hint: use one of: draft, published, published-date"),
+                new HeaderMistake("a page without a date is shown how to write one", ":jbake-date: 2026-01-10\n", "",
+                        PAGE + ":1: error[header.missing-date]: the header has no :jbake-date:",
+                        "  hint: add the publication date, e.g. `:jbake-date: 2026-01-31`"));
     }
 
-    @Test
-    void aMisspeltStatusIsReportedAtItsLineWithTheStatusesThereAre() throws IOException {
-        assertOnly(MINIMAL_SITE.replace(":jbake-status: published", ":jbake-status: publish"),
-                PAGE + ":3: error[header.unknown-status]: unknown status 'publish'",
-                "  hint: use one of: draft, published, published-date");
-    }
-
-    @Test
-    void aPageWithoutADateIsShownHowToWriteOne() throws IOException {
-        assertOnly(MINIMAL_SITE.replace(":jbake-date: 2026-01-10\n", ""),
-                PAGE + ":1: error[header.missing-date]: the header has no :jbake-date:",
-                "  hint: add the publication date, e.g. `:jbake-date: 2026-01-31`");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("headerMistakes")
+    void aHeaderMistakeIsToldWhatToWrite(HeaderMistake mistake) throws IOException {
+        assertOnly(MINIMAL_SITE.replace(mistake.line(), mistake.written()), mistake.problem(), mistake.hint());
     }
 
     @Test
