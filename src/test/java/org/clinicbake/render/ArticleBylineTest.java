@@ -55,6 +55,18 @@ class ArticleBylineTest {
         assertTrue(byline.contains("Published January 10, 2026"), byline);
     }
 
+    /** The dot between the days is hidden from screen readers; the spaces around it must not be, or two words join. */
+    @Test
+    void theBylineDatesReadAsSeparateWordsToAScreenReader() throws IOException {
+        BakeResult result = SiteFixture.bake(temp, MINIMAL_SITE.replace(":med-entity-type:", ":med-date-modified: 2026-03-15\n:med-entity-type:"));
+        assertEquals(List.of(), result.diagnostics());
+        Document html = Jsoup.parse(temp.resolve("out/procedures/nerve-block.html").toFile(), "UTF-8");
+
+        html.select("[aria-hidden=true]").remove();
+        assertEquals("Published January 10, 2026 Updated March 15, 2026", html.select(".byline p").get(2).text());
+        assertEquals("Page last reviewed: February 1, 2026 Next review due: February 1, 2027", html.selectFirst(".review-dates").text());
+    }
+
     @Test
     void everyAuthorAndReviewerOfTheJsonLdIsNamedInTheByline() throws IOException {
         BakeResult result = SiteFixture.bake(temp, MINIMAL_SITE
