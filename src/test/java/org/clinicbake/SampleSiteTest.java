@@ -101,6 +101,23 @@ class SampleSiteTest {
         assertTrue(article.selectFirst(".admonitionblock.warning").text().contains("911"));
     }
 
+    /**
+     * WCAG 3.2.6 (consistent help): help repeated on several pages keeps its order relative to other help. The home
+     * page shows what to do in an emergency before the clinic's address, hours and phone; the contact page showed
+     * them the other way round.
+     */
+    @Test
+    void theEmergencyNoteComesBeforeTheClinicDetailsOnEveryPageThatHasBoth() throws IOException {
+        for (String page : List.of("index.html", "contact.html")) {
+            Document html = html(page);
+            List<Element> all = html.getAllElements();
+            int emergency = all.indexOf(html.selectFirst(".emergency-note"));
+            int details = all.indexOf(html.selectFirst(".clinic-info"));
+            assertTrue(emergency >= 0 && details >= 0, page + " shows both");
+            assertTrue(emergency < details, page + ": the clinic's details come before the emergency note");
+        }
+    }
+
     @Test
     void conditionPageLinksBackToTheTreatment() throws IOException {
         Document condition = html("conditions/sciatica.html");
