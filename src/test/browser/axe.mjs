@@ -1,14 +1,16 @@
 // axe-core on every page type of the baked sample site, in Debian's Chromium through Playwright.
 //
-//   PORT=N node axe.mjs
+//   PORT=N node axe.mjs [--theme NAME]
 //
+// run.sh runs it on the sample site baked in the default theme and again in harbor (--theme harbor
+// names the checks).
 // Two checks per page: the expected HTTP status and zero axe violations of WCAG 2.1 A/AA and axe's
 // best practices, each violation printed with its rule, impact and selector; and a clean load: no
 // console error and no failed request (a CSP violation or a missing stylesheet shows here).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, PAGES, baseUrl, failures, record } from './lib.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, PAGES, argValue, baseUrl, failures, record } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,6 +20,8 @@ const AXE_OPTIONS = {
 };
 
 const base = baseUrl();
+// The default theme keeps the checks' old names; another theme is named in each.
+const theme = argValue('--theme') && argValue('--theme') !== 'default' ? `${argValue('--theme')} ` : '';
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -59,12 +63,12 @@ try {
     }
     const incomplete = result.incomplete.reduce((n, r) => n + r.nodes.length, 0);
     const nodes = result.violations.reduce((n, v) => n + v.nodes.length, 0);
-    record(bad.length === 0, `axe ${spec.name} /${spec.path}`,
+    record(bad.length === 0, `axe ${theme}${spec.name} /${spec.path}`,
       `HTTP ${status}, ${result.violations.length} violation(s) on ${nodes} element(s), `
       + `${incomplete} element(s) for manual review, ${Date.now() - started} ms`);
     for (const b of bad) console.log(`    - ${b}`);
     const complaints = [...new Set(warnings)];
-    record(complaints.length === 0, `console ${spec.name} /${spec.path}`,
+    record(complaints.length === 0, `console ${theme}${spec.name} /${spec.path}`,
       complaints.length === 0 ? 'no console error, no failed request' : `${complaints.length} problem(s)`);
     for (const w of complaints) console.log(`    - ${w}`);
     if (process.env.AXE_VERBOSE) {

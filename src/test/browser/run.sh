@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Browser checks of the default theme, in Debian's Chromium (/usr/bin/chromium, package chromium):
+# Browser checks of the two built-in themes, default and harbor, in Debian's Chromium (/usr/bin/chromium,
+# package chromium):
 #
 #   bash src/test/browser/run.sh           (from the repository root; needs Node.js 20+ and npm)
 #
 # 1. installs the pinned tools (npm ci) if node_modules/ is missing;
-# 2. bakes the sample site into a temporary folder with the launcher;
-# 3. serves it on 127.0.0.1 (serve.mjs: 404.html for unknown paths, the production security headers);
-# 4. axe-core on every page type: zero violations of WCAG 2.1 A/AA and axe's best practices;
+# 2. bakes the sample site into a temporary folder with the launcher, and a copy of it with
+#    site.theme=harbor;
+# 3. serves both on 127.0.0.1 (serve.mjs: 404.html for unknown paths, the production security headers);
+# 4. axe-core on every page type, in both themes: zero violations of WCAG 2.1 A/AA and axe's best practices;
+#    what axe cannot judge, in both themes, at 1280 and 320 px wide (wcag.mjs): the skip link, a visible and
+#    unhidden focus on every Tab stop with no trap, 24 px targets, reflow with 1.4.12's text spacing, dates
+#    a screen reader reads as words, and the clinic's help in the same order on every page;
 #    site search by keyboard: the Search link, the labelled box, results in a live region, no request
 #    leaving the site, no CSP complaint (search.mjs);
 # 5. Lighthouse on the home page, the ESI article and a condition page: accessibility, SEO and best
@@ -27,7 +32,8 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/clinicbake-browser.XXXXXX")"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  local pid
+  for pid in $server_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   if [ "${BROWSER_KEEP:-}" != "1" ]; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -77,21 +83,39 @@ else
   summary || exit 1
 fi
 
-# ---- 3. serve it
-node "$here/serve.mjs" "$work/site" --port-file "$work/port" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  [ -s "$work/port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-if [ ! -s "$work/port" ]; then
-  cat "$work/server.log"
-  fail "static server did not start"
+# The same site in the harbor theme: a copy of its sources (site/ is never changed) with site.theme=harbor.
+mkdir -p "$work/sources"
+cp -R "$root/site" "$work/sources/harbor"
+rm -rf "$work/sources/harbor/output" "$work/sources/harbor/.clinicbake"
+printf '\nsite.theme=harbor\n' >> "$work/sources/harbor/jbake.properties"
+if bash "$root/src/main/sh/clinicbake" bake "$work/sources/harbor" -o "$work/site-harbor" --today 2026-11-27 > "$work/bake-harbor.log" 2>&1 \
+   && [ -f "$work/site-harbor/index.html" ] && grep -q 'css/harbor' "$work/site-harbor/index.html"; then
+  echo "PASS bake of the sample site in the harbor theme" | tee -a "$BROWSER_RESULTS"
+else
+  grep -v '\[cds\]' "$work/bake-harbor.log" | tail -n 40
+  fail "bake of the sample site in the harbor theme"
   summary || exit 1
 fi
+
+# ---- 3. serve them
+serve() {
+  local dir="$1" port_file="$2" log="$3"
+  node "$here/serve.mjs" "$dir" --port-file "$port_file" > "$log" 2>&1 &
+  server_pid="$server_pid $!"
+  for _ in $(seq 1 100); do
+    [ -s "$port_file" ] && return 0
+    kill -0 "$!" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$log"
+  fail "static server for $dir did not start"
+  summary || exit 1
+}
+serve "$work/site" "$work/port" "$work/server.log"
+serve "$work/site-harbor" "$work/port-harbor" "$work/server-harbor.log"
 export PORT="$(cat "$work/port")"
-echo "serving $work/site on http://127.0.0.1:$PORT/"
+harbor_port="$(cat "$work/port-harbor")"
+echo "serving $work/site on http://127.0.0.1:$PORT/ and $work/site-harbor on http://127.0.0.1:$harbor_port/"
 
 # Runs one check script; a script that stops without recording a failure is a failure too.
 run_script() {
@@ -104,9 +128,15 @@ run_script() {
   fi
 }
 
-# ---- 4. axe-core on every page type
+# ---- 4. axe-core on every page type, in both themes
 step "axe-core"
 run_script axe.mjs axe.mjs
+PORT="$harbor_port" run_script "axe.mjs --theme harbor" axe.mjs --theme harbor
+
+# ---- 4a. what axe does not check: keyboard, focus, target size, reflow, reading, consistent help
+step "WCAG 2.2 checks beyond axe"
+run_script wcag.mjs wcag.mjs --theme default
+PORT="$harbor_port" run_script "wcag.mjs --theme harbor" wcag.mjs --theme harbor
 
 # ---- 4b. search, by keyboard, under the production CSP
 step "search"
