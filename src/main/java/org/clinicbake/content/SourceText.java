@@ -20,7 +20,6 @@ record SourceText(String text, List<String> lines) {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    /** Decodes the bytes, or returns the 1-based line of the first byte that is not UTF-8. */
     /** What to do with a line that holds the article's own markup: its text and its line number. */
     interface MarkupLine {
         void accept(String line, int number);
@@ -43,6 +42,7 @@ record SourceText(String text, List<String> lines) {
         }
     }
 
+    /** Decodes the bytes, or returns the 1-based line of the first byte that is not UTF-8. */
     static Result decode(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
