@@ -71,24 +71,30 @@ final class SiteWatcher implements Closeable {
     }
 
     /**
-     * Watches every folder under {@code root}. A folder can go between the listing and its
-     * registration (an editor's or git's temporary folder): it is skipped, and the watch goes on.
+     * Watches every folder under {@code root} (a link as the root is followed, links below it are not, as
+     * the bake reads them). Each folder is watched before it is listed: a folder made in it from then on
+     * is an event, and one made before is in the listing. Listed first, a folder made between the
+     * listing and the watch (templates/partials/, made with templates/) was never watched, so the
+     * editor's saves in it were never seen. A folder can go before it is watched or listed (an
+     * editor's or git's temporary folder): it is skipped, and the watch goes on.
      */
     private void registerTree(Path root) {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        List<Path> folders;
-        try (Stream<Path> walk = org.clinicbake.io.FileTrees.walk(root)) {
-            folders = walk.filter(Files::isDirectory).toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            folders = List.of(root);
-        }
-        for (Path folder : folders) {
+        java.util.Deque<Path> folders = new java.util.ArrayDeque<>(List.of(root));
+        while (!folders.isEmpty()) {
+            Path folder = folders.pop();
+            boolean isRoot = folder == root;
+            if (isRoot ? !Files.isDirectory(folder) : !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
             try {
                 register(folder);
             } catch (IOException e) {
-                // gone already: there is nothing in it to watch
+                continue; // gone already: there is nothing in it to watch
+            }
+            try (Stream<Path> children = Files.list(folder)) {
+                children.filter(child -> Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(folders::push);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // gone since it was watched: its deletion is an event of its parent
             }
         }
     }
