@@ -4,6 +4,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.configuration2.CompositeConfiguration;
@@ -212,20 +213,38 @@ final class SiteConfigLoader {
         return diagnostics.all().stream().filter(problem -> problem.severity() == org.clinicbake.diag.Severity.ERROR).count();
     }
 
-    /** Reports a setting of the site's file the bake cannot use, at its line. */
     /**
      * A key set on two lines keeps both values, and the bake reads the first (of a list, both): a clinic that added its
      * real site.host below the placeholder clinicbake init wrote published the placeholder's address
      * in every canonical link, with no word. (java.util.Properties would have kept the last.)
      */
     private void reportRepeatedKeys(Path siteFile) {
+        record Repeat(String key, int first, int again) {
+        }
+        List<Repeat> repeats = new java.util.ArrayList<>();
+        settingLines(siteFile).forEach((key, lines) -> lines.subList(1, lines.size())
+                .forEach(again -> repeats.add(new Repeat(key, lines.get(0), again))));
+        repeats.sort(java.util.Comparator.comparingInt(Repeat::again));
+        for (Repeat repeat : repeats) {
+            diagnostics.error("config.repeated", SITE_FILE, repeat.again(), repeat.key() + " is set again here, after line " + repeat.first(),
+                    "write " + repeat.key() + " once: a setting takes the value of its first line (a list such as site.nav, "
+                            + "every line's entries), so delete this line or line " + repeat.first());
+        }
+    }
+
+    /**
+     * The lines of {@code file} that set each key, in order, read as a properties file is: comments
+     * and continuation lines set nothing, and a byte order mark is not part of the first key. Empty
+     * when the file cannot be read (a missing file sets nothing; an unreadable one is reported where it is loaded).
+     */
+    private static Map<String, List<Integer>> settingLines(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(siteFile, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return; // a missing file sets nothing twice; an unreadable one was reported when it was loaded
+            lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Map.of();
         }
-        java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
+        Map<String, List<Integer>> keyLines = new java.util.LinkedHashMap<>();
         boolean continuation = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -233,18 +252,11 @@ final class SiteConfigLoader {
             boolean startsEntry = !continuation;
             boolean comment = startsEntry && (text.startsWith("#") || text.startsWith("!"));
             continuation = !comment && endsWithOddBackslashes(line);
-            if (!startsEntry || comment || text.isEmpty()) {
-                continue;
-            }
-            String key = text.split("(?<!\\\\)[=:\\s]", 2)[0];
-            Integer first = firstLine.putIfAbsent(key, i + 1);
-            if (first != null) {
-                diagnostics.error("config.repeated", SITE_FILE, i + 1,
-                        key + " is set again here, after line " + first,
-                        "write " + key + " once: a setting takes the value of its first line (a list such as site.nav, "
-                                + "every line's entries), so delete this line or line " + first);
+            if (startsEntry && !comment && !text.isEmpty()) {
+                keyLines.computeIfAbsent(text.split("(?<!\\\\)[=:\\s]", 2)[0], key -> new java.util.ArrayList<>()).add(i + 1);
             }
         }
+        return keyLines;
     }
 
     private static boolean endsWithOddBackslashes(String line) {
@@ -255,6 +267,7 @@ final class SiteConfigLoader {
         return count % 2 == 1;
     }
 
+    /** Reports a setting of the site's file the bake cannot use, at its line. */
     private void invalid(Path siteFile, String key, String message, String hint) {
         diagnostics.error("config.invalid", SITE_FILE, lineOf(siteFile, key), message, hint);
     }
@@ -333,18 +346,7 @@ final class SiteConfigLoader {
 
     /** The line of {@code file} that sets {@code key} (the first, as the configuration reads it), or 0. */
     static int lineOf(Path file, String key) {
-        try {
-            List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-            java.util.regex.Pattern setting = java.util.regex.Pattern.compile("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:\\s].*");
-            for (int i = 0; i < lines.size(); i++) {
-                if (setting.matcher(lines.get(i)).matches()) {
-                    return i + 1;
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // No position then; the message still names the key.
-        }
-        return 0;
+        return settingLines(file).getOrDefault(key, List.of(0)).get(0);
     }
 
     /**
