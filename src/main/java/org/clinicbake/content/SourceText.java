@@ -55,25 +55,8 @@ record SourceText(String text, List<String> lines) {
             }
             return new Result(Optional.of(new SourceText(text, text.lines().toList())), 0);
         } catch (CharacterCodingException e) {
-            return new Result(Optional.empty(), lineOfFirstInvalidByte(bytes));
+            return new Result(Optional.empty(), org.clinicbake.io.Utf8.lineOfFirstInvalidByte(bytes));
         }
-    }
-
-    private static int lineOfFirstInvalidByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        int validBytes = in.position();
-        int line = 1;
-        for (int i = 0; i < validBytes; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     boolean isBlank() {

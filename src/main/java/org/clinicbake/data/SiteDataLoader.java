@@ -271,13 +271,7 @@ public final class SiteDataLoader {
     public static Diagnostic notUtf8(String path, Path file) {
         int line = 0;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
-            line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
+            line = org.clinicbake.io.Utf8.lineOfFirstInvalidByte(Files.readAllBytes(file));
         } catch (IOException e) {
             // Without the bytes the file is still not UTF-8: the whole file is named.
         }
