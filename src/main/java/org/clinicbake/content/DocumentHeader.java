@@ -59,11 +59,6 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
             if (line.isBlank()) {
                 break;
             }
-            // Text right under the title is AsciiDoc's author and revision lines (JBake's own examples date a post so);
-            // under the attribute entries it is the first paragraph, which AsciiDoc took for them and dropped.
-            if (titleLine > 0 && !attributes.isEmpty() && textAt == 0 && isText(line)) {
-                textAt = index + 1;
-            }
             Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
             if (entry.matches()) {
                 String name = entry.group(2).toLowerCase(java.util.Locale.ROOT);
@@ -75,17 +70,15 @@ record DocumentHeader(int titleLine, Map<String, Integer> attributes, List<Integ
                 attributes.put(name, index + 1);
             } else if (MISSING_COLON.matcher(line).matches() || MISSING_CLOSING_COLON.matcher(line).matches()) {
                 malformed.add(index + 1);
+            } else if (titleLine > 0 && !attributes.isEmpty() && textAt == 0 && !line.startsWith("//")
+                    && !DIRECTIVE.matcher(line).lookingAt()) {
+                // Text right under the title is AsciiDoc's author and revision lines (JBake's own examples date a post so);
+                // under the attribute entries it is the first paragraph, which AsciiDoc took for them and dropped.
+                textAt = index + 1;
             }
         }
         return new DocumentHeader(titleLine, Collections.unmodifiableMap(attributes), List.copyOf(malformed), List.copyOf(repeats),
                 titleLine > 0 ? endsEarlyAt(lines, index) : 0, textAt);
-    }
-
-    /** A header line that is none of what a header holds: an attribute entry, a comment or a preprocessor directive. */
-    private static boolean isText(String line) {
-        return !ATTRIBUTE_ENTRY.matcher(line).matches() && !MISSING_COLON.matcher(line).matches()
-                && !MISSING_CLOSING_COLON.matcher(line).matches() && !line.startsWith("//")
-                && !DIRECTIVE.matcher(line).lookingAt();
     }
 
     /**
