@@ -50,6 +50,9 @@ public final class CheckContext {
     private final Map<String, PageFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Object, Object> runState = new java.util.HashMap<>();
     private final Set<String> allowedHosts;
+    /** site.host's host and folder, read once: the checks ask for them at every link and request of every page. */
+    private final Optional<String> siteHost;
+    private final String basePath;
     private final Supplier<SchemaVocabulary> vocabulary;
     private SchemaValidator validator;
 
@@ -63,6 +66,8 @@ public final class CheckContext {
         this.vocabulary = vocabulary;
         this.today = today != null ? today : LocalDate.now(zone(config));
         this.allowedHosts = allowedHosts(config);
+        this.siteHost = config("site.host").flatMap(Urls::hostOf);
+        this.basePath = org.clinicbake.build.SiteConfiguration.basePath(config.getProperty("site.host"));
     }
 
     /**
@@ -305,12 +310,12 @@ public final class CheckContext {
 
     /** The folder of its host the site is published in ({@code site.host}'s path): {@code /} or e.g. {@code /clinic/}. */
     public String basePath() {
-        return org.clinicbake.build.SiteConfiguration.basePath(config.getProperty("site.host"));
+        return basePath;
     }
 
     /** The host of {@code site.host} in jbake.properties: the site's own origin, never a third party. */
     public Optional<String> siteHost() {
-        return config("site.host").flatMap(Urls::hostOf);
+        return siteHost;
     }
 
     /** Whether a request to {@code host} stays with the site or a host the site allows. */
