@@ -44,7 +44,8 @@ final class OutputFolder {
      */
     private static Path linkedFolder(Path target) {
         try {
-            return Files.isSymbolicLink(target) && Files.isDirectory(target) ? target.toRealPath() : target;
+            Path linked = org.clinicbake.io.FileTrees.linkedFolder(target);
+            return linked == null ? target : linked;
         } catch (IOException e) {
             return target;
         }
