@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import org.apache.commons.io.FilenameUtils;
 import org.clinicbake.content.AsciidocEngine;
+import org.clinicbake.render.ParallelDocumentsRenderer;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
 import org.jbake.app.FileUtil;
@@ -67,6 +68,7 @@ final class ParallelCrawler extends Crawler {
                 parsed.add(pool.submit(() -> parse(file, memory)));
             }
             java.util.Map<String, File> claimed = new java.util.HashMap<>();
+            java.util.Map<String, String> siteWide = siteWidePages(config);
             java.util.Map<File, DocumentModel> stored = new java.util.LinkedHashMap<>();
             for (int i = 0; i < files.size(); i++) {
                 DocumentModel document = parsed.get(i).get();
@@ -77,6 +79,18 @@ final class ParallelCrawler extends Crawler {
                         config.session().diagnostics().error("content.duplicate-path", config.session().relativePath(files.get(i)), 0,
                                 "this page and " + config.session().relativePath(earlier) + " would both be published as "
                                         + document.getUri(), "rename one of the two files");
+                        continue;
+                    }
+                    String output = ParallelDocumentsRenderer.outputPath(document, config);
+                    String taken = siteWide.get(output);
+                    if (taken == null && config.getRenderTags() && output.startsWith(config.getTagPathName() + "/")) {
+                        taken = "the topic pages (render.tags)";
+                    }
+                    if (taken != null) {
+                        // The bake writes that page after the documents: this one would vanish without a word.
+                        config.session().diagnostics().error("content.duplicate-path", config.session().relativePath(files.get(i)), 0,
+                                "this page would be published as " + output + ", where the bake writes " + taken,
+                                "rename the file or move it into a folder");
                         continue;
                     }
                     db.addDocument(document);
@@ -97,6 +111,28 @@ final class ParallelCrawler extends Crawler {
         } finally {
             pool.close();
         }
+    }
+
+    /** The pages a bake writes besides the documents, by output path, with what each one is. */
+    static java.util.Map<String, String> siteWidePages(SiteConfiguration config) {
+        java.util.Map<String, String> pages = new java.util.HashMap<>();
+        if (config.getRenderIndex()) {
+            pages.put(config.getIndexFileName(), "the home page (render.index)");
+        }
+        if (config.getRenderArchive()) {
+            pages.put(config.getArchiveFileName(), "the list of all articles (render.archive)");
+        }
+        if (config.getRenderFeed()) {
+            pages.put(config.getFeedFileName(), "the article feed (render.feed)");
+        }
+        if (config.getRenderSiteMap()) {
+            pages.put(config.getSiteMapFileName(), "the sitemap (render.sitemap)");
+        }
+        if (config.getRenderError404()) {
+            pages.put(config.getError404FileName(), "the page-not-found page (render.error404)");
+        }
+        pages.put("search" + config.getOutputExtension(), "the search page");
+        return pages;
     }
 
     /**

@@ -45,4 +45,19 @@ class ParallelCrawlerTest {
         String expected = FileUtil.sha1(temp.resolve("site/content/procedures/nerve-block.adoc").toFile());
         assertTrue(page.contains("<p id=\"sha1\">" + expected + "</p>"), page);
     }
+
+    @Test
+    void aPageAtTheAddressOfTheHomePageOrTheArchiveIsAnErrorRatherThanLost() throws Exception {
+        String pages = SiteFixture.CLINIC_PAGE.replace("content/about.adoc", "content/index.adoc")
+                + SiteFixture.CLINIC_PAGE.replace("content/about.adoc", "content/archive.adoc");
+        BakeResult result = SiteFixture.bake(temp, SiteFixture.MINIMAL_SITE + pages);
+
+        assertEquals(java.util.List.of(
+                "content/archive.adoc: error[content.duplicate-path]: this page would be published as archive.html, "
+                        + "where the bake writes the list of all articles (render.archive)",
+                "content/index.adoc: error[content.duplicate-path]: this page would be published as index.html, "
+                        + "where the bake writes the home page (render.index)"),
+                result.diagnostics().stream().filter(d -> d.code().equals("content.duplicate-path")).map(d -> d.format().lines().findFirst().orElseThrow()).sorted().toList());
+        assertFalse(result.published());
+    }
 }
