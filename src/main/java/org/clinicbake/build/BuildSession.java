@@ -50,6 +50,7 @@ public final class BuildSession implements AutoCloseable {
     private final AsciidoctorLogBridge logBridge;
     private final AsciidoctorBoot boot;
     private volatile PageMemory pageMemory;
+    private volatile StagedFiles stagedFiles = StagedFiles.writtenAnew();
     private volatile Asciidoctor asciidoctor;
     private Map<String, List<Path>> contentSlugs;
     private SchemaVocabulary vocabulary;
@@ -115,6 +116,16 @@ public final class BuildSession implements AutoCloseable {
     /** A one-shot bake takes unchanged pages from the output as {@code memory} describes it. */
     void reusePagesFrom(PageMemory memory) {
         this.pageMemory = memory;
+    }
+
+    /** A one-shot bake links each page whose bytes did not change to its file in {@code output}, the folder it replaces. */
+    void linkUnchangedPagesFrom(Path output) {
+        this.stagedFiles = new StagedFiles(output);
+    }
+
+    /** Where the renderer puts the pages of this bake. */
+    public StagedFiles stagedFiles() {
+        return stagedFiles;
     }
 
     /** What the preview remembers from its previous bake; empty for a one-shot bake. */

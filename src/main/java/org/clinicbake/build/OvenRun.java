@@ -53,6 +53,7 @@ final class OvenRun {
         long started = System.nanoTime();
         try {
             oven.bake();
+            linkUnchangedPages();
             session.times().add("oven", started);
         } catch (RuntimeException e) {
             reportUnexplained(List.of(e));
@@ -60,6 +61,17 @@ final class OvenRun {
         }
         reportUnexplained(oven.getErrors());
         return new Baked(store, renderer);
+    }
+
+    /** Every writer is done with the staging folder: the pages whose bytes did not change join it. */
+    private void linkUnchangedPages() {
+        try {
+            session.stagedFiles().linkUnchanged(session.config().getDestinationFolder().toPath());
+        } catch (java.io.IOException e) {
+            session.diagnostics().error("output.unwritable", session.config().getDestinationFolder().toString(), 0,
+                    "cannot put an unchanged page into the new output: " + OutputFolder.reason(e),
+                    "check that the output folder and the folder above it are yours to write in");
+        }
     }
 
     /**

@@ -182,6 +182,9 @@ public final class SiteBuild {
                     try (BuildSession session = new BuildSession(siteDir, config.get(), data, theme.orElseThrow(), diagnostics, options,
                             times, cache, asciidoctor, plugins.get())) {
                         session.reusePagesFrom(pageMemory);
+                        if (options.memory() == null) {
+                            session.linkUnchangedPagesFrom(output.path());
+                        }
                         Oven oven = runOven(session, options.memory() != null, config.get(), data, theme.get(), plugins.get());
                         bakedWith = oven.retained();
                         sources = oven.sources();

@@ -1,8 +1,6 @@
 package org.clinicbake.render;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -140,13 +138,7 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
             return null;
         }
         if (before.isPresent()) {
-            Path target = config.getDestinationFolder().toPath().resolve(outputPath);
-            Files.createDirectories(target.getParent());
-            try {
-                Files.createLink(target, before.get());
-            } catch (IOException | UnsupportedOperationException e) {
-                Files.copy(before.get(), target);
-            }
+            session.stagedFiles().keep(outputPath, before.get());
             return null;
         }
         BuildSession.Recorded<Void> rendered = session.recordingAssets(() -> {

@@ -57,10 +57,31 @@ public final class ThemeRenderer extends Renderer {
             preview.putAll(content);
             preview.setStatus(ModelAttributes.Status.PUBLISHED);
             preview.put("draft", Boolean.TRUE);
-            super.render(preview);
+            write(preview);
             return;
         }
-        super.render(content);
+        write(content);
+    }
+
+    /**
+     * What JBake's {@code render} does for a published page, with the page rendered in memory and
+     * handed to the bake's {@link org.clinicbake.build.StagedFiles}: JBake opens the file first,
+     * so an unchanged page could not keep the file the last bake wrote.
+     */
+    private void write(DocumentModel content) throws Exception {
+        String outputPath = ParallelDocumentsRenderer.outputPath(content, config);
+        TemplateModel model = new TemplateModel();
+        model.setContent(content);
+        model.setRenderer(engine);
+        try {
+            java.io.StringWriter out = new java.io.StringWriter(32 * 1024);
+            engine.renderDocument(model, config.getTemplateByDocType(content.getType()), out);
+            config.session().stagedFiles().write(config.getDestinationFolder().toPath(), outputPath, out.toString().getBytes(config.getRenderEncoding()));
+        } catch (Exception e) {
+            // Worded as JBake words it.
+            throw new Exception("Failed to render file " + config.getDestinationFolder().toPath().resolve(outputPath)
+                    + ". Cause: " + e.getMessage(), e);
+        }
     }
 
     /** Renders a page that is not a document (such as robots.txt) from a template of the theme. */

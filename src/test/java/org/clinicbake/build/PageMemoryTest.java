@@ -74,7 +74,7 @@ class PageMemoryTest {
         assertEquals(about, fileKey("about.html"), "the clinic page does not use article.peb");
 
         about = fileKey("about.html");
-        Files.writeString(site.resolve("jbake.properties"), "\nsite.title=Edited Clinic\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(site.resolve("jbake.properties"), "\nsite.lang=en-GB\n", java.nio.file.StandardOpenOption.APPEND);
         assertSameAsFreshBake(options());
         assertNotEquals(about, fileKey("about.html"), "a setting can show on any page");
     }
@@ -126,6 +126,22 @@ class PageMemoryTest {
         assertSameAsFreshBake(options().withOutputChecks(true));
         assertFalse(Files.exists(site.resolve(".clinicbake/pages")));
         assertFalse(Files.exists(site.resolve(".clinicbake/checks")));
+    }
+
+    @Test
+    void withoutAMemoryAPageThatComesOutTheSameKeepsItsFileAndTime() throws IOException {
+        Files.writeString(site.resolve("jbake.properties"), "\nclinicbake.cache=false\n", java.nio.file.StandardOpenOption.APPEND);
+        assertSameAsFreshBake(options());
+        Object about = fileKey("about.html");
+        java.nio.file.attribute.FileTime aboutWritten = Files.getLastModifiedTime(temp.resolve("out/about.html"));
+        Object edited = fileKey("procedures/nerve-block.html");
+        edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
+
+        assertSameAsFreshBake(options());
+        assertEquals(about, fileKey("about.html"), "rendered again, same bytes: the same file");
+        assertEquals(aboutWritten, Files.getLastModifiedTime(temp.resolve("out/about.html")));
+        assertNotEquals(edited, fileKey("procedures/nerve-block.html"));
+        assertTrue(read("procedures/nerve-block.html").contains("a live X-ray"));
     }
 
     /** Bakes into the output, then into an empty folder, and compares every file and problem. */

@@ -1,0 +1,90 @@
+package org.clinicbake.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Puts a bake's pages into its staging folder. A page whose bytes are those the output being
+ * replaced holds at the same path becomes a link to that file instead of a new one, so:
+ * <ul>
+ *   <li>an unchanged page keeps its file and time stamp, and a deploy that syncs by size and time
+ *       ({@code rsync}, {@code aws s3 sync}) sends only the pages that changed;</li>
+ *   <li>a re-bake writes nothing to disk for them, and deleting the old output frees no inodes.
+ *       On ext4 without a journal every new file scans past the inodes freed in the last minute,
+ *       which in back-to-back bakes of 1,000 pages cost more CPU than rendering them.</li>
+ * </ul>
+ * The links are made once the Oven is done ({@link #linkUnchanged(Path)}): a writer that opens a path
+ * again (JBake truncates a file it renders into) would otherwise write through the link into the
+ * output being replaced, which must stay whole until the swap, and as it was when a bake fails.
+ */
+public final class StagedFiles {
+
+    private final Path published;
+    private final Map<String, Path> unchanged = new ConcurrentHashMap<>();
+
+    /** {@code published}: the output this bake will replace, or null when there is none to link to (the preview writes in place). */
+    StagedFiles(Path published) {
+        this.published = published;
+    }
+
+    /** Files that are always written anew, for a bake that has no output to compare with. */
+    public static StagedFiles writtenAnew() {
+        return new StagedFiles(null);
+    }
+
+    /** Puts {@code bytes} at {@code path} (relative to the output root) in {@code staging}. */
+    public void write(Path staging, String path, byte[] bytes) throws IOException {
+        if (published != null && samePublished(published.resolve(path), bytes)) {
+            unchanged.put(path, published.resolve(path));
+            return;
+        }
+        unchanged.remove(path);
+        Path target = staging.resolve(path);
+        Path parent = target.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(target, bytes);
+    }
+
+    /** Puts the file {@code before} (a page of the output being replaced) at {@code path}, as it is. */
+    public void keep(String path, Path before) {
+        unchanged.put(path, before);
+    }
+
+    /**
+     * Links the unchanged pages into {@code staging}, where no later writer put a file of its own
+     * (copies them where the file system has no hard links).
+     */
+    public void linkUnchanged(Path staging) throws IOException {
+        for (Map.Entry<String, Path> page : new TreeMap<>(unchanged).entrySet()) {
+            Path target = staging.resolve(page.getKey());
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            Files.createDirectories(target.getParent());
+            try {
+                Files.createLink(target, page.getValue());
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(page.getValue(), target);
+            }
+        }
+        unchanged.clear();
+    }
+
+    private static boolean samePublished(Path file, byte[] bytes) {
+        try {
+            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return before.isRegularFile() && before.size() == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

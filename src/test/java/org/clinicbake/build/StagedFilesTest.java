@@ -1,0 +1,114 @@
+package org.clinicbake.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Feature tested: a bake's page with the bytes the output it replaces already holds becomes that
+ * file (a hard link), made once every writer is done; the output being replaced is never written to.
+ */
+class StagedFilesTest {
+
+    @TempDir
+    Path temp;
+    Path published;
+    Path staging;
+
+    @BeforeEach
+    void publishTwoPages() throws IOException {
+        published = Files.createDirectories(temp.resolve("out"));
+        staging = Files.createDirectories(temp.resolve(".out.staging"));
+        Files.createDirectories(published.resolve("articles"));
+        Files.writeString(published.resolve("articles/sciatica.html"), "<p>Sciatica</p>");
+        Files.writeString(published.resolve("about.html"), "<p>About us</p>");
+    }
+
+    @Test
+    void aPageWithThePublishedBytesBecomesThePublishedFile() throws IOException {
+        StagedFiles files = new StagedFiles(published);
+        files.write(staging, "articles/sciatica.html", bytes("<p>Sciatica</p>"));
+        assertFalse(Files.exists(staging.resolve("articles/sciatica.html")), "linked only once the writers are done");
+
+        files.linkUnchanged(staging);
+
+        assertEquals(fileKey(published.resolve("articles/sciatica.html")), fileKey(staging.resolve("articles/sciatica.html")));
+    }
+
+    @Test
+    void aChangedPageIsANewFileAndThePublishedOneStaysAsItWas() throws IOException {
+        StagedFiles files = new StagedFiles(published);
+        files.write(staging, "about.html", bytes("<p>About our clinic</p>"));
+        files.write(staging, "articles/sciatica.html", bytes("<p>Sciatica.</p>"));
+        files.linkUnchanged(staging);
+
+        assertNotEquals(fileKey(published.resolve("about.html")), fileKey(staging.resolve("about.html")));
+        assertEquals("<p>About our clinic</p>", Files.readString(staging.resolve("about.html")));
+        assertEquals("<p>About us</p>", Files.readString(published.resolve("about.html")));
+        assertEquals("<p>Sciatica</p>", Files.readString(published.resolve("articles/sciatica.html")), "same length, other bytes");
+    }
+
+    @Test
+    void aLaterWriterAtTheSamePathWinsWithoutWritingIntoThePublishedFile() throws IOException {
+        StagedFiles files = new StagedFiles(published);
+        files.write(staging, "about.html", bytes("<p>About us</p>"));
+        // JBake renders a site-wide page by opening its path and truncating whatever is there.
+        try (FileOutputStream later = new FileOutputStream(staging.resolve("about.html").toFile())) {
+            later.write(bytes("<p>Home</p>"));
+        }
+        files.linkUnchanged(staging);
+
+        assertEquals("<p>Home</p>", Files.readString(staging.resolve("about.html")));
+        assertEquals("<p>About us</p>", Files.readString(published.resolve("about.html")));
+    }
+
+    @Test
+    void aPageWrittenAgainWithOtherBytesIsNotLinkedAfterwards() throws IOException {
+        StagedFiles files = new StagedFiles(published);
+        files.write(staging, "about.html", bytes("<p>About us</p>"));
+        files.write(staging, "about.html", bytes("<p>Edited</p>"));
+        files.linkUnchanged(staging);
+
+        assertEquals("<p>Edited</p>", Files.readString(staging.resolve("about.html")));
+        assertNotEquals(fileKey(published.resolve("about.html")), fileKey(staging.resolve("about.html")));
+    }
+
+    @Test
+    void aPublishedLinkIsNotFollowedAndWithoutAnOutputEveryPageIsWritten() throws IOException {
+        Path elsewhere = Files.writeString(temp.resolve("elsewhere.html"), "<p>Sciatica</p>");
+        Files.delete(published.resolve("articles/sciatica.html"));
+        Files.createSymbolicLink(published.resolve("articles/sciatica.html"), elsewhere);
+        StagedFiles files = new StagedFiles(published);
+        files.write(staging, "articles/sciatica.html", bytes("<p>Sciatica</p>"));
+        files.linkUnchanged(staging);
+        assertNotEquals(fileKey(elsewhere), fileKey(staging.resolve("articles/sciatica.html")));
+        assertFalse(Files.isSymbolicLink(staging.resolve("articles/sciatica.html")));
+
+        Path fresh = Files.createDirectories(temp.resolve("fresh"));
+        StagedFiles first = StagedFiles.writtenAnew();
+        first.write(fresh, "about.html", bytes("<p>About us</p>"));
+        first.linkUnchanged(fresh);
+        assertEquals("<p>About us</p>", Files.readString(fresh.resolve("about.html")));
+        assertNotEquals(fileKey(published.resolve("about.html")), fileKey(fresh.resolve("about.html")));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+}
