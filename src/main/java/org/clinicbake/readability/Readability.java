@@ -61,12 +61,26 @@ import org.jsoup.select.NodeVisitor;
  *   year ({@code 2014} = twen-ty four-teen = 4); decimals read "point" and then each digit ({@code 3.5} = 3);
  *   {@code %} adds "per-cent" (2); ordinals read first, sec-ond, twen-ti-eth; {@code :00} is silent;
  *   a number with a leading zero or more than 15 digits is read digit by digit, and so is a telephone
- *   number ({@code 555-0142} = five five five oh one four two = 7); letters glued to a number
- *   ({@code 5mg}) count as a word part.</li>
- *   <li><b>Abbreviations and initialisms</b> count as written: dotted ones ({@code U.S.}, {@code e.g.}) and
- *   words of two to four capitals ({@code MRI}, {@code CT}, {@code COPD}, also {@code MRIs}) are read letter
- *   by letter (W = 3 syllables, every other letter 1); others ({@code Dr.}, {@code etc.}) by the
- *   heuristic.</li>
+ *   number, as one dials it: {@code 555-0142} = five five five oh one four two = 7, and likewise
+ *   {@code 1-800-555-0100}, {@code 619.555.0142} and an area code in parentheses before one,
+ *   {@code (619) 555-0142} = six one nine ... = 10 (a number in parentheses before anything else is a
+ *   number); letters glued to a number ({@code 5mg}) count as a word part.</li>
+ *   <li><b>Abbreviations and words in capitals</b>: dotted abbreviations ({@code U.S.}, {@code e.g.}) are
+ *   read letter by letter (W = 3 syllables, every other letter 1), others ({@code Dr.}, {@code etc.}) by
+ *   the heuristic. A word of two or more capitals (a plural {@code s} after them is silent: {@code MRIs}) is
+ *   either an initialism, spelled, or said as a word, by the heuristic: an acronym ({@code COVID},
+ *   {@code NICE}, {@code HIPAA}) or a word in capitals for emphasis ({@code DO NOT}, {@code CALL},
+ *   {@code LESS}, {@code EMERGENCY}). There is no dictionary to tell them apart, so the shape of the
+ *   letters decides. Two or three capitals are spelled ({@code CT}, {@code MRI}, {@code ESI}): short
+ *   medical initialisms are many and most could be said ({@code ESI}, {@code ICU}), so shape tells
+ *   nothing; the exceptions are a few short words pages write in capitals for emphasis ({@code NO},
+ *   {@code NOT}, {@code ANY}..., and {@code DO}, so the credential "Daniel Reyes, DO" counts one syllable
+ *   short). Four or more are said as a word when English could say them: they have a vowel, and each run
+ *   of consonants is one that starts an English word (before the first vowel), ends one (after the last),
+ *   or between vowels, the end of one and the start of the next; {@code COPD} (no English word ends in
+ *   {@code pd}), {@code SNRI} ({@code snr}) and {@code CRPS} (no vowel) are spelled. The few acronyms said
+ *   as words although their letters could not be ({@code NSAID} = en-sed, {@code MRSA}, {@code CPAP}) are
+ *   listed; an initialism English could say ({@code USDA}, {@code AAOS}) is counted as a word.</li>
  * </ul>
  *
  * <h2>Article HTML</h2>
@@ -488,8 +502,13 @@ public final class Readability {
                     }
                     int wordEnd = wordEnd(text, i, chunk, chunkEnd);
                     String word = text.substring(i, wordEnd);
-                    Integer known = syllablesOf.get(word);
-                    int count = known != null ? known : syllablesOf.computeIfAbsent(word, Readability::wordSyllables);
+                    int count;
+                    if (isAreaCode(text, i, wordEnd)) {
+                        count = dialed(word); // not kept in syllablesOf: the same digits elsewhere are a number
+                    } else {
+                        Integer known = syllablesOf.get(word);
+                        count = known != null ? known : syllablesOf.computeIfAbsent(word, Readability::wordSyllables);
+                    }
                     words++;
                     syllables += count;
                     if (count >= 3) {
@@ -529,6 +548,29 @@ public final class Readability {
             double ease = 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord;
             return new ReadabilityScore(sentences, words, syllables, polysyllables, fleschKincaid, smog, ease);
         }
+    }
+
+    /**
+     * Whether the word {@code [start, end)} of {@code text} is an area code: three digits in parentheses
+     * before a telephone number, {@code (619) 555-0142}. Read as a number, "six hundred nineteen", it made
+     * the clinic's number, which most patient pages give, two syllables longer than one dials it.
+     */
+    private static boolean isAreaCode(String text, int start, int end) {
+        if (end - start != 3 || start == 0 || text.charAt(start - 1) != '(' || end >= text.length()
+                || text.charAt(end) != ')') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        int next = skipSpaces(text, end + 1);
+        if (next >= text.length() || !Character.isDigit(text.charAt(next))) {
+            return false;
+        }
+        int nextEnd = wordEnd(text, next, next, chunkEnd(text, next));
+        return PHONE_NUMBER.matcher(text).region(next, nextEnd).matches();
     }
 
     /** The text without {@link #INVISIBLE} characters; most text has none, and is returned as it is without a regex. */
@@ -673,13 +715,7 @@ public final class Readability {
         if (PHONE_NUMBER.matcher(word).matches()) {
             // Read digit by digit, "five five five, oh one four two" (7), not "five hundred fifty-five,
             // oh one four two" (11): a clinic's number on every page made its prose score a grade harder.
-            int total = 0;
-            for (char c : word.toCharArray()) {
-                if (c >= '0' && c <= '9') {
-                    total += c == '0' ? 1 : SMALL[c - '0'];
-                }
-            }
-            return total;
+            return dialed(word);
         }
         int total = 0;
         for (String part : HYPHEN.split(word)) {
@@ -701,15 +737,44 @@ public final class Readability {
         return Math.max(1, total);
     }
 
-    /** A telephone number's digits in hyphenated groups, ending in three then four: 555-0142, 1-800-555-0100. */
-    private static final Pattern PHONE_NUMBER = Pattern.compile("(?:[0-9]+[-‐‑])*[0-9]{3}[-‐‑][0-9]{4}");
-    private static final Pattern INITIALISM = Pattern.compile("\\p{Lu}{2,4}s?");
+    /** Syllables of the digits of a telephone number read as one dials it, 0 as "oh". */
+    private static int dialed(String number) {
+        int total = 0;
+        for (char c : number.toCharArray()) {
+            if (c >= '0' && c <= '9') {
+                total += c == '0' ? 1 : SMALL[c - '0'];
+            }
+        }
+        return total;
+    }
+
+    /**
+     * A telephone number's digits in hyphenated groups, ending in three then four: 555-0142, 1-800-555-0100;
+     * or in three dotted groups, 619.555.0142 (a decimal number has one point, so this is none).
+     */
+    private static final Pattern PHONE_NUMBER = Pattern.compile(
+            "(?:[0-9]+[-‐‑])*[0-9]{3}[-‐‑][0-9]{4}|(?:1\\.)?[0-9]{3}\\.[0-9]{3}\\.[0-9]{4}");
+    /** Two or more capitals, perhaps with a plural s: MRI, MRIs, NSAIDs, LESS. */
+    private static final Pattern CAPITALS = Pattern.compile("\\p{Lu}{2,}s?");
     private static final Pattern CONTRACTION_SYLLABLE = Pattern.compile("[dstz]n['’ʼ]t$");
     private static final Pattern NOT_A_TO_Z = Pattern.compile("[^a-z]");
 
     private static int letterSyllables(String run) {
-        if (run.indexOf('.') >= 0 || INITIALISM.matcher(run).matches()) {
+        if (run.indexOf('.') >= 0) {
             return spelled(run);
+        }
+        if (CAPITALS.matcher(run).matches()) {
+            String letters = run.endsWith("s") ? run.substring(0, run.length() - 1) : run;
+            String key = NOT_A_TO_Z.matcher(Normalizer.normalize(letters.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                    .replaceAll("");
+            Integer said = SAID_AS_WORDS.get(key);
+            if (said != null) {
+                return said;
+            }
+            boolean word = key.length() <= 3 ? SHORT_WORDS.contains(key) : sayable(key);
+            if (!word) {
+                return spelled(run);
+            }
         }
         String lower = run.toLowerCase(Locale.ROOT);
         int bonus = CONTRACTION_SYLLABLE.matcher(lower).find() ? 1 : 0; // could-n't, does-n't
@@ -718,6 +783,87 @@ public final class Readability {
             return 0;
         }
         return englishSyllables(w) + bonus;
+    }
+
+    /**
+     * Acronyms said as a word that {@link #sayable} would spell: no English word starts with ns (NSAID,
+     * en-sed), mr (MRSA, mer-sa) or cp (CPAP, see-pap). Those it says right (COVID, NICE, HIPAA) need
+     * no entry.
+     */
+    private static final Map<String, Integer> SAID_AS_WORDS = Map.of("nsaid", 2, "mrsa", 2, "cpap", 2);
+
+    /**
+     * Words of two or three letters that patient pages write in capitals for emphasis ("DO NOT drive",
+     * "do NOT stop", "take ANY of them"). Other short capitals are spelled, since most are initialisms:
+     * not OR and ER (the operating and emergency rooms) or US.
+     */
+    private static final Set<String> SHORT_WORDS = Set.of(
+            "do", "no", "not", "all", "any", "and", "but", "can", "now", "off", "out", "you", "eat", "go", "if",
+            "one", "two");
+
+    /** Consonants that start English words (besides any single one): blood, chronic, spine, straight, rhythm. */
+    private static final Set<String> ONSETS = Set.of(
+            "bl", "br", "ch", "chr", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "ph",
+            "phr", "pl", "pr", "ps", "rh", "sc", "sch", "scr", "sh", "shr", "sk", "sl", "sm", "sn", "sp", "sph",
+            "spl", "spr", "sq", "st", "str", "sw", "th", "thr", "tr", "tw", "wh", "wr");
+    /**
+     * Consonants that end English words (besides any single one; any of these or a single one may be
+     * followed by th, s or both, as in width, depth, fifths): first, night, sign, column, spasm, rhythm.
+     */
+    private static final Set<String> CODAS = Set.of(
+            "bt", "ch", "ck", "ct", "ft", "gh", "ght", "gn", "lch", "ld", "lf", "lk", "lm", "lp", "lt", "mb", "mn",
+            "mp", "mpt", "nc", "nch", "nct", "nd", "ng", "nk", "nst", "nt", "ph", "pt", "rb", "rch", "rd", "rf", "rg",
+            "rk", "rl", "rm", "rn", "rp", "rph", "rst", "rt", "sc", "sh", "sk", "sm", "sp", "st", "tch", "thm", "wl",
+            "wn", "xt");
+
+    private static final Pattern DOUBLED = Pattern.compile("(.)\\1+");
+
+    /**
+     * Whether English could say these letters (a to z, in lower case) as a word: they have a vowel (y
+     * counts as one except as the first letter), the consonants before the first vowel start an English word, those
+     * after the last end one, and each run between vowels is the end of one syllable and the start of
+     * the next (im-p-ortant, in-str-uctions, but ac-g-me cannot be split). A doubled letter counts once
+     * (li-tt-le, le-ss).
+     */
+    private static boolean sayable(String word) {
+        String letters = DOUBLED.matcher(word).replaceAll("$1");
+        int n = letters.length();
+        int runStart = 0;
+        boolean vowelSeen = false;
+        for (int i = 0; i <= n; i++) {
+            boolean vowel = i < n && (isAeiou(letters.charAt(i)) || (letters.charAt(i) == 'y' && i > 0));
+            if (i < n && !vowel) {
+                continue;
+            }
+            String run = letters.substring(runStart, i);
+            boolean fits;
+            if (i == n) {
+                fits = vowelSeen && isCoda(run);
+            } else if (!vowelSeen) {
+                fits = isOnset(run);
+            } else {
+                fits = false;
+                for (int split = 0; split <= run.length() && !fits; split++) {
+                    fits = isCoda(run.substring(0, split)) && isOnset(run.substring(split));
+                }
+            }
+            if (!fits) {
+                return false;
+            }
+            vowelSeen = true;
+            runStart = i + 1;
+        }
+        return true;
+    }
+
+    private static boolean isOnset(String run) {
+        return run.length() <= 1 || ONSETS.contains(run);
+    }
+
+    private static boolean isCoda(String run) {
+        String base = run.endsWith("s") ? run.substring(0, run.length() - 1) : run;
+        base = base.endsWith("th") ? base.substring(0, base.length() - 2) : base;
+        return base.length() <= 1 || CODAS.contains(base);
     }
 
     /** Read letter by letter: W is "dou-ble-u", every other letter one syllable; a plural s is silent. */

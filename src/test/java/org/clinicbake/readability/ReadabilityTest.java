@@ -110,6 +110,71 @@ class ReadabilityTest {
     }
 
     @Test
+    void anAreaCodeIsReadDigitByDigitLikeTheRestOfTheTelephoneNumber() {
+        // six one nine, five five five, oh one four two = 10; the area code alone was "six hun-dred
+        // nine-teen" (5), so the number was 12
+        ReadabilityScore spaced = Readability.ofText("(619) 555-0142");
+        assertEquals(2, spaced.words());
+        assertEquals(10, spaced.syllables());
+        assertEquals(10, Readability.ofText("(619)555-0142").syllables());
+        assertEquals(10, Readability.ofText("619-555-0142").syllables());
+        assertEquals(10, Readability.ofText("619.555.0142").syllables(), "dotted, it is no decimal number");
+    }
+
+    @Test
+    void aNumberInParenthesesIsAnAreaCodeOnlyBeforeATelephoneNumber() {
+        // six hun-dred nine-teen = 5 wherever no telephone number follows
+        assertEquals(5, Readability.ofText("(619)").syllables());
+        assertEquals(7, Readability.ofText("(619) people").syllables());
+        assertEquals(5 + 6, Readability.ofText("(619) 555").syllables(), "five hun-dred fif-ty-five is no telephone number");
+
+        // One scorer serves a whole bake and remembers each word's syllables; the area code must not
+        // be remembered as the syllables of "619", nor the other way round.
+        Readability scorer = new Readability();
+        assertEquals(10, scorer.scoreArticleHtml("<p>(619) 555-0142</p>").syllables());
+        assertEquals(7, scorer.scoreArticleHtml("<p>619 people</p>").syllables());
+        assertEquals(10, scorer.scoreArticleHtml("<p>(619) 555-0142</p>").syllables());
+    }
+
+    @ParameterizedTest(name = "{0} has {1} syllables")
+    @CsvSource({
+        "CT, 2",          // see-tee: two or three capitals are an initialism
+        "MRI, 3",         // em-ar-eye
+        "ESI, 3",         // could be said as a word, but is not
+        "ESIs, 3",        // a plural s after capitals is silent
+        "FDA, 3",
+        "COPD, 4",        // no English word ends in pd
+        "CRPS, 4",        // no vowel
+        "SNRI, 4",        // no English word starts with snr
+        "WCAG, 6",        // dou-ble-u see ay gee
+        "USPSTF, 6",      // five capitals or more are spelled too when they cannot be said
+        "NSAID, 2",       // en-sed: said as a word although no English word starts with ns
+        "NSAIDs, 2",
+        "COVID, 2",       // co-vid: a shape English words have, so said as one
+        "NICE, 1",        // the UK institute, said "nice"
+        "HIPAA, 2",       // hip-uh
+        "TENS, 1",        // the nerve stimulator, said "tens"
+    })
+    void spellsAnInitialismLetterByLetterButSaysAnAcronymAsAWord(String word, int syllables) {
+        ReadabilityScore score = Readability.ofText(word);
+
+        assertEquals(1, score.words(), word);
+        assertEquals(syllables, score.syllables(), word);
+    }
+
+    @Test
+    void countsAWordWrittenInCapitalsForEmphasisAsTheWord() {
+        // DO(1) NOT(1) drive(1) for(1) 24 = twen-ty four(3) hours(1) = 8; spelled, DO and NOT were 2 + 3
+        assertEquals(8, Readability.ofText("DO NOT drive for 24 hours.").syllables());
+        // CALL(1) the(1) clin-ic(2) in(1) an(1) e-mer-gen-cy(4) = 10; CALL was spelled, 4
+        assertEquals(10, Readability.ofText("CALL the clinic in an EMERGENCY.").syllables());
+        // The(1) LESS(1) tri-al(2): the word less, not L-E-S-S (4)
+        assertEquals(4, Readability.ofText("The LESS trial").syllables());
+        // STOP(1) and(1) take(1) an-y(2) of(1) them(1) on-ly(2) if(1) told(1) = 11
+        assertEquals(11, Readability.ofText("STOP and take ANY of them ONLY if told.").syllables());
+    }
+
+    @Test
     void aCitationMarkerIsNotAWordOfTheSentence() {
         // Asciidoctor writes <<rathmell2015>> as a link whose text is [4]; a patient does not read it.
         String html = """
