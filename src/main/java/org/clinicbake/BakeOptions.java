@@ -13,7 +13,9 @@ import org.clinicbake.build.BuildMemory;
  * @param clock         what "today" is for the review-date rules; tests fix it so a page's review
  *                      does not fall due in the middle of a test run
  * @param asciidoctor   an Asciidoctor instance that outlives the bake (the preview server keeps one
- *                      warm between rebuilds), or {@code null} for one started and stopped by the bake
+ *                      warm between rebuilds), or {@code null} for one started and stopped by the bake;
+ *                      one from {@code AsciidoctorRuntime.create()}, which adds what keeps SAFE mode
+ *                      from reading through links and pages from showing this computer's folders
  * @param outputChecks  run the fast checks of {@code clinicbake check} (links, accessibility,
  *                      third-party requests, empty pages) on the output before publishing it; with a
  *                      {@code memory} (the preview), on the pages a rebuild published, after it

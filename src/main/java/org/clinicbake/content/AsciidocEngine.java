@@ -3,6 +3,7 @@ package org.clinicbake.content;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,8 +36,9 @@ import org.jsoup.parser.Parser;
  *
  * <p>Differences from JBake's stock engine, each on purpose: every file is parsed once (the header
  * and the body come from the same loaded document); AsciiDoc runs in SAFE mode, so an include can
- * only read files inside the article's folder; the title is plain text (templates escape it);
- * problems become diagnostics with file and line instead of log lines, and a file with errors is
+ * only read files inside the article's folder, and {@code {docdir}}, {@code {docfile}} and
+ * {@code {user-home}} show no folder of this computer; the title is plain text (templates escape
+ * it); problems become diagnostics with file and line instead of log lines, and a file with errors is
  * left out of the site rather than rendered half-way.
  *
  * <p>Header attributes follow JBake's convention: {@code :jbake-type:}, {@code :jbake-status:},
@@ -174,7 +176,8 @@ public final class AsciidocEngine extends MarkupEngine {
         log.begin(path, source.lines());
         try {
             Document document = session.asciidoctor().load(source.text(),
-                    options(session.language(), session.config().getOutputExtension(), file));
+                    options(session.language(), session.config().getOutputExtension(), file,
+                            shownPaths(session.siteDir(), file.toPath())));
             List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
@@ -250,14 +253,15 @@ public final class AsciidocEngine extends MarkupEngine {
      */
     public static void warmUp(Asciidoctor asciidoctor, File file) throws IOException {
         String text = Files.readString(file.toPath());
-        asciidoctor.load(text, options("en", ".html", file)).convert();
+        asciidoctor.load(text, options("en", ".html", file, shownPaths(file.toPath().toAbsolutePath().getParent(), file.toPath())))
+                .convert();
     }
 
-    private static Options options(String language, String outputExtension, File file) {
-        String docdir = file.getParentFile().getAbsolutePath();
+    private static Options options(String language, String outputExtension, File file, Map<String, String> shownPaths) {
         Attributes attributes = Attributes.builder()
+                // The real paths: Asciidoctor reads includes and images from them (see shownPaths).
                 .attribute("docfile", file.getAbsolutePath())
-                .attribute("docdir", docdir)
+                .attribute("docdir", file.getParentFile().getAbsolutePath())
                 .attribute("lang", language)
                 .attribute("outfilesuffix", outputExtension)
                 // Report {name} references to undefined attributes instead of printing the braces.
@@ -269,7 +273,28 @@ public final class AsciidocEngine extends MarkupEngine {
                 .baseDir(file.getParentFile())
                 .standalone(false)
                 .attributes(attributes)
+                .option(AsciidoctorRuntime.SHOWN_PATHS_OPTION, shownPaths)
                 .build();
+    }
+
+    /**
+     * What {@code {docdir}}, {@code {docfile}} and {@code {user-home}} show in an article, where SAFE
+     * mode would show this computer's folders: a public page must not give them away, and the pages
+     * must not differ with where the site is checked out. {@code docdir} is {@code .}, the article's
+     * folder seen from the article, so that what editors build on it still resolves there
+     * ({@code include::{docdir}/partials/steps.adoc[]}, {@code :imagesdir: {docdir}/images}, which
+     * also works on the published page); {@code docfile} is the article's path in the site, as the
+     * bake's messages name it ({@code content/procedures/esi.adoc}); {@code user-home} is {@code ~}.
+     */
+    static Map<String, String> shownPaths(Path siteDir, Path file) {
+        Path article = file.toAbsolutePath().normalize();
+        Path site = siteDir.toAbsolutePath().normalize();
+        String docfile = article.startsWith(site) ? slashes(site.relativize(article)) : article.getFileName().toString();
+        return Map.of("docdir", ".", "docfile", docfile, "user-home", "~");
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace(File.separatorChar, '/');
     }
 
     /**

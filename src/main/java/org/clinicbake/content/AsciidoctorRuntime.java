@@ -38,6 +38,7 @@ public final class AsciidoctorRuntime {
                 ? AsciidoctorJRuby.Factory.create(List.of(CompiledAsciidoctor.library(gemLib.get()).orElse(gemLib.get())))
                 : Asciidoctor.Factory.create();
         JRubyRuntimeContext.get(asciidoctor).evalScriptlet(JAIL_BEHIND_LINKS);
+        JRubyRuntimeContext.get(asciidoctor).evalScriptlet(SHOWN_PATHS);
         return asciidoctor;
     }
 
@@ -70,6 +71,40 @@ public final class AsciidoctorRuntime {
             end
             ::Asciidoctor::PathResolver.prepend ClinicBakeJailBehindLinks
             """;
+
+    /**
+     * The option that gives the values a document shows for its intrinsic path attributes, a map of
+     * attribute name to value ({@link AsciidocEngine} passes {@code docdir}, {@code docfile} and
+     * {@code user-home}).
+     */
+    public static final String SHOWN_PATHS_OPTION = "clinicbake_shown_paths";
+
+    /**
+     * SAFE mode leaves {@code docdir}, {@code docfile} and {@code user-home} set to this computer's
+     * folders, so an article that wrote them published where the site was checked out, and two
+     * checkouts baked different pages. They cannot simply be passed as attributes: the
+     * {@code base_dir} option overwrites {@code docdir} (also in every AsciiDoc table cell, a document
+     * of its own), and the reader takes its cursor from {@code docfile}, which is how includes and
+     * messages find their files. So the document is built with the real paths, and only then are the
+     * attributes (and their locks, which table cells copy) given the values to show; includes, images
+     * and {@code :data-uri:} resolve from {@code base_dir} and the cursor, which keep the real ones.
+     */
+    private static final String SHOWN_PATHS = """
+            module ClinicBakeShownPaths
+              def initialize data = nil, options = {}
+                parent = options[:parent]
+                super
+                shown = parent ? (parent.instance_variable_get :@clinicbake_shown_paths) : @options[:%s]
+                return unless ::Hash === shown
+                @clinicbake_shown_paths = shown
+                shown.each do |name, value|
+                  @attributes[name] = value
+                  @attribute_overrides[name] = value
+                end
+              end
+            end
+            ::Asciidoctor::Document.prepend ClinicBakeShownPaths
+            """.formatted(SHOWN_PATHS_OPTION);
 
     /**
      * The load-path entry of the gem in AsciidoctorJ's jar ({@code uri:classloader:/gems/asciidoctor-2.0.26/lib}),
