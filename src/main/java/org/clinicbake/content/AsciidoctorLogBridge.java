@@ -29,11 +29,22 @@ public final class AsciidoctorLogBridge implements LogHandler {
 
     /** Marks the file this thread converts until {@link #end()}, for messages without a cursor. */
     void begin(String path, List<String> lines) {
-        current.set(new Converting(path, lines, new int[1], new boolean[1]));
+        current.set(new Converting(path, lines, new int[1], new Jailed[1]));
     }
 
     void end() {
+        Converting converting = current.get();
         current.remove();
+        Jailed jailed = converting == null ? null : converting.jailed()[0];
+        if (jailed != null) {
+            // No "not found" followed: SAFE mode found a file of that name inside the folder and
+            // included it, so the page shows another file than the one named, or none was meant.
+            int line = jailed.line() > 0 ? jailed.line() : converting.lineOfJailedInclude();
+            session.diagnostics().error("asciidoc.include", jailed.path(), line,
+                    "the include names a file outside the article's folder (a path that starts with / or ../); "
+                            + "AsciiDoc's SAFE mode read a file of that name inside the folder instead",
+                    "write the path from the article's folder, without a leading / or ../, such as include::partials/steps.adoc[]");
+        }
     }
 
     /** How many problems Asciidoctor reported for the file this thread is converting. */
@@ -71,11 +82,11 @@ public final class AsciidoctorLogBridge implements LogHandler {
                 // Asciidoctor then looks for the path inside the folder and reports that as not found,
                 // at the include's line: one problem, told once, there. (A path with ../ is told
                 // "illegal reference to ancestor of jail", with no line, an absolute one "outside of jail".)
-                converting.jailed[0] = true;
+                converting.jailed[0] = new Jailed(path, line);
                 return;
             }
-            if (converting.jailed[0] && message.startsWith("include file not found")) {
-                converting.jailed[0] = false;
+            if (converting.jailed[0] != null && message.startsWith("include file not found")) {
+                converting.jailed[0] = null;
                 session.diagnostics().error("asciidoc.include", path, line,
                         "the include reaches outside the article's folder, which AsciiDoc's SAFE mode does not read",
                         "include only files inside the article's folder, with a relative path and not through a link to a folder");
@@ -117,7 +128,21 @@ public final class AsciidoctorLogBridge implements LogHandler {
                 : "correct the markup on this line; https://docs.asciidoctor.org/asciidoc/latest/ shows how it is written");
     }
 
-    private record Converting(String path, List<String> lines, int[] problems, boolean[] jailed) {
+    /** An include SAFE mode moved back inside the article's folder, where it was named. */
+    private record Jailed(String path, int line) {
+    }
+
+    private record Converting(String path, List<String> lines, int[] problems, Jailed[] jailed) {
+        int lineOfJailedInclude() {
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.startsWith("include::") && (line.startsWith("include::/") || line.contains("../"))) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+
         int lineContaining(String needle) {
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains(needle)) {

@@ -21,6 +21,8 @@ import org.clinicbake.testing.SiteFixture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sites: small fixture sites, each with one kind of mistake an editor or theme developer makes.
@@ -589,6 +591,22 @@ class BakeDiagnosticsTest {
         // recovering automatically"), then as a file not found inside the folder.
         assertEquals(List.of("content/procedures/nerve-block.adoc:17: error[asciidoc.include]: the include reaches outside the"
                 + " article's folder, which AsciiDoc's SAFE mode does not read"), firstLines(result));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/partials/steps.adoc", "../partials/steps.adoc"})
+    @DisplayName("SAFE mode: an include named outside the folder but found inside it is an error, not a page lost in silence")
+    void reportsAnIncludeThatSafeModeReadFromInsideTheFolderInstead(String named) throws IOException {
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.", "include::" + named + "[]") + """
+                -- content/procedures/partials/.jbakeignore --
+                -- content/procedures/partials/steps.adoc --
+                Bring a list of your medicines.
+                """);
+
+        assertFalse(result.published());
+        assertEquals(List.of("content/procedures/nerve-block.adoc:17: error[asciidoc.include]: the include names a file outside"
+                + " the article's folder (a path that starts with / or ../); AsciiDoc's SAFE mode read a file of that name inside"
+                + " the folder instead"), firstLines(result));
     }
 
     @Test
