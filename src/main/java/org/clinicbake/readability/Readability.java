@@ -60,7 +60,8 @@ import org.jsoup.select.NodeVisitor;
  *   {@code 1,000} = one thou-sand = 3; a four-digit number between 1100 and 2099 without a comma reads as a
  *   year ({@code 2014} = twen-ty four-teen = 4); decimals read "point" and then each digit ({@code 3.5} = 3);
  *   {@code %} adds "per-cent" (2); ordinals read first, sec-ond, twen-ti-eth; {@code :00} is silent;
- *   a number with a leading zero or more than 15 digits is read digit by digit, and so is a telephone
+ *   a number with a leading zero or more than 15 digits is read digit by digit, and so are the emergency
+ *   numbers {@code 911} and {@code 999} (nine one one = 3) and a telephone
  *   number, as one dials it: {@code 555-0142} = five five five oh one four two = 7, and likewise
  *   {@code 1-800-555-0100}, {@code 619.555.0142} and an area code in parentheses before one,
  *   {@code (619) 555-0142} = six one nine ... = 10 (a number in parentheses before anything else is a
@@ -930,11 +931,15 @@ public final class Readability {
         return total + (percent ? 2 : 0);
     }
 
+    private static final Set<String> EMERGENCY_NUMBERS = Set.of("911", "999");
+
     private static int integerSyllables(String digits, boolean mayBeYear) {
         if (digits.isEmpty()) {
             return 0;
         }
-        if ((digits.length() > 1 && digits.charAt(0) == '0') || digits.length() > 15) {
+        // 911 and 999 are the emergency numbers patient pages tell readers to call, said "nine one one"
+        // (3), not "nine hundred eleven" (5); every condition page of a clinic has one.
+        if ((digits.length() > 1 && digits.charAt(0) == '0') || digits.length() > 15 || EMERGENCY_NUMBERS.contains(digits)) {
             int total = 0;
             for (char c : digits.toCharArray()) {
                 total += SMALL[c - '0'];

@@ -122,6 +122,14 @@ class ReadabilityTest {
     }
 
     @Test
+    void theEmergencyNumbersAreSaidDigitByDigit() {
+        // call nine one one = 4; it was "call nine hun-dred e-lev-en" (7)
+        assertEquals(4, Readability.ofText("Call 911.").syllables());
+        assertEquals(4, Readability.ofText("Call 999.").syllables());
+        assertEquals(5, Readability.ofText("Call 912.").syllables(), "other numbers are read as numbers: call nine hun-dred twelve");
+    }
+
+    @Test
     void aNumberInParenthesesIsAnAreaCodeOnlyBeforeATelephoneNumber() {
         // six hun-dred nine-teen = 5 wherever no telephone number follows
         assertEquals(5, Readability.ofText("(619)").syllables());
