@@ -556,6 +556,26 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("An article or an asset that cannot be read is an error at its path, and nothing is published")
+    void reportsArticlesAndAssetsThatCannotBeRead() throws IOException {
+        // Root reads any file whatever its permissions (the tests run as root in CI); reading Linux's
+        // /proc/self/mem from its start fails for everyone, so links to it are files that cannot be read.
+        Path unreadable = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(unreadable), "needs Linux's /proc");
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        Files.createSymbolicLink(site.resolve("content/procedures/records.adoc"), unreadable);
+        Files.createSymbolicLink(Files.createDirectories(site.resolve("assets")).resolve("records.pdf"), unreadable);
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertFalse(result.published());
+        assertEquals(List.of("assets/records.pdf: error[asset.unreadable]", "content/procedures/records.adoc: error[content.unreadable]"),
+                result.diagnostics().stream().map(d -> d.path() + ": error[" + d.code() + "]").sorted().toList());
+        assertTrue(firstLines(result).contains("content/procedures/records.adoc: error[content.unreadable]: cannot read the file: "
+                + "Input/output error"), firstLines(result)::toString);
+    }
+
+    @Test
     void reportsMissingIncludeFile() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.",
                 "include::partials/steps.adoc[]"));
