@@ -76,7 +76,8 @@ public final class ThemeRenderer extends Renderer {
         try {
             java.io.StringWriter out = new java.io.StringWriter(32 * 1024);
             engine.renderDocument(model, config.getTemplateByDocType(content.getType()), out);
-            config.session().stagedFiles().write(config.getDestinationFolder().toPath(), outputPath, out.toString().getBytes(config.getRenderEncoding()));
+            byte[] page = out.toString().getBytes(config.getRenderEncoding());
+            config.session().stagedFiles().write(config.getDestinationFolder().toPath(), outputPath, page);
         } catch (Exception e) {
             // Worded as JBake words it.
             throw new Exception("Failed to render file " + config.getDestinationFolder().toPath().resolve(outputPath)
