@@ -3,6 +3,7 @@ package org.clinicbake.check;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -26,14 +27,21 @@ import org.jsoup.select.QueryParser;
  * {@code lastReviewed} that no {@code <time datetime>} on the page shows. Search engines read those dates as the
  * page's own and ask that structured data describe what readers can see; a reader of a medical page also judges
  * it by when it was written and checked.
+ *
+ * <p>{@value #IMAGE_NOT_SHOWN}: an {@code image} or {@code primaryImageOfPage} of one of the block's nodes that no
+ * {@code <img>} (or {@code <source>}) of the page shows. Search engines may show that picture beside the page in their
+ * results; one the reader never sees there is markup of content that is not visible (Google's structured data policies).
  */
 public final class JsonLdCheck implements OutputCheck {
 
     public static final String INVALID = "jsonld.invalid";
     public static final String DATE_NOT_SHOWN = "jsonld.date-not-shown";
+    public static final String IMAGE_NOT_SHOWN = "jsonld.image-not-shown";
 
     private static final List<String> DATE_PROPERTIES = List.of("datePublished", "dateModified", "lastReviewed");
     private static final Evaluator TIME = QueryParser.parse("time[datetime]");
+    private static final Evaluator IMAGES = QueryParser.parse("img[src], img[srcset], source[srcset]");
+    private static final List<String> IMAGE_PROPERTIES = List.of("image", "primaryImageOfPage");
 
     @Override
     public String id() {
@@ -43,6 +51,7 @@ public final class JsonLdCheck implements OutputCheck {
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         Set<String> shownDays = null;
+        Set<String> shownImages = null;
         for (Element block : JsonLd.blocks(page)) {
             JsonNode document;
             try {
@@ -75,7 +84,84 @@ public final class JsonLdCheck implements OutputCheck {
                                     + "to describe what readers see");
                 }
             }
+            for (String image : images(document)) {
+                if (shownImages == null) {
+                    shownImages = shownImages(context, page);
+                }
+                if (!shownImages.contains(address(context, page, image))) {
+                    out.warning(IMAGE_NOT_SHOWN, page.path(), Page.line(block),
+                            "the JSON-LD gives the image " + image + ", which the page does not show",
+                            "show it on the page with its text alternative, as the default theme's article.peb shows "
+                                    + ":med-image: ({{ image(page.image.uri, page.image.alt) }}), or leave it out of the JSON-LD; "
+                                    + "search engines may show it beside the page in their results");
+                }
+            }
         }
+    }
+
+    /** The page's own nodes: the graph's, or the block's one node (or array of them). */
+    private static List<JsonNode> nodes(JsonNode document) {
+        List<JsonNode> nodes = new java.util.ArrayList<>();
+        if (document.isArray()) {
+            document.forEach(item -> nodes.addAll(nodes(item)));
+        } else if (document.isObject()) {
+            JsonNode graph = document.get("@graph");
+            if (graph != null) {
+                nodes.addAll(nodes(graph));
+            } else {
+                nodes.add(document);
+            }
+        }
+        return nodes;
+    }
+
+    /** The addresses of the images the page's nodes give ({@code image}, {@code primaryImageOfPage}), as written, once each. */
+    private static Set<String> images(JsonNode document) {
+        Set<String> images = new java.util.LinkedHashSet<>();
+        for (JsonNode node : nodes(document)) {
+            for (String property : IMAGE_PROPERTIES) {
+                JsonNode value = node.get(property);
+                for (JsonNode item : value == null ? List.<JsonNode>of() : value.isArray() ? List.copyOf(toList(value)) : List.of(value)) {
+                    JsonNode url = item.isObject() ? item.has("contentUrl") ? item.get("contentUrl") : item.get("url") : item;
+                    if (url != null && url.isTextual() && !url.asText().isBlank()) {
+                        images.add(url.asText().strip());
+                    }
+                }
+            }
+        }
+        return images;
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    /** The images the page shows, each as {@link #address} gives it: every {@code src} and {@code srcset} candidate. */
+    private static Set<String> shownImages(CheckContext context, Page page) {
+        Set<String> shown = new HashSet<>();
+        for (Element image : page.document().select(IMAGES)) {
+            if (image.hasAttr("src")) {
+                shown.add(address(context, page, image.attr("src")));
+            }
+            Urls.srcset(image.attr("srcset")).forEach(url -> shown.add(address(context, page, url)));
+        }
+        return shown;
+    }
+
+    /**
+     * One address, so that two ways of writing it compare equal: the output file a relative address or one on the site's
+     * host leads to from this page ({@code ../images/a.png}, {@code https://clinic.example.org/images/a.png}), else the
+     * address as written.
+     */
+    private static String address(CheckContext context, Page page, String url) {
+        Optional<Urls.Reference> reference = Urls.internal(url)
+                .or(() -> context.siteHost().flatMap(host -> Urls.onHost(url, host)));
+        return reference.flatMap(found -> Urls.withinSite(found.path(), context.basePath()))
+                .flatMap(path -> Urls.resolve(page.path(), path))
+                .map(file -> "file:" + file)
+                .orElse(url.strip());
     }
 
     /** The days (YYYY-MM-DD) the block gives as a page's dates, each with the first property that gives it. */

@@ -65,7 +65,7 @@ public enum HeaderKey {
                     + "its `possibleTreatment`. A name that two folders hold is an error (`header.ambiguous-related`), "
                     + "and so, on a published page, is a draft (`header.unpublished-related`), which `bake` leaves out."),
     IMAGE("med-image", Need.OPTIONAL, "images/esi-diagram.png",
-            "An image of the page, a file of `assets/` or `content/`, as its path in the output: `image` and `primaryImageOfPage`. Needs `med-image-alt`."),
+            "An image of the page, a file of `assets/` or `content/`, as its path in the output: shown under the article's header, and `image` and `primaryImageOfPage`. Needs `med-image-alt`."),
     IMAGE_ALT("med-image-alt", Need.OPTIONAL, "Diagram of a needle entering the epidural space",
             "Text alternative of `med-image`.");
 

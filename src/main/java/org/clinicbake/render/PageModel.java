@@ -63,6 +63,7 @@ final class PageModel {
         page.put("also_known_as", list(content.get("med-also-known-as")));
         page.put("body_location", content.get("med-body-location"));
         page.put("anatomy", list(content.get("med-anatomy")));
+        page.put("image", image(content));
         page.put("draft", Boolean.TRUE.equals(content.get("draft")));
         page.put("jsonld", null);
         return page;
@@ -148,6 +149,24 @@ final class PageModel {
         crumb.put("name", name);
         crumb.put("uri", uri);
         return crumb;
+    }
+
+    /**
+     * The page's image ({@code :med-image:}, {@code :med-image-alt:}), which the JSON-LD gives as its {@code image} and
+     * {@code primaryImageOfPage}: the page shows it too, since markup describes what readers see. Its path is from the
+     * site root, as {@code image()} takes it ({@code /images/x.png}, which the header check accepts, loses its slash).
+     */
+    private static Map<String, Object> image(DocumentModel content) {
+        Object src = content.get("med-image");
+        if (src == null || src.toString().isBlank()) {
+            return null;
+        }
+        String path = src.toString().strip();
+        Object alt = content.get("med-image-alt");
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("uri", path.startsWith("/") ? path.substring(1) : path);
+        image.put("alt", alt == null ? "" : alt.toString().strip());
+        return java.util.Collections.unmodifiableMap(image);
     }
 
     private static int reviewInterval(DocumentModel content) {

@@ -103,4 +103,49 @@ class JsonLdCheckTest {
 
         assertEquals(List.of(), output.firstLines());
     }
+
+    @Test
+    void anImageInTheJsonLdThatThePageDoesNotShowIsAWarning() {
+        OutputFixture output = new OutputFixture(temp)
+                .properties("site.host=https://clinic.example.org\n")
+                .page("procedures/nerve-block.html", """
+                        <script type="application/ld+json">
+                        {"@context": "https://schema.org", "@graph": [
+                          {"@type": "MedicalWebPage", "name": "Test page",
+                           "primaryImageOfPage": {"@type": "ImageObject", "url": "https://clinic.example.org/images/block.png"}},
+                          {"@type": "Article", "headline": "Test page", "image": "https://clinic.example.org/images/block.png"}
+                        ]}
+                        </script>
+                        <img src="../images/logo.png" alt="">""")
+                .file("images/block.png", "PNG")
+                .file("images/logo.png", "PNG");
+
+        List<Diagnostic> diagnostics = output.check().diagnostics();
+
+        assertEquals(List.of("procedures/nerve-block.html:10: warning[jsonld.image-not-shown]: the JSON-LD gives the image "
+                + "https://clinic.example.org/images/block.png, which the page does not show"),
+                diagnostics.stream().map(OutputFixture::firstLine).toList());
+    }
+
+    /** Relative to the page, from the site root, as a srcset candidate, or with the site's address: the same image. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "<img src=\"../images/block%20one.png\" alt=\"Where the needle goes\">",
+            "<img src=\"/images/block one.png\" alt=\"Where the needle goes\">",
+            "<img src=\"../images/small.png\" srcset=\"../images/small.png 480w, ../images/block%20one.png 960w\" alt=\"x\">",
+            "<picture><source srcset=\"https://clinic.example.org/images/block%20one.png\"><img src=\"../images/small.png\" alt=\"x\"></picture>"})
+    void anImageThePageShowsUnderAnyOfItsAddressesIsShown(String shown) {
+        OutputFixture output = new OutputFixture(temp)
+                .properties("site.host=https://clinic.example.org\n")
+                .page("procedures/nerve-block.html", """
+                        <script type="application/ld+json">
+                        {"@context": "https://schema.org", "@type": "Article", "headline": "Test page",
+                         "image": ["https://clinic.example.org/images/block%20one.png"]}
+                        </script>
+                        """ + shown)
+                .file("images/block one.png", "PNG")
+                .file("images/small.png", "PNG");
+
+        assertEquals(List.of(), output.firstLines());
+    }
 }

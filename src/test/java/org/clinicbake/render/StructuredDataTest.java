@@ -124,6 +124,28 @@ class StructuredDataTest {
         assertEquals(primary.get("url").asText(), node(graph, "Article").get("image").asText());
     }
 
+    /**
+     * The JSON-LD's image is one the reader sees: Google's structured data policies ask that markup describe visible
+     * content, and search results may show the picture beside the page. The page showed no image at all before.
+     */
+    @Test
+    void thePageImageTheJsonLdGivesIsShownOnThePageWithItsTextAlternative(@TempDir Path site) throws IOException {
+        SiteFixture.write(site, MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy",
+                ":med-entity-type: MedicalTherapy\n:med-image: /images/nerve-block.png\n:med-image-alt: Where the needle goes")
+                + "-- assets/images/nerve-block.png --\nPNG\n");
+
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        org.jsoup.nodes.Element image = org.jsoup.Jsoup.parse(
+                java.nio.file.Files.readString(site.resolve("output/procedures/nerve-block.html"))).selectFirst("main img");
+        assertTrue(image != null, "the article shows its :med-image:");
+        assertEquals("../images/nerve-block.png", image.attr("src"));
+        assertEquals("Where the needle goes", image.attr("alt"));
+        assertEquals(List.of(), new org.clinicbake.check.SiteChecker().check(site, site.resolve("output"), SiteFixture.TODAY)
+                .diagnostics().stream().filter(problem -> problem.code().startsWith("jsonld.")).toList());
+    }
+
     /** Written from the site root (which the header check accepts) or with a space and an accent: one address of the site. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
