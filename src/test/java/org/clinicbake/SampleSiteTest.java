@@ -96,7 +96,7 @@ class SampleSiteTest {
         assertEquals("How is it done?", article.selectFirst("h2#how-performed").text());
         assertFalse(article.select("ol li").isEmpty(), "the step-by-step list is rendered");
         assertFalse(article.select("a[href=../conditions/sciatica.html]").isEmpty(), "links the condition article");
-        assertTrue(article.text().contains("Medically reviewed by Maya Okafor, MD on November 2, 2026"),
+        assertTrue(article.text().contains("Medically reviewed by Maya Okafor, MD, Interventional Pain Physician and Medical Director, on November 2, 2026"),
                 article.select(".byline").text());
         assertTrue(article.selectFirst(".admonitionblock.warning").text().contains("911"));
     }

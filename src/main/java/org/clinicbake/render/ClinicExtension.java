@@ -339,9 +339,13 @@ final class ClinicExtension extends AbstractExtension {
         if (reviewers == null || reviewers.isEmpty() || reviewed == null) {
             return null;
         }
-        // Every reviewer the JSON-LD gives as reviewedBy, so the markup says what the page shows.
-        return "Medically reviewed by " + reviewers.stream().map(reviewer -> String.valueOf(reviewer.get("display_name")))
-                .collect(java.util.stream.Collectors.joining("; ")) + " on " + longDate(reviewed, 0);
+        // Every reviewer the JSON-LD gives as reviewedBy, with the role its jobTitle gives, so the markup says what the page shows.
+        String names = reviewers.stream()
+                .map(reviewer -> reviewer.get("job_title") == null ? String.valueOf(reviewer.get("display_name"))
+                        : reviewer.get("display_name") + ", " + reviewer.get("job_title"))
+                .collect(java.util.stream.Collectors.joining("; "));
+        boolean role = reviewers.get(reviewers.size() - 1).get("job_title") != null;
+        return "Medically reviewed by " + names + (role ? "," : "") + " on " + longDate(reviewed, 0);
     }
 
     private String longDate(Object input, int line) {

@@ -104,6 +104,33 @@ class ArticleBylineTest {
             }
         }
         assertEquals("Written by Ann Lee, MD, Pain Physician; Cid Day, PT, DPT, Physical Therapist", written);
-        assertEquals("Medically reviewed by Ben Cho, DO; Dee Fox, MD on February 1, 2026", reviewed);
+        assertEquals("Medically reviewed by Ben Cho, DO, Physiatrist; Dee Fox, MD on February 1, 2026", reviewed);
+    }
+
+    /**
+     * "Medically reviewed by Dr X, MD, [specialty]" (the reference's page checklist, after MedlinePlus's "Updated by: name,
+     * credentials, affiliation"): the byline named the author's role but not the reviewer's, which the JSON-LD gives as
+     * the reviewer's jobTitle. What kind of clinician checked a page is much of why a reader can trust it.
+     */
+    @Test
+    void theBylineGivesTheReviewersRoleAsTheJsonLdDoes() throws IOException {
+        BakeResult result = SiteFixture.bake(temp, MINIMAL_SITE);
+        assertEquals(List.of(), result.diagnostics());
+        Document html = Jsoup.parse(temp.resolve("out/procedures/nerve-block.html").toFile(), "UTF-8");
+        String reviewerId = null;
+        String jobTitle = null;
+        for (JsonNode node : new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data()).get("@graph")) {
+            if (node.has("reviewedBy")) {
+                reviewerId = node.get("reviewedBy").get("@id").asText();
+            }
+        }
+        for (JsonNode node : new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data()).get("@graph")) {
+            if (node.path("@id").asText().equals(reviewerId)) {
+                jobTitle = node.get("jobTitle").asText();
+            }
+        }
+
+        assertEquals("Physiatrist", jobTitle);
+        assertEquals("Medically reviewed by Ben Cho, DO, Physiatrist, on February 1, 2026", html.select(".byline p").get(1).text());
     }
 }

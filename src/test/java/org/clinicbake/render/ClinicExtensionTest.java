@@ -51,7 +51,7 @@ class ClinicExtensionTest {
         assertEquals(Files.readString(temp.resolve("out/css/extra.css")), Files.readString(temp.resolve("out").resolve(hashed)));
         assertTrue(page.contains("<img src=\"../images/diagram.png\" alt=\"Diagram of a nerve block\" width=\"40\" height=\"30\""
                 + " loading=\"lazy\" decoding=\"async\">"), page);
-        assertTrue(page.contains("<p>Medically reviewed by Ben Cho, DO on February 1, 2026</p>"), page);
+        assertTrue(page.contains("<p>Medically reviewed by Ben Cho, DO, Physiatrist, on February 1, 2026</p>"), page);
         assertTrue(page.contains("<p>February 1, 2026</p>"), page);
         assertTrue(page.contains("<p>1 min</p>"), page);
         assertTrue(page.contains("<p>3 crumbs</p>"), page);
@@ -75,7 +75,7 @@ class ClinicExtensionTest {
 
         assertEquals(List.of(), result.diagnostics());
         String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"));
-        assertTrue(page.contains("<p>Medically reviewed by Ben Cho, DO; Dee Fox, MD on February 1, 2026</p>"), page);
+        assertTrue(page.contains("<p>Medically reviewed by Ben Cho, DO, Physiatrist; Dee Fox, MD on February 1, 2026</p>"), page);
     }
 
     @Test
