@@ -31,17 +31,26 @@ import org.jsoup.select.QueryParser;
  * <p>{@value #IMAGE_NOT_SHOWN}: an {@code image} or {@code primaryImageOfPage} of one of the block's nodes that no
  * {@code <img>} (or {@code <source>}) of the page shows. Search engines may show that picture beside the page in their
  * results; one the reader never sees there is markup of content that is not visible (Google's structured data policies).
+ *
+ * <p>{@value #TEXT_NOT_SHOWN}: a {@code name}, {@code headline}, {@code description} or {@code jobTitle} of one of the
+ * block's nodes that the page's text does not hold (compared without regard to case, spacing or typographic quotes and
+ * dashes). The headline, the page's description, the author's and the reviewer's names and roles are what search
+ * engines take the page to say; each must be what its reader sees.
  */
 public final class JsonLdCheck implements OutputCheck {
 
     public static final String INVALID = "jsonld.invalid";
     public static final String DATE_NOT_SHOWN = "jsonld.date-not-shown";
     public static final String IMAGE_NOT_SHOWN = "jsonld.image-not-shown";
+    public static final String TEXT_NOT_SHOWN = "jsonld.text-not-shown";
 
     private static final List<String> DATE_PROPERTIES = List.of("datePublished", "dateModified", "lastReviewed");
     private static final Evaluator TIME = QueryParser.parse("time[datetime]");
     private static final Evaluator IMAGES = QueryParser.parse("img[src], img[srcset], source[srcset]");
     private static final List<String> IMAGE_PROPERTIES = List.of("image", "primaryImageOfPage");
+    private static final List<String> TEXT_PROPERTIES = List.of("name", "headline", "description", "jobTitle");
+    /** How much of a long value a message quotes. */
+    private static final int QUOTED = 60;
 
     @Override
     public String id() {
@@ -52,6 +61,8 @@ public final class JsonLdCheck implements OutputCheck {
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         Set<String> shownDays = null;
         Set<String> shownImages = null;
+        String shownText = null;
+        Set<String> reported = new HashSet<>();
         for (Element block : JsonLd.blocks(page)) {
             JsonNode document;
             try {
@@ -96,7 +107,39 @@ public final class JsonLdCheck implements OutputCheck {
                                     + "search engines may show it beside the page in their results");
                 }
             }
+            for (JsonNode node : nodes(document)) {
+                for (String property : TEXT_PROPERTIES) {
+                    JsonNode value = node.get(property);
+                    if (value == null || !value.isTextual() || comparable(value.asText()).isEmpty()) {
+                        continue;
+                    }
+                    if (shownText == null) {
+                        Element body = page.document().body();
+                        shownText = comparable(body == null ? "" : body.text());
+                    }
+                    String type = node.path("@type").isTextual() ? node.get("@type").asText() : "node";
+                    if (!shownText.contains(comparable(value.asText())) && reported.add(property + "\n" + comparable(value.asText()))) {
+                        out.warning(TEXT_NOT_SHOWN, page.path(), Page.line(block),
+                                "the JSON-LD gives the " + type + "'s " + property + " \"" + quoted(value.asText())
+                                        + "\", which the page does not show",
+                                "show it in the template (the headline as the <h1>, a page's :description: as its lead, "
+                                        + "each author's and reviewer's name and job title in the byline), or leave it out of "
+                                        + "the JSON-LD; search engines expect structured data to describe what readers see");
+                    }
+                }
+            }
         }
+    }
+
+    /** Text as the comparison sees it: lower case, one space for any run of white space, plain quotes and hyphens. */
+    private static String comparable(String text) {
+        return text.replace('\u00a0', ' ').replaceAll("[\u2018\u2019\u02bc]", "'").replaceAll("[\u201c\u201d]", "\"")
+                .replaceAll("[\u2010-\u2015]", "-").replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String quoted(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= QUOTED ? flat : flat.substring(0, QUOTED) + "...";
     }
 
     /** The page's own nodes: the graph's, or the block's one node (or array of them). */

@@ -89,7 +89,7 @@ class CheckCommandTest {
     @Test
     void aProblemAnArticleCausedIsReportedAtItsLineInTheArticle() throws java.io.IOException {
         OutputFixture output = new OutputFixture(temp).page("procedures/nerve-block.html", """
-                <script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Nerve Block", "lastReviewed": "2026-01-01"}</script>
+                <script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Test page", "lastReviewed": "2026-01-01"}</script>
                 <p class="review"><span>Last reviewed: <time datetime="2026-01-01">January 1, 2026</time></span> <span>Next review due: <time datetime="2027-01-01">January 1, 2027</time></span></p>
                 <p><a href="../files/aftercare.pdf">Aftercare</a> <a href="../missing.html">Home</a></p>""");
         java.nio.file.Files.createDirectories(output.site.resolve("content/procedures"));

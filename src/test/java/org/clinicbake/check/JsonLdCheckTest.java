@@ -48,7 +48,8 @@ class JsonLdCheckTest {
                           {"@type": "MedicalWebPage", "@id": "https://clinic.example.org/#webpage", "Name": "Home"},
                           {"@type": "Person", "name": "Ann Lee", "headline": "Pain doctor"}
                         ]}
-                        </script>""");
+                        </script>
+                        <p>Home: Ann Lee, Pain doctor</p>""");
 
         List<Diagnostic> diagnostics = output.check().diagnostics();
 
@@ -65,7 +66,7 @@ class JsonLdCheckTest {
         OutputFixture output = new OutputFixture(temp)
                 .page("index.html", """
                         <script type="application/ld+json">
-                        {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Home",
+                        {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Test page",
                          "lastReviewed": "2026-11-02"}
                         </script>
                         <p>Reviewed <time datetime="2026-11-02">November 2, 2026</time></p>""");
@@ -83,7 +84,7 @@ class JsonLdCheckTest {
                           {"@type": "Article", "headline": "About", "datePublished": "2026-09-01T00:00:00-08:00"}
                         ]}
                         </script>
-                        <p>Page published: <time datetime="2026-09-01">September 1, 2026</time></p>""");
+                        <p>About. Page published: <time datetime="2026-09-01">September 1, 2026</time></p>""");
 
         List<Diagnostic> diagnostics = output.check().diagnostics();
 
@@ -99,7 +100,7 @@ class JsonLdCheckTest {
                         <script type="application/ld+json">
                         {"@context": "https://schema.org", "@type": "AboutPage", "name": "About", "datePublished": "2026-09-01"}
                         </script>
-                        <p>Published <time datetime="2026-09-01T09:30:00-07:00">September 1, 2026</time></p>""");
+                        <p>About. Published <time datetime="2026-09-01T09:30:00-07:00">September 1, 2026</time></p>""");
 
         assertEquals(List.of(), output.firstLines());
     }
@@ -147,5 +148,32 @@ class JsonLdCheckTest {
                 .file("images/small.png", "PNG");
 
         assertEquals(List.of(), output.firstLines());
+    }
+
+    /**
+     * What search engines take the page to say (its headline, its description, who wrote and reviewed it and in what role)
+     * must be what readers see; only dates were compared before. Case, spacing and typographic quotes do not count.
+     */
+    @Test
+    void aNameHeadlineDescriptionOrJobTitleThePageDoesNotShowIsAWarning() {
+        OutputFixture output = new OutputFixture(temp)
+                .page("providers/ann-lee.html", """
+                        <script type="application/ld+json">
+                        {"@context": "https://schema.org", "@graph": [
+                          {"@type": "ProfilePage", "name": "Test Page", "description": "Dr. Ann Lee treats   back pain at our clinic."},
+                          {"@type": "Person", "name": "Ann Lee", "jobTitle": "Pain Physician"},
+                          {"@type": "Article", "headline": "Ann Lee's page", "description": "Dr. Ann Lee treats back pain at our clinic."}
+                        ]}
+                        </script>
+                        <p>Ann Lee\u2019s page, MD</p>""");
+
+        List<Diagnostic> diagnostics = output.check().diagnostics();
+
+        assertEquals(List.of(
+                "providers/ann-lee.html:10: warning[jsonld.text-not-shown]: the JSON-LD gives the Person's jobTitle "
+                        + "\"Pain Physician\", which the page does not show",
+                "providers/ann-lee.html:10: warning[jsonld.text-not-shown]: the JSON-LD gives the ProfilePage's description "
+                        + "\"Dr. Ann Lee treats back pain at our clinic.\", which the page does not show"),
+                diagnostics.stream().map(OutputFixture::firstLine).toList());
     }
 }

@@ -133,7 +133,7 @@ class PrivacyCheckTest {
         OutputFixture output = new OutputFixture(temp)
                 .page("index.html", """
                         <script>window.dataLayer = [];</script>
-                        <script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", "name": "Home"}</script>""");
+                        <script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", "name": "Test page"}</script>""");
 
         assertEquals(List.of("index.html:10: warning[privacy.script]: inline script runs on this page"), output.firstLines());
     }

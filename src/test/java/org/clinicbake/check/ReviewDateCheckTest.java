@@ -16,7 +16,7 @@ class ReviewDateCheckTest {
 
     private static String article(String nextReview) {
         return """
-                <script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Sciatica", "lastReviewed": "2025-11-02"}</script>
+                <script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Test page", "lastReviewed": "2025-11-02"}</script>
                 <div class="review-dates">
                   <p><span>Page last reviewed: <time datetime="2025-11-02">November 2, 2025</time></span>
                   <span>Next review due: <time datetime="%s">the due day</time></span></p>

@@ -33,7 +33,7 @@ class SiteCheckerTest {
                         <h3>This week</h3>""")
                 .page("conditions/sciatica.html", """
                         <script type="application/ld+json">
-                        {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Sciatica", "lastReviewed": "2026-11-02"}
+                        {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Test page", "lastReviewed": "2026-11-02"}
                         </script>
                         <img src="../images/paper.png" alt="">
                         <h2 id="symptoms">Symptoms</h2>

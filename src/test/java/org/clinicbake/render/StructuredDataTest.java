@@ -146,6 +146,50 @@ class StructuredDataTest {
                 .diagnostics().stream().filter(problem -> problem.code().startsWith("jsonld.")).toList());
     }
 
+    /**
+     * Every name, headline, description and job title the JSON-LD gives is on the page (Google: "don't mark up content
+     * that is not visible"). A provider's profile did not show its :description:, and the contact page not the clinic's
+     * description, which both gave in their JSON-LD.
+     */
+    @Test
+    void everyNameHeadlineDescriptionAndJobTitleOfTheJsonLdIsOnThePage(@TempDir Path site) throws IOException {
+        SiteFixture.write(site, MINIMAL_SITE + SiteFixture.CLINIC_PAGE + """
+                -- content/contact.adoc --
+                = Contact Us
+                :jbake-type: page
+                :jbake-status: published
+                :jbake-date: 2026-01-05
+                :description: How to reach the clinic.
+
+                Call us.
+                -- content/providers/ann-lee.adoc --
+                = Ann Lee, MD
+                :jbake-type: provider
+                :jbake-status: published
+                :jbake-date: 2026-01-05
+                :description: Dr. Ann Lee is a pain physician at our clinic.
+
+                Dr. Lee treats back pain.
+                """);
+
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        for (String page : List.of("procedures/nerve-block.html", "about.html", "contact.html", "providers/ann-lee.html", "index.html")) {
+            Document html = Jsoup.parse(site.resolve("output").resolve(page).toFile(), "UTF-8");
+            String text = html.body().text().toLowerCase(Locale.ROOT);
+            for (JsonNode node : new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data()).get("@graph")) {
+                for (String property : List.of("name", "headline", "description", "jobTitle")) {
+                    if (node.has(property)) {
+                        assertTrue(text.contains(node.get(property).asText().toLowerCase(Locale.ROOT)),
+                                page + ": " + node.get("@type").asText() + "." + property + " '" + node.get(property).asText()
+                                        + "' is not on the page");
+                    }
+                }
+            }
+        }
+    }
+
     /** Written from the site root (which the header check accepts) or with a space and an accent: one address of the site. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
