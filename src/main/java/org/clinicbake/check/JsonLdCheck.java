@@ -36,6 +36,9 @@ import org.jsoup.select.QueryParser;
  * block's nodes that the page's text does not hold (compared without regard to case, spacing or typographic quotes and
  * dashes). The headline, the page's description, the author's and the reviewer's names and roles are what search
  * engines take the page to say; each must be what its reader sees.
+ *
+ * <p>{@value #LINK_NOT_SHOWN}: a {@code relatedLink} or {@code significantLink} of one of the block's nodes that no
+ * link of the page leads to: the markup would name pages as related to this one that its reader is not offered.
  */
 public final class JsonLdCheck implements OutputCheck {
 
@@ -43,12 +46,15 @@ public final class JsonLdCheck implements OutputCheck {
     public static final String DATE_NOT_SHOWN = "jsonld.date-not-shown";
     public static final String IMAGE_NOT_SHOWN = "jsonld.image-not-shown";
     public static final String TEXT_NOT_SHOWN = "jsonld.text-not-shown";
+    public static final String LINK_NOT_SHOWN = "jsonld.link-not-shown";
 
     private static final List<String> DATE_PROPERTIES = List.of("datePublished", "dateModified", "lastReviewed");
     private static final Evaluator TIME = QueryParser.parse("time[datetime]");
     private static final Evaluator IMAGES = QueryParser.parse("img[src], img[srcset], source[srcset]");
     private static final List<String> IMAGE_PROPERTIES = List.of("image", "primaryImageOfPage");
     private static final List<String> TEXT_PROPERTIES = List.of("name", "headline", "description", "jobTitle");
+    private static final List<String> LINK_PROPERTIES = List.of("relatedLink", "significantLink");
+    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
     /** How much of a long value a message quotes. */
     private static final int QUOTED = 60;
 
@@ -62,6 +68,7 @@ public final class JsonLdCheck implements OutputCheck {
         Set<String> shownDays = null;
         Set<String> shownImages = null;
         String shownText = null;
+        Set<String> shownLinks = null;
         Set<String> reported = new HashSet<>();
         for (Element block : JsonLd.blocks(page)) {
             JsonNode document;
@@ -107,6 +114,17 @@ public final class JsonLdCheck implements OutputCheck {
                                     + "search engines may show it beside the page in their results");
                 }
             }
+            for (String link : links(document)) {
+                if (shownLinks == null) {
+                    shownLinks = shownLinks(context, page);
+                }
+                if (!shownLinks.contains(address(context, page, link))) {
+                    out.warning(LINK_NOT_SHOWN, page.path(), Page.line(block),
+                            "the JSON-LD gives " + link + " as a related page, which the page does not link to",
+                            "link to it from the page, as the default theme's partials/related.peb lists the pages "
+                                    + ":med-related: names, or leave it out of :med-related:");
+                }
+            }
             for (JsonNode node : nodes(document)) {
                 for (String property : TEXT_PROPERTIES) {
                     JsonNode value = node.get(property);
@@ -129,6 +147,31 @@ public final class JsonLdCheck implements OutputCheck {
                 }
             }
         }
+    }
+
+    /** The addresses the page's nodes give as related or significant links, as written, once each. */
+    private static Set<String> links(JsonNode document) {
+        Set<String> links = new java.util.LinkedHashSet<>();
+        for (JsonNode node : nodes(document)) {
+            for (String property : LINK_PROPERTIES) {
+                JsonNode value = node.get(property);
+                for (JsonNode item : value == null ? List.<JsonNode>of() : value.isArray() ? toList(value) : List.of(value)) {
+                    if (item.isTextual() && !item.asText().isBlank()) {
+                        links.add(item.asText().strip());
+                    }
+                }
+            }
+        }
+        return links;
+    }
+
+    /** The pages and addresses the page's links lead to, each as {@link #address} gives it. */
+    private static Set<String> shownLinks(CheckContext context, Page page) {
+        Set<String> shown = new HashSet<>();
+        for (Element link : page.document().select(LINKS)) {
+            shown.add(address(context, page, link.attr("href")));
+        }
+        return shown;
     }
 
     /** Text as the comparison sees it: lower case, one space for any run of white space, plain quotes and hyphens. */

@@ -61,7 +61,7 @@ public enum HeaderKey {
     CODE("med-code", Need.OPTIONAL, "ICD-10-CM:M54.3",
             "Medical codes as `system:code`, comma-separated: `code` (MedicalCode)."),
     RELATED("med-related", Need.OPTIONAL, "sciatica, physical-therapy",
-            "File names (without `.adoc`) of related pages: `relatedLink`; on a condition, the therapies among them are "
+            "File names (without `.adoc`) of related pages: listed as \"Related pages\" at the foot of the article, and `relatedLink`; on a condition, the therapies among them are "
                     + "its `possibleTreatment`. A name that two folders hold is an error (`header.ambiguous-related`), "
                     + "and so, on a published page, is a draft (`header.unpublished-related`), which `bake` leaves out."),
     IMAGE("med-image", Need.OPTIONAL, "images/esi-diagram.png",

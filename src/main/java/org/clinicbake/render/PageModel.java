@@ -64,6 +64,7 @@ final class PageModel {
         page.put("body_location", content.get("med-body-location"));
         page.put("anatomy", list(content.get("med-anatomy")));
         page.put("image", image(content));
+        page.put("related", SiteModel.CLINICAL_TYPES.contains(kind) ? site.related(content) : List.of());
         page.put("draft", Boolean.TRUE.equals(content.get("draft")));
         page.put("jsonld", null);
         return page;

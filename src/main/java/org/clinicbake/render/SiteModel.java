@@ -35,12 +35,14 @@ final class SiteModel {
     private final Map<String, DocumentModel> documentsBySlug;
     private final Map<String, List<Map<String, Object>>> byProvider;
     private final Map<String, DocumentModel> entityPages;
+    private final Map<String, Map<String, Object>> summariesByUri;
 
     private SiteModel(Map<String, Object> values, Map<String, Map<String, Object>> providersById,
                       Map<String, Map<String, Object>> topicsByName,
                       Map<String, List<Map<String, Object>>> taggedByName,
                       Map<String, DocumentModel> documentsBySlug,
-                      Map<String, List<Map<String, Object>>> byProvider, Map<String, DocumentModel> entityPages) {
+                      Map<String, List<Map<String, Object>>> byProvider, Map<String, DocumentModel> entityPages,
+                      Map<String, Map<String, Object>> summariesByUri) {
         this.values = values;
         this.providersById = providersById;
         this.topicsByName = topicsByName;
@@ -48,6 +50,24 @@ final class SiteModel {
         this.documentsBySlug = documentsBySlug;
         this.byProvider = byProvider;
         this.entityPages = entityPages;
+        this.summariesByUri = summariesByUri;
+    }
+
+    /**
+     * The published pages {@code :med-related:} names, in its order, as summaries: the pages the JSON-LD gives as
+     * {@code relatedLink}, which the page links to as well.
+     */
+    List<Map<String, Object>> related(DocumentModel content) {
+        Object slugs = content == null ? null : content.get("med-related");
+        if (slugs == null) {
+            return List.of();
+        }
+        List<Map<String, Object>> related = new ArrayList<>();
+        for (String slug : slugs.toString().split(",")) {
+            document(slug.strip()).map(other -> summariesByUri.get(other.getUri()))
+                    .filter(summary -> !related.contains(summary)).ifPresent(related::add);
+        }
+        return List.copyOf(related);
     }
 
     /**
@@ -207,8 +227,10 @@ final class SiteModel {
                 firstByEntity.merge(key, document, (one, other) -> first.compare(one, other) <= 0 ? one : other);
             }
         }
+        Map<String, Map<String, Object>> summariesByUri = new HashMap<>();
+        documents.forEach(summary -> summariesByUri.put((String) summary.get("uri"), summary));
         return new SiteModel(java.util.Collections.unmodifiableMap(site), providersById, topics, tagged, bySlug, byProvider,
-                Map.copyOf(firstByEntity));
+                Map.copyOf(firstByEntity), Map.copyOf(summariesByUri));
     }
 
     private static Map<String, Object> summary(DocumentModel document, Map<String, Map<String, Object>> topics, ZoneId zone) {

@@ -176,4 +176,28 @@ class JsonLdCheckTest {
                         + "\"Dr. Ann Lee treats back pain at our clinic.\", which the page does not show"),
                 diagnostics.stream().map(OutputFixture::firstLine).toList());
     }
+
+    /** A related page the markup names must be one the reader is offered: a link to it, its section, or its full address. */
+    @Test
+    void aRelatedLinkThePageDoesNotLinkToIsAWarning() {
+        OutputFixture output = new OutputFixture(temp)
+                .properties("site.host=https://clinic.example.org\n")
+                .page("procedures/nerve-block.html", """
+                        <script type="application/ld+json">
+                        {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": "Test page", "relatedLink": [
+                          "https://clinic.example.org/conditions/sciatica.html",
+                          "https://clinic.example.org/procedures/second-block.html",
+                          "https://clinic.example.org/procedures/physical-therapy.html"]}
+                        </script>
+                        <p><a href="../conditions/sciatica.html#symptoms">Sciatica</a>
+                        <a href="https://clinic.example.org/procedures/physical-therapy.html">Physical therapy</a></p>""")
+                .page("conditions/sciatica.html", "<h2 id=\"symptoms\">Symptoms</h2>")
+                .page("procedures/second-block.html", "")
+                .page("procedures/physical-therapy.html", "");
+
+        assertEquals(List.of("procedures/nerve-block.html:10: warning[jsonld.link-not-shown]: the JSON-LD gives "
+                        + "https://clinic.example.org/procedures/second-block.html as a related page, which the page does not link to"),
+                output.check().diagnostics().stream().map(OutputFixture::firstLine)
+                        .filter(line -> !line.contains("link.own-host")).toList());
+    }
 }

@@ -190,6 +190,26 @@ class StructuredDataTest {
         }
     }
 
+    /**
+     * A page the JSON-LD gives as related (:med-related:, relatedLink) is one the reader can follow: the page lists it.
+     * The second article named the first as related and never linked to it.
+     */
+    @Test
+    void everyRelatedLinkOfTheJsonLdIsLinkedFromThePage(@TempDir Path site) throws IOException {
+        SiteFixture.write(site, MINIMAL_SITE + SiteFixture.SECOND_ARTICLE);
+
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options());
+
+        assertEquals(List.of(), result.diagnostics());
+        Document html = Jsoup.parse(site.resolve("output/procedures/second-block.html").toFile(), "UTF-8");
+        JsonNode graph = new ObjectMapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
+        JsonNode related = node(graph, "MedicalWebPage").get("relatedLink");
+        assertEquals("[\"https://clinic.example.org/procedures/nerve-block.html\"]", related.toString());
+        org.jsoup.nodes.Element link = html.selectFirst("main a[href=../procedures/nerve-block.html]");
+        assertTrue(link != null, "the page links to its related page");
+        assertEquals("Nerve Block", link.text());
+    }
+
     /** Written from the site root (which the header check accepts) or with a space and an accent: one address of the site. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
