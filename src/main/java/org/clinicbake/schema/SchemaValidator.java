@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.clinicbake.schema.SchemaProblem.Severity;
 
 /**
- * Checks one JSON-LD document against the schema.org vocabulary and Google's breadcrumb requirements, offline.
+ * Checks one JSON-LD document against the schema.org vocabulary and Google's breadcrumb and local business requirements,
+ * offline.
  *
  * <p>Made-up names (a type or property schema.org does not define) are errors: search engines drop them silently, so
  * nobody would ever notice otherwise. Domain and range findings are warnings because schema.org only says a property is
@@ -33,6 +34,7 @@ public final class SchemaValidator {
     public static final String RANGE = "schema.range";
     public static final String ENUM_MEMBER = "schema.enum-member";
     public static final String GOOGLE_BREADCRUMB = "google.breadcrumb";
+    public static final String GOOGLE_LOCAL_BUSINESS = "google.local-business";
 
     /** Enough of an enumeration to point the way without pasting all 42 specialties into a hint. */
     private static final int MEMBERS_IN_HINT = 8;
@@ -58,7 +60,9 @@ public final class SchemaValidator {
         Objects.requireNonNull(document, "document");
         Map<String, JsonNode> nodesById = new HashMap<>();
         index(document, nodesById);
-        Run run = new Run(nodesById);
+        Map<String, Set<String>> propertiesById = new HashMap<>();
+        properties(document, propertiesById);
+        Run run = new Run(nodesById, propertiesById);
         run.document(document);
         return List.copyOf(run.problems);
     }
@@ -73,6 +77,24 @@ public final class SchemaValidator {
                 nodesById.putIfAbsent(id.asText(), value);
             }
             value.forEach(item -> index(item, nodesById));
+        }
+    }
+
+    /** The properties given to each {@code @id} anywhere in the document: one node may be described in several places. */
+    private static void properties(JsonNode value, Map<String, Set<String>> propertiesById) {
+        if (value.isArray()) {
+            value.forEach(item -> properties(item, propertiesById));
+        } else if (value.isObject()) {
+            JsonNode id = value.get("@id");
+            if (id != null && id.isTextual()) {
+                Set<String> given = propertiesById.computeIfAbsent(id.asText(), key -> new LinkedHashSet<>());
+                value.properties().forEach(field -> {
+                    if (!field.getValue().isNull() && !(field.getValue().isTextual() && field.getValue().asText().isBlank())) {
+                        given.add(field.getKey());
+                    }
+                });
+            }
+            value.forEach(item -> properties(item, propertiesById));
         }
     }
 
@@ -94,9 +116,11 @@ public final class SchemaValidator {
 
         private final List<SchemaProblem> problems = new ArrayList<>();
         private final Map<String, JsonNode> nodesById;
+        private final Map<String, Set<String>> propertiesById;
 
-        Run(Map<String, JsonNode> nodesById) {
+        Run(Map<String, JsonNode> nodesById, Map<String, Set<String>> propertiesById) {
             this.nodesById = nodesById;
+            this.propertiesById = propertiesById;
         }
 
         void document(JsonNode document) {
@@ -104,7 +128,49 @@ public final class SchemaValidator {
                 document.forEach(this::document);
             } else if (document.isObject()) {
                 node(document);
+                if (!document.has("@graph")) {
+                    item(document);
+                }
             }
+        }
+
+        /**
+         * A node of the page's own (the graph's, or the document's), which Google reads as an item of its own: a local
+         * business (a MedicalClinic, a Physician) needs a name and an address to be one, as Google's local business
+         * documentation requires; a business named inside another node (a Person's worksFor) is not such an item.
+         */
+        private void item(JsonNode node) {
+            if (isReference(node)) {
+                return;
+            }
+            Set<String> closure = new LinkedHashSet<>();
+            for (JsonNode type : items(node.get("@type"))) {
+                SchemaVocabulary.termName(type.asText()).filter(vocabulary::isType)
+                        .ifPresent(name -> closure.addAll(vocabulary.superclasses(name)));
+            }
+            if (!closure.contains("LocalBusiness")) {
+                return;
+            }
+            String nodeId = nodeId(node);
+            for (String required : List.of("name", "address")) {
+                if (!gives(node, required)) {
+                    problems.add(new SchemaProblem(Severity.ERROR, GOOGLE_LOCAL_BUSINESS, nodeId, required,
+                            "a local business needs '" + required + "', which Google requires of every local business",
+                            required.equals("name") ? "give the business the name its patients know it by"
+                                    : "give its address as a PostalAddress, with as many of streetAddress, addressLocality, "
+                                            + "addressRegion, postalCode and addressCountry as it has"));
+                }
+            }
+        }
+
+        /** Whether the node, or another description of the same {@code @id} in the document, gives the property. */
+        private boolean gives(JsonNode node, String property) {
+            JsonNode value = node.get(property);
+            if (value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank())) {
+                return true;
+            }
+            JsonNode id = node.get("@id");
+            return id != null && id.isTextual() && propertiesById.getOrDefault(id.asText(), Set.of()).contains(property);
         }
 
         private void node(JsonNode node) {

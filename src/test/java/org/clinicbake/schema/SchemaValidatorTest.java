@@ -209,9 +209,31 @@ class SchemaValidatorTest {
                 {"@context": "https://schema.org", "@graph": [
                  {"@type": "Person", "@id": "#jane", "jobTitle": "Pain physician",
                   "hasCredential": {"@type": "EducationalOccupationalCredential", "credentialCategory": "Board certification"}},
-                 {"@type": "Physician", "@id": "#practice", "usNPI": "1234567890"},
-                 {"@type": "MedicalClinic", "@id": "#clinic", "isAcceptingNewPatients": true}]}
+                 {"@type": "Physician", "@id": "#practice", "usNPI": "1234567890", "name": "Jane Doe, MD", "address": "1 Main St"},
+                 {"@type": "MedicalClinic", "@id": "#clinic", "isAcceptingNewPatients": true},
+                 {"@type": "MedicalClinic", "@id": "#clinic", "name": "Example Pain Clinic", "address": "1 Main St"}]}
                 """));
+    }
+
+    /**
+     * Google's local business documentation requires a name and an address of every local business (a MedicalClinic, a
+     * Physician): without them the clinic is no local business result. Another description of the same @id in the graph
+     * may give them; a business named inside another node (a Person's worksFor) is no item of its own.
+     */
+    @Test
+    void rejectsALocalBusinessWithoutNameOrAddress() {
+        assertProblems(List.of(
+                "ERROR google.local-business #clinic address: a local business needs 'address', which Google requires of every local business",
+                "ERROR google.local-business Physician name: a local business needs 'name', which Google requires of every local business",
+                "ERROR google.local-business Physician address: a local business needs 'address', which Google requires of every local business"),
+                validate("""
+                        {"@context": "https://schema.org", "@graph": [
+                         {"@type": "MedicalClinic", "@id": "#clinic", "name": "Example Pain Clinic", "telephone": "+1-555-010-0199"},
+                         {"@type": "Physician", "name": " "},
+                         {"@type": "Person", "name": "Jane Doe", "worksFor": {"@type": "MedicalClinic", "name": "Other Clinic"}},
+                         {"@type": "MedicalClinic", "@id": "#other", "address": {"@type": "PostalAddress", "addressLocality": "Springfield"}},
+                         {"@type": "MedicalClinic", "@id": "#other", "name": "Other Clinic"}]}
+                        """));
     }
 
     @Test
@@ -276,7 +298,7 @@ class SchemaValidatorTest {
         assertProblems(List.of("WARNING schema.enum-member #clinic medicalSpecialty: "
                 + "'PainMedicine' is not a member of MedicalSpecialty, which property 'medicalSpecialty' expects"),
                 validate("""
-                        {"@type": "MedicalClinic", "@id": "#clinic", "medicalSpecialty":
+                        {"@type": "MedicalClinic", "@id": "#clinic", "name": "Example Pain Clinic", "address": "1 Main St", "medicalSpecialty":
                           ["https://schema.org/Anesthesia", "https://schema.org/PainMedicine", "https://schema.org/Neurologic"]}
                         """));
     }
@@ -306,7 +328,7 @@ class SchemaValidatorTest {
         assertProblems(List.of("WARNING schema.superseded #clinic medicalSpecialty: "
                 + "value 'Dermatologic' of property 'medicalSpecialty' is superseded by 'Dermatology'"),
                 validate("""
-                        {"@type": "MedicalClinic", "@id": "#clinic", "medicalSpecialty": "https://schema.org/Dermatologic"}
+                        {"@type": "MedicalClinic", "@id": "#clinic", "name": "Example Pain Clinic", "address": "1 Main St", "medicalSpecialty": "https://schema.org/Dermatologic"}
                         """));
     }
 
@@ -317,7 +339,7 @@ class SchemaValidatorTest {
                         + "property 'isAcceptingNewPatients' expects Boolean, not a number",
                 "WARNING schema.range #clinic hasMap: property 'hasMap' expects URL or Map, not a boolean"),
                 validate("""
-                        {"@type": "MedicalClinic", "@id": "#clinic", "isAcceptingNewPatients": 1, "hasMap": true,
+                        {"@type": "MedicalClinic", "@id": "#clinic", "name": "Example Pain Clinic", "address": "1 Main St", "isAcceptingNewPatients": 1, "hasMap": true,
                          "geo": {"@type": "GeoCoordinates", "latitude": 39.78172, "longitude": "-89.65015"}}
                         """));
     }
