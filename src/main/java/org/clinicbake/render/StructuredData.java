@@ -153,7 +153,7 @@ final class StructuredData {
         }
         ArrayNode related = json.arrayNode();
         for (String slug : list("med-related")) {
-            site.document(slug).ifPresent(other -> related.add(host + "/" + other.getUri()));
+            site.document(slug).ifPresent(other -> related.add(address(other.getUri())));
         }
         if (!related.isEmpty()) {
             webPage.set("relatedLink", related);
@@ -292,7 +292,7 @@ final class StructuredData {
         text(person, "honorificSuffix", (String) provider.get("honorific_suffix"));
         text(person, "jobTitle", (String) provider.get("job_title"));
         if (provider.get("uri") != null) {
-            person.put("url", host + "/" + provider.get("uri"));
+            person.put("url", address((String) provider.get("uri")));
         }
         @SuppressWarnings("unchecked")
         List<String> credentials = (List<String>) provider.get("credentials");
@@ -322,7 +322,7 @@ final class StructuredData {
             item.put("name", (String) crumb.get("name"));
             Object uri = crumb.get("uri");
             if (uri != null) {
-                item.set("item", ref("index.html".equals(uri) ? host + "/" : host + "/" + uri));
+                item.set("item", ref("index.html".equals(uri) ? host + "/" : address(uri.toString())));
             }
         }
         return list;
@@ -348,9 +348,9 @@ final class StructuredData {
         String entityPage = site.entityPage(other);
         ObjectNode reference = json.objectNode();
         reference.put("@type", type);
-        reference.put("@id", host + "/" + entityPage + "#entity");
+        reference.put("@id", address(entityPage) + "#entity");
         reference.put("name", site.entityName(other));
-        reference.put("url", host + "/" + entityPage);
+        reference.put("url", address(entityPage));
         if (entityPage.equals(other.getUri())) {
             byEntity.put(entityPage, reference);
         } else {
@@ -532,7 +532,24 @@ final class StructuredData {
 
 
     private String pageUrl() {
-        return (String) page.get("url");
+        String url = (String) page.get("url");
+        return url.startsWith(host + "/") ? address(url.substring(host.length() + 1)) : url;
+    }
+
+    /**
+     * The address of a file of the site, its path escaped as a web address must be ({@code Back Pain/x.html} is
+     * {@code Back%20Pain/x.html}): schema.org's URL is an absolute address, and a page's file name with a space or an
+     * accent, which the bake reports itself (content.file-name), must not make its structured data invalid too.
+     */
+    private String address(String path) {
+        if (path.isEmpty()) {
+            return host + "/";
+        }
+        try {
+            return host + "/" + new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            return host + "/" + path;
+        }
     }
 
     /**
@@ -540,12 +557,7 @@ final class StructuredData {
      * of the site. A file name with a space or an accent is escaped, as a web address cannot hold them.
      */
     private String imageUrl(String image) {
-        String path = image.startsWith("/") ? image.substring(1) : image;
-        try {
-            return host + "/" + new java.net.URI(null, null, path, null).toASCIIString();
-        } catch (java.net.URISyntaxException e) {
-            return host + "/" + path;
-        }
+        return address(image.startsWith("/") ? image.substring(1) : image);
     }
 
     /** The entity this page describes, one for every page that describes it (see {@link SiteModel#entityPage}). */
@@ -554,7 +566,7 @@ final class StructuredData {
     }
 
     private String entityUrl() {
-        return content == null || content.getUri() == null ? pageUrl() : host + "/" + site.entityPage(content);
+        return content == null || content.getUri() == null ? pageUrl() : address(site.entityPage(content));
     }
 
     private String clinicId() {
@@ -562,7 +574,7 @@ final class StructuredData {
     }
 
     private String personId(Map<String, Object> provider) {
-        return provider.get("uri") != null ? host + "/" + provider.get("uri") + "#person"
+        return provider.get("uri") != null ? address((String) provider.get("uri")) + "#person"
                 : host + "/#person-" + provider.get("id");
     }
 

@@ -39,6 +39,26 @@ public final class SchemaValidator {
     /** Enough of an enumeration to point the way without pasting all 42 specialties into a hint. */
     private static final int MEMBERS_IN_HINT = 8;
 
+    private static final java.util.regex.Pattern ABSOLUTE_URI = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:\\S+");
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern TIME_OF_DAY =
+            java.util.regex.Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?");
+    private static final java.util.regex.Pattern TIME = TIME_OF_DAY;
+    private static final java.util.regex.Pattern DATE_TIME =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T" + TIME_OF_DAY.pattern());
+    private static final java.util.regex.Pattern BOOLEAN =
+            java.util.regex.Pattern.compile("(?i)true|false|https?://schema\\.org/(True|False)");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** How the messages show each data type's form (schema.org's data types, ISO 8601 for dates and times). */
+    private static final Map<String, String> DATA_TYPE_EXAMPLES = Map.of(
+            "Date", "a date like 2026-11-02",
+            "DateTime", "a date and time like 2026-11-02T09:30:00-08:00",
+            "Time", "a time like 08:30",
+            "URL", "an absolute address like https://www.example.org/page.html",
+            "Boolean", "true or false",
+            "Number", "a number like 3.5", "Float", "a number like 3.5", "Integer", "a whole number like 3");
+
     /** Terms schema.org removed outright, so the vocabulary itself cannot say what became of them. */
     private static final Map<String, String> REMOVED_TERMS = Map.of(
             "indication", "schema.org removed 'indication' in release 7.0 and no property takes a MedicalIndication now; "
@@ -320,6 +340,58 @@ public final class SchemaValidator {
             // Google's breadcrumb "item" is the everyday case.
             if (!dataType && !isAbsoluteUrl(text)) {
                 rangeProblem(nodeId, property, range, "a text value");
+            } else if (dataType && !fitsDataType(range, text)
+                    && !(range.stream().anyMatch(type -> !vocabulary.isDataType(type)) && isAbsoluteUrl(text))) {
+                List<String> examples = new ArrayList<>();
+                for (String type : range) {
+                    String example = DATA_TYPE_EXAMPLES.get(type);
+                    if (example != null && !examples.contains(example)) {
+                        examples.add(example);
+                    }
+                }
+                problems.add(new SchemaProblem(Severity.WARNING, RANGE, nodeId, property,
+                        "property '" + property + "' expects " + orList(range) + ", not '"
+                                + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'",
+                        "write it as " + String.join(" or ", examples)
+                                + "; search engines do not read other forms as one"));
+            }
+        }
+
+        /**
+         * Whether text is written as one of the range's data types expects: anything for Text (and its kinds other than
+         * URL), an absolute address for URL, and ISO 8601 for Date ({@code 2026-11-02}), DateTime
+         * ({@code 2026-11-02T09:30:00-08:00}) and Time ({@code 08:30}), as schema.org defines them. Search engines do not
+         * read "November 2, 2026" as a date, nor a relative address as a page.
+         */
+        private boolean fitsDataType(List<String> range, String text) {
+            for (String type : range) {
+                boolean fits = switch (type) {
+                    case "URL" -> ABSOLUTE_URI.matcher(text).matches();
+                    case "Date" -> isDate(text);
+                    case "DateTime" -> DATE_TIME.matcher(text).matches() && isDate(text.substring(0, text.indexOf('T')));
+                    case "Time" -> TIME.matcher(text).matches();
+                    case "Boolean" -> BOOLEAN.matcher(text).matches();
+                    case "Number", "Float", "Integer" -> NUMBER.matcher(text).matches();
+                    // Text and its kinds but URL take any text; a class (ImageObject) takes a text value only as the
+                    // address of the thing, which the caller allows.
+                    default -> vocabulary.isDataType(type) && vocabulary.isSubClassOf(type, "Text");
+                };
+                if (fits) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isDate(String text) {
+            if (!DATE.matcher(text).matches()) {
+                return false;
+            }
+            try {
+                java.time.LocalDate.parse(text);
+                return true;
+            } catch (java.time.format.DateTimeParseException e) {
+                return false;
             }
         }
 

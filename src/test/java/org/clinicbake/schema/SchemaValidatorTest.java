@@ -323,6 +323,35 @@ class SchemaValidatorTest {
                         """));
     }
 
+    /**
+     * schema.org's Date, DateTime, Time and URL have a form (ISO 8601, an absolute address): any text passed before, so a
+     * review date written "November 2, 2026" or a page's relative address went out as valid structured data that search
+     * engines cannot read as a date or a page. Text, and a range that also takes Text, take anything.
+     */
+    @Test
+    void warnsAboutADateTimeOrAddressNotWrittenInTheFormItsDataTypeHas() {
+        List<SchemaProblem> problems = validate("""
+                {"@context": "https://schema.org", "@graph": [
+                 {"@type": "MedicalWebPage", "@id": "#page", "url": "procedures/esi.html", "lastReviewed": "November 2, 2026",
+                  "datePublished": "2026-02-30", "dateModified": "2026-11-02T10:30:00-08:00", "relatedLink": "https://clinic.example/a.html",
+                  "name": "Anything at all", "keywords": "esi, back pain"},
+                 {"@type": "Article", "@id": "#article", "dateModified": "2026-11-02 10:30", "datePublished": "2026-11-02",
+                  "image": "images/esi.png"},
+                 {"@type": "OpeningHoursSpecification", "@id": "#hours", "opens": "8am", "closes": "17:00",
+                  "validFrom": "2026-01-01"}]}
+                """);
+
+        assertProblems(List.of(
+                "WARNING schema.range #page url: property 'url' expects URL, not 'procedures/esi.html'",
+                "WARNING schema.range #page lastReviewed: property 'lastReviewed' expects Date, not 'November 2, 2026'",
+                "WARNING schema.range #page datePublished: property 'datePublished' expects Date or DateTime, not '2026-02-30'",
+                "WARNING schema.range #article dateModified: property 'dateModified' expects DateTime or Date, not '2026-11-02 10:30'",
+                "WARNING schema.range #article image: property 'image' expects URL or ImageObject, not 'images/esi.png'",
+                "WARNING schema.range #hours opens: property 'opens' expects Time, not '8am'"),
+                problems);
+        assertEquals("write it as a date like 2026-11-02; search engines do not read other forms as one", problems.get(1).hint());
+    }
+
     @Test
     void warnsAboutASupersededEnumerationMember() {
         assertProblems(List.of("WARNING schema.superseded #clinic medicalSpecialty: "
