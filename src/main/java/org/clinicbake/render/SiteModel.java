@@ -245,12 +245,21 @@ final class SiteModel {
         // A change after the last review (:med-date-modified:) is an update too: the feed, the sitemap
         // and the lists give the date the page's JSON-LD gives as dateModified.
         OffsetDateTime updated = date;
-        for (OffsetDateTime later : java.util.Arrays.asList(reviewed, modifiedDate(document, zone))) {
-            if (later != null && (updated == null || later.isAfter(updated))) {
-                updated = later;
-            }
+        String updateKind = "published";
+        OffsetDateTime modified = modifiedDate(document, zone);
+        if (reviewed != null && (updated == null || reviewed.isAfter(updated))) {
+            updated = reviewed;
+            updateKind = "reviewed";
+        }
+        if (modified != null && (updated == null || modified.isAfter(updated))) {
+            updated = modified;
+            updateKind = "changed";
         }
         summary.put("updated", updated);
+        // What that day was: a medical review that changed nothing is no update (the NHS's "Page last reviewed" is not
+        // "updated"; Google asks that a page's date not look fresher than its content), and the article's own byline
+        // says "reviewed" of it; a change the header dates (:med-date-modified:) is one.
+        summary.put("update_kind", updated == null ? null : updateKind);
         List<Map<String, Object>> tags = new ArrayList<>();
         for (String tag : document.getTags()) {
             tags.add(topics.get(tag));

@@ -44,6 +44,32 @@ class SiteModelTest {
         assertEquals(modified, archive.selectFirst(".card time").attr("datetime"));
     }
 
+    /**
+     * An article list says of its latest date what the article's own page says of it: the minimal fixture was published on
+     * January 10 and reviewed on February 1 with no change, and its card said "Updated February 1, 2026" while its page
+     * said only that it was reviewed that day (a review is no update: NHS "Page last reviewed"; Google asks that pages
+     * not look fresher than their content). A change after the review is an update; a page never reviewed since its
+     * publication was published.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "                                                    | Reviewed February 1, 2026",
+            ":med-date-modified: 2026-03-05                      | Updated March 5, 2026",
+            ":med-date-modified: 2026-02-01                      | Reviewed February 1, 2026",
+            ":jbake-date: 2026-02-01                             | Published February 1, 2026"})
+    void anArticleListSaysWhetherTheLatestDateWasAReviewAChangeOrThePublication(String header, String shown) throws IOException {
+        String site = header == null ? MINIMAL_SITE
+                : header.startsWith(":jbake-date:") ? MINIMAL_SITE.replace(":jbake-date: 2026-01-10", header)
+                : MINIMAL_SITE.replace(":med-last-reviewed: 2026-02-01", ":med-last-reviewed: 2026-02-01\n" + header);
+        BakeResult result = SiteFixture.bake(temp, site);
+        assertTrue(result.published(), result.diagnostics().toString());
+
+        Document archive = Jsoup.parse(temp.resolve("out/archive.html").toFile());
+        org.jsoup.nodes.Element meta = archive.selectFirst(".card .card-meta");
+        meta.select("[aria-hidden=true], .card-kind").remove();
+        assertEquals(shown, meta.text());
+    }
+
     private static String dateModified(Path page) throws IOException {
         String script = Jsoup.parse(page.toFile()).selectFirst("script[type=application/ld+json]").data();
         for (JsonNode node : new ObjectMapper().readTree(script).get("@graph")) {
