@@ -144,6 +144,7 @@ public final class AsciidocEngine extends MarkupEngine {
         Placeholders.check(session, path, source.lines(), draft);
         ImageAltCheck.check(session, path, source.lines(), draft);
         TableHeaderCheck.check(session, path, source.lines(), converted.body());
+        StructureCheck.check(session, path, model.getType(), header, source.lines(), converted.body());
         if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, converted.citesReferences(), source.lines())) {
             return null;
         }
