@@ -47,6 +47,28 @@ class ScaffoldTest {
         assertTrue(Files.exists(site.resolve("output/guides/back-pain-basics.html")));
     }
 
+    /**
+     * A health site states who pays for it and whether it advertises, how it treats its visitors' privacy, how it writes
+     * and checks its articles, that they are no substitute for a doctor, and how to reach the clinic (HONcode principles
+     * 3 and 6 to 8; the reference's page checklist, item 10), and says how accessible it is. A new site had the contact
+     * page, the editorial policy and the disclaimer, but no privacy notice, no advertising and funding page and no
+     * accessibility statement, and nothing told the clinic to write them.
+     */
+    @Test
+    void aNewSiteHasThePolicyPagesAHealthSiteIsExpectedToHave() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Main.run(new String[] {"init", site.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        BakeResult result = ClinicBake.bake(site, site.resolve("output"), SiteFixture.options().withClock(Clock.systemUTC()));
+        assertTrue(result.published(), result.diagnostics().toString());
+
+        for (String page : List.of("about", "contact", "editorial-policy", "medical-disclaimer", "privacy",
+                "advertising-and-funding", "accessibility")) {
+            assertTrue(Files.exists(site.resolve("output/" + page + ".html")), page + ".html");
+            String footer = org.jsoup.Jsoup.parse(site.resolve("output/index.html").toFile(), "UTF-8").select("footer a").toString();
+            assertTrue(footer.contains("href=\"" + page + ".html\""), "every page links to " + page + ".html: " + footer);
+        }
+    }
+
     @Test
     void initCountsEveryFileItWrites() throws IOException {
         Path site = temp.resolve("my-clinic");
