@@ -101,6 +101,8 @@ final class SiteConfigLoader {
     static final List<String> WHOLE_NUMBERS = List.of("index.posts_per_page", "server.port", "markdown.maxParsingTimeInMillis");
     /** Settings that name a folder of the site the bake reads: each must stay inside the site folder. */
     static final List<String> SITE_PATHS = List.of("content.folder", "asset.folder", "data.folder", "template.folder");
+    /** JBake's switch for pages at NAME/index.html, which ClinicBake's links do not follow. */
+    static final String NO_EXTENSION = "uri.noExtension";
 
     /**
      * Reports every setting of the site's file that the bake could not use: a path that leaves the
@@ -130,6 +132,17 @@ final class SiteConfigLoader {
         if (!extension.matches("\\.[A-Za-z0-9]+")) {
             invalid(siteFile, "output.extension", "output.extension '" + extension + "' is not a file extension",
                     "write a dot and letters, e.g. output.extension=.html");
+        }
+        String noExtension = layers.getString(NO_EXTENSION, "false");
+        if (isSwitch(noExtension) && SWITCH_ON.contains(switchWord(noExtension))) {
+            // JBake moves the pages under the prefix to NAME/index.html, one folder deeper than the
+            // article: the relative addresses Asciidoctor writes in it (xrefs, images beside it) then
+            // lead nowhere, and the canonical links, sitemap and feed name NAME/index.html, not the
+            // NAME/ a visitor was promised. Without a prefix it changes nothing at all.
+            invalid(siteFile, NO_EXTENSION, NO_EXTENSION + " is not supported: links, the sitemap and the feed address every page as NAME"
+                            + layers.getString("output.extension", ".html"),
+                    "remove " + NO_EXTENSION + " (and " + NO_EXTENSION + ".prefix); for addresses without the extension, let the "
+                            + "host answer /NAME with NAME.html, as Netlify does");
         }
         java.util.Iterator<String> keys = layers.getKeys();
         while (keys.hasNext()) {

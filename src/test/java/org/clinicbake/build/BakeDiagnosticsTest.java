@@ -46,6 +46,24 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    @DisplayName("uri.noExtension, whose NAME/index.html pages would carry links that lead nowhere, stops the bake at its line")
+    void refusesPagesWithoutExtensionWhoseRelativeLinksWouldBreak() throws IOException {
+        // The second block's xref is written relative to procedures/; JBake would publish the page a
+        // folder deeper (procedures/second-block/index.html), so the link led to a missing page.
+        String site = (MINIMAL_SITE + SiteFixture.SECOND_ARTICLE.replace("It numbs the nerve for a while.",
+                "It numbs the nerve for a while, like xref:nerve-block.adoc[a nerve block]."))
+                .replace("site.host=https://clinic.example.org",
+                        "site.host=https://clinic.example.org\nuri.noExtension=true\nuri.noExtension.prefix=/procedures/");
+
+        BakeResult result = bake(temp, site);
+
+        assertEquals(List.of("jbake.properties:2: error[config.invalid]: uri.noExtension is not supported: links, the sitemap "
+                + "and the feed address every page as NAME.html"), firstLines(result));
+        assertFalse(result.published());
+        assertFalse(Files.exists(temp.resolve("out/procedures/second-block/index.html")));
+    }
+
+    @Test
     @DisplayName("a site that never set site.host is published with a warning: its links would name this computer")
     void warnsWhenTheSiteIsPublishedAtThisComputer() throws IOException {
         BakeResult unset = bake(temp.resolve("unset"), MINIMAL_SITE.replace("site.host=https://clinic.example.org", "site.lang=en-US"));
