@@ -161,14 +161,24 @@ public final class AsciidocEngine extends MarkupEngine {
     }
 
     /**
-     * Asciidoctor writes table column widths as {@code <col style="width: 50%;">}; the site's
-     * Content-Security-Policy allows no inline styles, so the browser would ignore them anyway.
+     * The site's Content-Security-Policy allows no inline styles (style-src 'self'), so the browser
+     * ignores, and reports as a violation, every {@code style} attribute Asciidoctor writes: column
+     * widths ({@code <col style="width: 50%;">}, also a horizontal list's {@code labelwidth}), a
+     * table's {@code width=50%}, a cell's {@code cellbgcolor}. They are dropped. A page break
+     * ({@code <<<}), which patients who print the page rely on, becomes a class the print stylesheet
+     * honours.
      */
     static String withoutInlineStyles(String html) {
-        return COLUMN_STYLE.matcher(html).replaceAll("<col>");
+        String noColumnWidths = COLUMN_STYLE.matcher(html).replaceAll("<col>");
+        String noTableStyles = TABLE_STYLE.matcher(noColumnWidths).replaceAll("$1");
+        return PAGE_BREAK.matcher(noTableStyles).replaceAll("<div class=\"page-break\"></div>");
     }
 
     private static final java.util.regex.Pattern COLUMN_STYLE = java.util.regex.Pattern.compile("<col style=\"[^\"]*\">");
+    private static final java.util.regex.Pattern TABLE_STYLE =
+            java.util.regex.Pattern.compile("(<(?:table|td|th) class=\"[^\"]*\") style=\"(?:width|background-color): [^\";]*;\"");
+    private static final java.util.regex.Pattern PAGE_BREAK =
+            java.util.regex.Pattern.compile("<div style=\"page-break-after: always;\"></div>");
 
     /** Runs Asciidoctor on the file; empty when it reported a problem (as a diagnostic). */
     private static Optional<ConversionCache.Converted> convert(BuildSession session, File file, String path,

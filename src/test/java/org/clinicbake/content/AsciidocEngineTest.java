@@ -4,8 +4,10 @@ import static org.clinicbake.testing.SiteFixture.MINIMAL_SITE;
 import static org.clinicbake.testing.SiteFixture.bake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -63,6 +65,40 @@ class AsciidocEngineTest {
         assertOnly(MINIMAL_SITE.replace("The doctor uses X-ray guidance.", "----\nThe doctor uses X-ray guidance."),
                 PAGE + ":17: error[asciidoc.syntax]: unterminated listing block",
                 "  hint: end the block with a line like the one that opens it (---- after ----, ==== after ====), or delete the opening line");
+    }
+
+    @Test
+    void aPageCarriesNoInlineStyleTheSitesContentSecurityPolicyWouldBlock() throws IOException {
+        // netlify.toml's style-src 'self' blocks every style attribute: the browser ignored these and
+        // reported each as a violation, and a printed page lost its page break.
+        BakeResult result = bake(temp, MINIMAL_SITE.replace("The doctor uses X-ray guidance.", """
+                The doctor uses X-ray guidance.
+
+                [%header,cols="1,3",width=50%]
+                |===
+                | Step | What happens
+                | 1 | You lie on your front.
+                |===
+
+                <<<
+
+                [horizontal,labelwidth=20]
+                Numbness:: It wears off in a few hours.
+
+                :cellbgcolor: #ffffff
+                [%header]
+                |===
+                | When | What
+                | Day 1 | Rest.
+                |===
+                """));
+
+        assertTrue(result.published(), result.diagnostics()::toString);
+        String page = Files.readString(temp.resolve("out/procedures/nerve-block.html"));
+        String body = page.substring(page.indexOf("<main"), page.indexOf("</main>"));
+        assertFalse(body.contains("style="), body);
+        assertTrue(body.contains("<table class=\"tableblock frame-all grid-all\">"), body);
+        assertTrue(body.contains("<div class=\"page-break\"></div>"), body);
     }
 
     private void assertOnly(String site, String... expected) throws IOException {
