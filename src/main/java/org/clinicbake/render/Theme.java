@@ -858,7 +858,11 @@ public final class Theme implements Loader<String> {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                Path target = to.resolve(from.relativize(file).toString());
+                String relative = from.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                if (!ThemeAssets.isPublishedThemeAsset(relative)) {
+                    continue;
+                }
+                Path target = to.resolve(relative);
                 Files.createDirectories(target.getParent());
                 Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
             }

@@ -58,9 +58,9 @@ public final class ThemeAssets extends Asset {
     /**
      * Copies the files under {@code root} into the output at the same relative paths, in sorted
      * order, as JBake does: hidden files only when {@code asset.ignore} allows them (never from
-     * content), no folder that holds the ignore file, and no article from content. A link to a file
-     * is copied as the file; a link to a folder is not followed (it can lead back to itself or out
-     * of the site).
+     * content; ClinicBake's default leaves them out, but for {@code assets/.well-known/}), no folder
+     * that holds the ignore file, and no article from content. A link to a file is copied as the
+     * file; a link to a folder is not followed (it can lead back to itself or out of the site).
      */
     private void copySiteFiles(Path root, boolean content) {
         if (Files.isDirectory(root)) {
@@ -81,7 +81,8 @@ public final class ThemeAssets extends Asset {
         }
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.startsWith(".") && (content || config.getAssetIgnoreHidden()) || isEditorLeftover(name)) {
+            if (name.startsWith(".") && (content || config.getAssetIgnoreHidden()) && !(!content && isWellKnown(root, entry))
+                    || isEditorLeftover(name)) {
                 continue;
             }
             BasicFileAttributes link;
@@ -115,6 +116,31 @@ public final class ThemeAssets extends Asset {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code /.well-known/} (RFC 8615) is where hosts, browsers and search consoles look for
+     * security.txt, app links and domain checks: the one hidden folder a site publishes on purpose.
+     * Every other hidden file of {@code assets/} is left behind, as it was put there by a tool
+     * ({@code .DS_Store}, {@code .git/}, {@code .env} with a key in it), not for patients to download.
+     */
+    static boolean isWellKnown(Path root, Path entry) {
+        return entry.getParent() != null && entry.getParent().equals(root) && entry.getFileName().toString().equals(".well-known");
+    }
+
+    /**
+     * Whether a file of a theme's {@code assets/}, by its path there, is published: not when it or a
+     * folder above it is hidden (but for {@code .well-known/}), nor an editor's leftover.
+     */
+    static boolean isPublishedThemeAsset(String relativePath) {
+        String[] segments = relativePath.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            boolean hidden = segments[i].startsWith(".") && !(i == 0 && segments.length > 1 && segments[i].equals(".well-known"));
+            if (hidden || isEditorLeftover(segments[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

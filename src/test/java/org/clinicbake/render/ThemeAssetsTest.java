@@ -75,12 +75,49 @@ class ThemeAssetsTest {
         BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
 
         assertTrue(result.published(), result.diagnostics()::toString);
-        // asset.ignore is false by default: assets/ publishes hidden files (.well-known), content/ never does.
+        // assets/.well-known is published whatever asset.ignore says; content/ never publishes hidden files.
         assertTrue(Files.isRegularFile(temp.resolve("out/.well-known/security.txt")));
         assertFalse(Files.exists(temp.resolve("out/.notes.txt")));
         assertFalse(Files.exists(temp.resolve("out/drafts-kept")));
         assertFalse(Files.exists(temp.resolve("out/procedures/nerve-block.adoc")));
         assertTrue(Files.isRegularFile(temp.resolve("out/procedures/nerve-block.html")));
+    }
+
+    @Test
+    @DisplayName("hidden files of assets/ and of a theme's assets are not published, but for .well-known/, unless asset.ignore=false")
+    void hiddenFilesOfAssetsAreNotPublishedButWellKnownIs() throws IOException {
+        Path site = siteWithFiles();
+        List<String> hidden = List.of(".env", ".DS_Store", ".git/config", "css/.DS_Store", ".well-known/.DS_Store",
+                "css/.drafts/next.css");
+        for (String file : hidden) {
+            SiteFixture.writeFile(site.resolve("assets").resolve(file), "API_KEY=secret");
+        }
+        SiteFixture.writeFile(site.resolve("assets/.well-known/security.txt"), "Contact: mailto:web@example.org");
+        SiteFixture.writeFile(site.resolve("assets/_headers"), "/*\n  X-Frame-Options: DENY");
+        SiteFixture.writeFile(site.resolve("themes/calm/theme.properties"), "");
+        SiteFixture.writeFile(site.resolve("themes/calm/assets/css/calm.css"), "p{}");
+        SiteFixture.writeFile(site.resolve("themes/calm/assets/css/.calm.css.swp"), "swap");
+        SiteFixture.writeFile(site.resolve("themes/calm/assets/.DS_Store"), "finder");
+        SiteFixture.edit(site, "jbake.properties", "site.host=https://clinic.example.org", "site.host=https://clinic.example.org\nsite.theme=calm");
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertTrue(result.published(), result.diagnostics()::toString);
+        for (String file : hidden) {
+            // Any static host serves what the folder holds: https://clinic.example.org/.env gave out the key.
+            assertFalse(Files.exists(temp.resolve("out").resolve(file)), file);
+        }
+        assertFalse(Files.exists(temp.resolve("out/css/.calm.css.swp")));
+        assertFalse(Files.exists(temp.resolve("out/.DS_Store")));
+        assertTrue(Files.isRegularFile(temp.resolve("out/.well-known/security.txt")));
+        assertTrue(Files.isRegularFile(temp.resolve("out/_headers")));
+        assertTrue(Files.isRegularFile(temp.resolve("out/css/calm.css")));
+
+        SiteFixture.edit(site, "jbake.properties", "site.theme=calm", "site.theme=calm\nasset.ignore=false");
+        BakeResult optedIn = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertTrue(optedIn.published(), optedIn.diagnostics()::toString);
+        assertTrue(Files.isRegularFile(temp.resolve("out/.env")), "asset.ignore=false publishes them, as JBake does");
     }
 
     @Test
