@@ -273,6 +273,16 @@ class NetlifyBuildScriptTest {
         assertFalse(settings.contains("[[redirects]]"), "404.html needs no catch-all redirect");
     }
 
+    @Test
+    void netlifyTomlKeepsPrettyUrlsOffSoTheAddressesTheSiteListsAreNotRedirected() throws IOException {
+        List<String> settings = Files.readAllLines(ROOT.resolve("netlify.toml")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        // Canonical links, sitemap, feed and JSON-LD name about.html; Pretty URLs, left to the site's
+        // settings, would answer every one of them with a redirect to /about.
+        assertTrue(settings.contains("[build.processing.html]"), "Pretty URLs are left to the site's settings");
+        assertEquals(List.of("pretty_urls = false"), section(settings, "[build.processing.html]"));
+    }
+
     // ---- helpers ----
 
     private record Run(int exitCode, String stdout, String stderr) {
