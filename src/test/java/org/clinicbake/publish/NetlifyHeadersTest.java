@@ -76,6 +76,31 @@ class NetlifyHeadersTest {
         }
     }
 
+    @Test
+    void theReadmeGivesAClinicsOwnSiteNetlifyTomlsHeadersAsAHeadersFile() throws IOException {
+        // A clinic's repository has no netlify.toml of ours, and Netlify never reads one from the
+        // published folder: the README's _headers, copied to assets/, is what its site is served with.
+        List<String> readme = Files.readAllLines(TOML.resolveSibling("README.md"));
+        int intro = readme.indexOf("this `netlify.toml` (a test keeps the two the same):");
+        assertTrue(intro >= 0, "the README does not say what a clinic's own site copies");
+        assertEquals("```text", readme.get(intro + 2));
+        List<Rule> headersFile = new ArrayList<>();
+        for (String line : readme.subList(intro + 3, readme.size())) {
+            if (line.equals("```")) {
+                break;
+            }
+            if (line.startsWith("/")) {
+                headersFile.add(new Rule(line, new LinkedHashMap<>()));
+            } else {
+                // Netlify's _headers parser: an indented "Name: value" under its path.
+                int colon = line.indexOf(':');
+                assertTrue(line.startsWith("  ") && colon > 2 && !headersFile.isEmpty(), line);
+                headersFile.get(headersFile.size() - 1).values().put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        assertEquals(rules(), headersFile);
+    }
+
     /** How a {@code for} path is matched against a request's path. */
     enum Reading {
         /**
