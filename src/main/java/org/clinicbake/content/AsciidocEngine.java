@@ -143,6 +143,7 @@ public final class AsciidocEngine extends MarkupEngine {
         boolean draft = "draft".equals(model.getStatus());
         Placeholders.check(session, path, source.lines(), draft);
         ImageAltCheck.check(session, path, source.lines(), draft);
+        ControlCharacters.check(session, path, source.lines(), draft);
         TableHeaderCheck.check(session, path, source.lines(), converted.body());
         StructureCheck.check(session, path, model.getType(), header, source.lines(), converted.body());
         if (!headerOk || !MedicalHeaderCheck.check(session, path, header, model, converted.citesReferences(), source.lines())) {

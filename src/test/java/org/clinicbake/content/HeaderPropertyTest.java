@@ -163,6 +163,13 @@ class HeaderPropertyTest {
             Path site = SiteFixture.write(root.resolve("site"),
                     SiteFixture.MINIMAL_SITE.replace(DESCRIPTION_LINE, ":description: " + description));
             BakeResult result = ClinicBake.bake(site, root.resolve("out"), SiteFixture.options());
+            if (description.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                // XML forbids them, and the feed carries the description: content.control-character (ControlCharactersTest).
+                assertEquals(List.of("content.control-character"),
+                        result.errors().stream().map(org.clinicbake.diag.Diagnostic::code).distinct().toList(),
+                        "description: " + escape(description));
+                return;
+            }
             assertEquals(List.of(), result.errors(), "description: " + escape(description));
 
             String html = Files.readString(root.resolve("out/procedures/nerve-block.html"));
