@@ -1,6 +1,11 @@
 package org.clinicbake;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 import org.asciidoctor.Asciidoctor;
@@ -51,11 +56,63 @@ public record BakeOptions(boolean includeDrafts, Clock clock, Asciidoctor asciid
         return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks, memory);
     }
 
+    /**
+     * Judges the bake as of {@code day} in the site's time zone (what {@code --today} means). A clock
+     * fixed at one instant cannot say that: noon UTC is already the next day east of UTC+12
+     * (Kiritimati, Tonga, New Zealand in summer), where publication and review dates were judged a
+     * day late.
+     */
+    public BakeOptions withToday(LocalDate day) {
+        return withClock(new DayClock(Objects.requireNonNull(day, "day"), ZoneOffset.UTC));
+    }
+
     public BakeOptions withOutputChecks(boolean outputChecks) {
         return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks, memory);
     }
 
     public BakeOptions withMemory(BuildMemory memory) {
         return new BakeOptions(includeDrafts, clock, asciidoctor, outputChecks, memory);
+    }
+
+    /** Noon of one day in whichever zone it is asked for: the same day in every zone. */
+    private static final class DayClock extends Clock {
+
+        private final LocalDate day;
+        private final ZoneId zone;
+
+        DayClock(LocalDate day, ZoneId zone) {
+            this.day = day;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new DayClock(day, other);
+        }
+
+        @Override
+        public Instant instant() {
+            return day.atTime(LocalTime.NOON).atZone(zone).toInstant();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DayClock clock && clock.day.equals(day) && clock.zone.equals(zone);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(day, zone);
+        }
+
+        @Override
+        public String toString() {
+            return "DayClock[" + day + "," + zone + "]";
+        }
     }
 }

@@ -2,9 +2,7 @@ package org.clinicbake.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
 import org.clinicbake.BakeOptions;
@@ -47,7 +45,7 @@ final class BakeCommand implements Callable<Integer> {
         Path output = site.output();
         BakeOptions options = BakeOptions.publishing();
         if (today != null) {
-            options = options.withClock(Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).plusHours(12).toInstant(), ZoneOffset.UTC));
+            options = options.withToday(today);
         }
         BakeResult result = ClinicBake.bake(siteDir, output, options);
         noteClassesWorthArchiving(result);

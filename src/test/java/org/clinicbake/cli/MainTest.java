@@ -52,6 +52,20 @@ class MainTest {
     }
 
     @Test
+    void todayIsTheDayGivenInTheSiteTimeZoneEvenEastOfUtcPlusTwelve() {
+        // Kiritimati is UTC+14: noon UTC of the 27th is 2 a.m. on the 28th there.
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE
+                .replace("site.host=https://clinic.example.org", "site.host=https://clinic.example.org\nsite.timezone=Pacific/Kiritimati")
+                .replace(":jbake-date: 2026-01-10", ":jbake-date: 2026-11-28"));
+
+        int code = run("bake", site.toString(), "-o", temp.resolve("public").toString(), "--today", "2026-11-27");
+
+        assertEquals(1, code, out.toString());
+        assertTrue(err.toString().startsWith("content/procedures/nerve-block.adoc:4: error[header.date-in-future]: "
+                + "the publication date 2026-11-28 is in the future"), err.toString());
+    }
+
+    @Test
     void anInternalErrorSaysHowTheLauncherPrintsItsStackTrace() {
         int code = Main.internalError(new IllegalStateException("boom"), new PrintWriter(err, true));
 
