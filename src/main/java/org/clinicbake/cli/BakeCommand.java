@@ -58,18 +58,20 @@ final class BakeCommand implements Callable<Integer> {
         if (timings) {
             out.println(Timings.line(result));
         }
+        // Numbers in the machine's locale were "in 10,7 s" on a Turkish one and Arabic-Indic digits on an
+        // Egyptian one: these lines are read by scripts and CI logs, and the messages around them are English.
         if (result.hasErrors()) {
-            err.printf("Bake failed with %d error(s); %s was left unchanged.%n", result.errors().size(), result.outputDir());
+            err.printf(java.util.Locale.ROOT, "Bake failed with %d error(s); %s was left unchanged.%n", result.errors().size(), result.outputDir());
             err.flush();
             // A site folder that is not there is a mistyped command, not content with errors.
             boolean noSite = result.errors().stream().allMatch(problem -> problem.code().equals("site.missing"));
             return noSite ? ExitCode.USAGE.code() : ExitCode.CONTENT_ERRORS.code();
         }
         if (result.phases().containsKey(org.clinicbake.build.SiteBuild.UP_TO_DATE)) {
-            out.printf("Up to date: nothing changed since the last bake of %d pages into %s (checked in %.1f s)%n",
+            out.printf(java.util.Locale.ROOT, "Up to date: nothing changed since the last bake of %d pages into %s (checked in %.1f s)%n",
                     result.pages(), result.outputDir(), result.duration().toMillis() / 1000.0);
         } else {
-            out.printf("Baked %d pages in %.1f s into %s%n", result.pages(), result.duration().toMillis() / 1000.0,
+            out.printf(java.util.Locale.ROOT, "Baked %d pages in %.1f s into %s%n", result.pages(), result.duration().toMillis() / 1000.0,
                     result.outputDir());
         }
         java.nio.file.Path home = result.outputDir().resolve("index.html");

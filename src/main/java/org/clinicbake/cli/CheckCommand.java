@@ -79,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println(sources.relocate(diagnostic).format());
         }
         err.flush();
-        out.printf("Checked %d pages: %d error(s), %d warning(s).%n", result.pages(), result.errors().size(),
+        out.printf(java.util.Locale.ROOT, "Checked %d pages: %d error(s), %d warning(s).%n", result.pages(), result.errors().size(),
                 result.warnings().size());
         out.flush();
         return result.hasErrors() ? ExitCode.CONTENT_ERRORS.code() : ExitCode.OK.code();

@@ -31,7 +31,7 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             var files = Scaffold.init(dir, java.time.Clock.systemUTC());
-            spec.commandLine().getOut().printf("Created a clinic site in %s (%d files). Next:%n  clinicbake bake %s%n"
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Created a clinic site in %s (%d files). Next:%n  clinicbake bake %s%n"
                     + "  clinicbake new article \"Your first article\" --site %s%n", dir.toAbsolutePath().normalize(),
                     files.size(), shellWord(dir), shellWord(dir));
             return ExitCode.OK.code();

@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
             started = Preview.start(siteDir, address, port, out);
         } catch (BindException e) {
             boolean portTaken = String.valueOf(e.getMessage()).contains("in use");
-            err.printf("clinicbake: error[serve.cannot-listen]: cannot listen on %s port %d: %s%n  hint: %s%n",
+            err.printf(java.util.Locale.ROOT, "clinicbake: error[serve.cannot-listen]: cannot listen on %s port %d: %s%n  hint: %s%n",
                     address.getHostAddress(), port, e.getMessage(), portTaken
                             ? "another program (perhaps another preview) uses the port: stop it, or pass --port 0 for a free one"
                             : "--bind takes an address of this computer; leave it out to serve on 127.0.0.1");

@@ -29,7 +29,7 @@ final class Timings {
         long render = Math.max(0, oven - convert - assets);
         long write = assets + millis(phases, "write-publish");
         long total = System.currentTimeMillis() - jvmStart;
-        return String.format("timings: startup=%d configure=%d convert=%d render=%d write=%d check=%d total=%d cpu=%d rss=%d"
+        return String.format(java.util.Locale.ROOT, "timings: startup=%d configure=%d convert=%d render=%d write=%d check=%d total=%d cpu=%d rss=%d"
                         + " pages=%d converted=%d reused=%d",
                 startup, millis(phases, "configure"), convert, render, write, millis(phases, "check"), total, cpuMillis(),
                 peakRssMegabytes(),

@@ -146,7 +146,7 @@ public final class Preview implements AutoCloseable {
             show(result);
             lastLatencyMillis = since == 0 ? -1 : (System.nanoTime() - since) / 1_000_000;
             BuildMemory.Reuse reuse = memory.lastReuse();
-            log.printf("Rebuilt in %d ms (%s converted, %d parsed, %s rendered, %d kept)%s%n",
+            log.printf(java.util.Locale.ROOT, "Rebuilt in %d ms (%s converted, %d parsed, %s rendered, %d kept)%s%n",
                     result.duration().toMillis(), count(result.work().converted(), "article"), reuse.parsed(),
                     count(reuse.rendered(), "page"), reuse.renderedKept(), result.hasErrors() ? ": errors shown in the browser" : "");
             log.flush();
@@ -218,7 +218,7 @@ public final class Preview implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // A file deleted meanwhile, or one Asciidoctor cannot read: warming up is only a head start.
         }
-        log.printf("Asciidoctor warmed up in %d ms (%d conversions in the background)%n", (System.nanoTime() - started) / 1_000_000, done);
+        log.printf(java.util.Locale.ROOT, "Asciidoctor warmed up in %d ms (%d conversions in the background)%n", (System.nanoTime() - started) / 1_000_000, done);
         log.flush();
         return done;
     }

@@ -36,6 +36,22 @@ class MainTest {
     }
 
     @Test
+    void bakeWritesItsNumbersTheSameWayWhateverTheMachinesLocale() {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        java.util.Locale before = java.util.Locale.getDefault();
+        int code;
+        try {
+            java.util.Locale.setDefault(new java.util.Locale("ar", "EG")); // Arabic-Indic digits, and a comma of its own
+            code = run("bake", site.toString(), "-o", temp.resolve("public").toString(), "--today", "2026-11-25");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().matches("(?s)Baked [0-9]+ pages in [0-9]+\\.[0-9] s into .*"), out.toString());
+    }
+
+    @Test
     void contentErrorsArePrintedInTheDiagnosticFormatAndExitOne() {
         Path site = SiteFixture.write(temp.resolve("site"),
                 MINIMAL_SITE.replace(":jbake-type: therapy", ":jbake-type: therapie"));
