@@ -352,6 +352,11 @@ public final class BuildSession implements AutoCloseable {
         return Locale.forLanguageTag(language());
     }
 
+    /** The language of the header dates' month and day names (see {@link SiteConfiguration#dateLocale}). */
+    public Locale dateLocale() {
+        return SiteConfiguration.dateLocale(config.getString("jvm.locale", null), language());
+    }
+
     /** Time zone in which header dates (calendar days) are placed on the time line. */
     public ZoneId zone() {
         ZoneId known = zone;

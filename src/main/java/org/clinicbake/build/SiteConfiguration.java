@@ -32,6 +32,23 @@ public final class SiteConfiguration extends DefaultJBakeConfiguration {
     }
 
     /**
+     * The language header dates are written in, for a {@code date.format} with month or day names
+     * ({@code d MMMM yyyy}): {@code jvm.locale} when set, as JBake reads it, otherwise the site's
+     * {@code site.lang}. Not the JVM's own locale: "14 November 2026" baked on an English machine and
+     * failed on a Turkish or German one, as if it were no date.
+     */
+    public static java.util.Locale dateLocale(String jvmLocale, String siteLang) {
+        if (jvmLocale != null && !jvmLocale.isBlank()) {
+            try {
+                return org.apache.commons.lang3.LocaleUtils.toLocale(jvmLocale.strip());
+            } catch (IllegalArgumentException e) {
+                // config.invalid reports it; the site's language meanwhile
+            }
+        }
+        return java.util.Locale.forLanguageTag(siteLang == null || siteLang.isBlank() ? "en-US" : siteLang.strip());
+    }
+
+    /**
      * The site's own {@code jbake.properties} as plain properties, empty when it is missing or cannot
      * be read (the bake reports that): for what reads a setting or two before, or without, a bake.
      */

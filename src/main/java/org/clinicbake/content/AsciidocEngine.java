@@ -389,10 +389,10 @@ public final class AsciidocEngine extends MarkupEngine {
                     "add the publication date, e.g. `:jbake-date: 2026-01-31`");
             ok = false;
         } else {
-            Date date = parseDate(dateValue.toString().strip(), session.config().getDateFormat(), session.zone());
+            Date date = parseDate(dateValue.toString().strip(), session.config().getDateFormat(), session.dateLocale(), session.zone());
             if (date == null) {
                 // In the words the medical dates use: a pattern such as yyyy-MM-dd is Java's notation, not an editor's.
-                String example = LocalDate.of(2026, 1, 31).format(formatter(session.config().getDateFormat()));
+                String example = LocalDate.of(2026, 1, 31).format(formatter(session.config().getDateFormat(), session.dateLocale()));
                 diagnostics.error("header.invalid-date", path, header.lineOf(dateAttribute),
                         "'" + dateValue + "' is not a date like " + example,
                         "write the date like " + example + ", as date.format=" + session.config().getDateFormat()
@@ -472,18 +472,18 @@ public final class AsciidocEngine extends MarkupEngine {
     }
 
     /** The calendar day at the start of the site's time zone, or null when the text is not a date. */
-    static Date parseDate(String text, String pattern, ZoneId zone) {
+    static Date parseDate(String text, String pattern, java.util.Locale locale, ZoneId zone) {
         try {
-            LocalDate day = LocalDate.parse(text, formatter(pattern));
+            LocalDate day = LocalDate.parse(text, formatter(pattern, locale));
             return Date.from(day.atStartOfDay(zone).toInstant());
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return null;
         }
     }
 
-    private static DateTimeFormatter formatter(String pattern) {
+    private static DateTimeFormatter formatter(String pattern, java.util.Locale locale) {
         // JBake's patterns are SimpleDateFormat ones; 'u' is the proleptic year STRICT resolving needs.
-        return DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT);
+        return DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), locale).withResolverStyle(ResolverStyle.STRICT);
     }
 
     private static String string(Object value, String fallback) {

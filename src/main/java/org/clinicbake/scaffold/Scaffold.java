@@ -151,7 +151,8 @@ public final class Scaffold {
     private static String dated(LocalDate day, java.util.Properties settings) {
         String pattern = settings.getProperty("date.format", "").strip();
         try {
-            return pattern.isEmpty() ? day.toString() : day.format(java.time.format.DateTimeFormatter.ofPattern(pattern.replace('y', 'u')));
+            return pattern.isEmpty() ? day.toString() : day.format(java.time.format.DateTimeFormatter.ofPattern(pattern.replace('y', 'u'),
+                    org.clinicbake.build.SiteConfiguration.dateLocale(settings.getProperty("jvm.locale"), settings.getProperty("site.lang"))));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return day.toString();
         }

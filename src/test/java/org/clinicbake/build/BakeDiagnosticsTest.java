@@ -307,6 +307,28 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    void aDateWithAMonthNameIsReadInTheSitesLanguageWhateverTheMachinesLocale() throws IOException {
+        String site = MINIMAL_SITE
+                .replace("site.host=https://clinic.example.org", "site.host=https://clinic.example.org\ndate.format=d MMMM yyyy")
+                .replace(":jbake-date: 2026-01-10", ":jbake-date: 10 January 2026");
+        java.util.Locale before = java.util.Locale.getDefault();
+        BakeResult result;
+        BakeResult misspelt;
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR")); // January is Ocak
+            result = bake(temp.resolve("english"), site);
+            misspelt = bake(temp.resolve("misspelt"), site.replace("10 January 2026", "10 Janury 2026"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+
+        assertEquals(List.of(), result.diagnostics());
+        assertTrue(result.published());
+        assertEquals(List.of("content/procedures/nerve-block.adoc:4: error[header.invalid-date]: "
+                + "'10 Janury 2026' is not a date like 31 January 2026"), firstLines(misspelt));
+    }
+
+    @Test
     void reportsAuthorWhoIsNotAProvider() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":med-reviewer: ben-cho", ":med-reviewer: ben-ch"));
 

@@ -217,6 +217,23 @@ class ScaffoldTest {
     }
 
     @Test
+    void aNewArticleIsDatedWithTheMonthNamedInTheSitesLanguageWhateverTheMachinesLocale() throws IOException {
+        Path site = temp.resolve("my-clinic");
+        Scaffold.init(site, SiteFixture.TODAY);
+        Files.writeString(site.resolve("jbake.properties"), "date.format=d MMMM yyyy\n", java.nio.file.StandardOpenOption.APPEND);
+        java.util.Locale before = java.util.Locale.getDefault();
+        Path article;
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR")); // November is Kasım
+            article = Scaffold.newArticle(site, "Neck Pain", "condition", null, null, SiteFixture.TODAY);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+
+        assertTrue(Files.readString(article).contains(":jbake-date: 27 November 2026\n"), Files.readString(article));
+    }
+
+    @Test
     void initIntoAFolderWithFilesWritesNothingAndSaysSo() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("notes"));
         Files.writeString(folder.resolve("todo.txt"), "mine");
