@@ -1,10 +1,12 @@
 package org.clinicbake.build;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,12 +66,22 @@ public final class StagedFiles {
      * (copies them where the file system has no hard links).
      */
     public void linkUnchanged(Path staging) throws IOException {
+        PosixFileAttributes fresh = unchanged.isEmpty() ? null : newFileAttributes(staging);
         for (Map.Entry<String, Path> page : new TreeMap<>(unchanged).entrySet()) {
             Path target = staging.resolve(page.getKey());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             Files.createDirectories(target.getParent());
+            // A link is the old file, permissions and owner included: pages baked once under umask 077
+            // (or by another user) stayed unreadable to the web server through every later bake, beside
+            // pages written anew with the umask of the day. Such a page is written anew.
+            if (fresh != null && !sameOwnerAndPermissions(page.getValue(), fresh)) {
+                try (InputStream bytes = Files.newInputStream(page.getValue())) {
+                    Files.copy(bytes, target);
+                }
+                continue;
+            }
             try {
                 Files.createLink(target, page.getValue());
             } catch (IOException | UnsupportedOperationException e) {
@@ -77,6 +89,40 @@ public final class StagedFiles {
             }
         }
         unchanged.clear();
+    }
+
+    /**
+     * The owner, group and permissions a file this bake writes in {@code staging} gets, read from one
+     * it makes and deletes; null where the file system has no POSIX permissions.
+     */
+    private static PosixFileAttributes newFileAttributes(Path staging) throws IOException {
+        Path probe;
+        while (true) {
+            try {
+                probe = Files.createFile(staging.resolve(".clinicbake-new-file-"
+                        + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36)));
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a file of the site's: take another name
+            }
+        }
+        try {
+            return Files.readAttributes(probe, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        } finally {
+            Files.delete(probe);
+        }
+    }
+
+    private static boolean sameOwnerAndPermissions(Path file, PosixFileAttributes fresh) {
+        try {
+            PosixFileAttributes before = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return before.permissions().equals(fresh.permissions()) && before.owner().equals(fresh.owner())
+                    && before.group().equals(fresh.group());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static boolean samePublished(Path file, byte[] bytes) {

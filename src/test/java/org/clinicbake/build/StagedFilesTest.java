@@ -75,6 +75,34 @@ class StagedFilesTest {
     }
 
     @Test
+    void anUnchangedPageWhosePermissionsAreNotThoseOfANewFileIsWrittenAnewWithThem() throws IOException {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> anew =
+                Files.getPosixFilePermissions(Files.writeString(temp.resolve("new.html"), "new"));
+        // As a bake under another umask (077, say) left it.
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> other = java.util.EnumSet.copyOf(anew);
+        if (!other.remove(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+            other.add(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        }
+        Files.setPosixFilePermissions(published.resolve("about.html"), other);
+        StagedFiles files = new StagedFiles(published);
+        files.write(staging, "about.html", bytes("<p>About us</p>"));
+        files.write(staging, "articles/sciatica.html", bytes("<p>Sciatica</p>"));
+        files.keep("articles/sciatica.html", published.resolve("articles/sciatica.html"));
+        files.linkUnchanged(staging);
+
+        assertEquals(anew, Files.getPosixFilePermissions(staging.resolve("about.html")));
+        assertEquals("<p>About us</p>", Files.readString(staging.resolve("about.html")));
+        assertNotEquals(fileKey(published.resolve("about.html")), fileKey(staging.resolve("about.html")));
+        assertEquals(other, Files.getPosixFilePermissions(published.resolve("about.html")), "the published file is as it was");
+        assertEquals(fileKey(published.resolve("articles/sciatica.html")), fileKey(staging.resolve("articles/sciatica.html")),
+                "a page with the permissions of a new file is still linked");
+        try (var left = Files.list(staging)) {
+            assertEquals(java.util.List.of("about.html", "articles"),
+                    left.map(path -> path.getFileName().toString()).sorted().toList(), "nothing else is left in staging");
+        }
+    }
+
+    @Test
     void aPageWrittenAgainWithOtherBytesIsNotLinkedAfterwards() throws IOException {
         StagedFiles files = new StagedFiles(published);
         files.write(staging, "about.html", bytes("<p>About us</p>"));
