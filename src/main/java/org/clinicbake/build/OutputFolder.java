@@ -30,10 +30,21 @@ final class OutputFolder {
 
     private final Path target;
     private final Path previous;
+    private final Moves moves;
+
+    /** How a folder is renamed into place (a test makes one fail). */
+    interface Moves {
+        void move(Path from, Path to) throws IOException;
+    }
 
     OutputFolder(Path target) {
+        this(target, (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE));
+    }
+
+    OutputFolder(Path target, Moves moves) {
         this.target = linkedFolder(target.toAbsolutePath().normalize());
         this.previous = this.target.resolveSibling("." + this.target.getFileName() + ".previous");
+        this.moves = moves;
     }
 
     /**
@@ -84,6 +95,14 @@ final class OutputFolder {
             diagnostics.error("output.not-generated", target.toString(), 0,
                     "the output folder has files that ClinicBake did not write; it will not be replaced",
                     "choose an empty or new folder with -o, or delete this one yourself");
+            return false;
+        }
+        if (isMountPoint(target)) {
+            // A volume mounted as the output (docker run -v ...:/site/output) cannot be renamed: the bake
+            // did all its work and then failed at the swap as an internal error.
+            diagnostics.error("output.unwritable", target.toString(), 0,
+                    "the output folder is a mount point, which a bake cannot replace: it publishes by renaming a new folder into its place",
+                    "bake into a folder inside it, such as -o " + target.resolve("site") + ", and publish that one");
             return false;
         }
         deleteLeftoverStaging();
@@ -166,11 +185,25 @@ final class OutputFolder {
 
     void publish(Path staging) throws IOException {
         Files.writeString(staging.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+        boolean setAside = false;
         if (Files.exists(target)) {
             FileTrees.delete(previous);
-            Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+            moves.move(target, previous);
+            setAside = true;
         }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            moves.move(staging, target);
+        } catch (IOException e) {
+            // Left beside it, the old output was served by no one until the next bake put it back.
+            if (setAside) {
+                try {
+                    moves.move(previous, target);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
+        }
         FileTrees.delete(previous);
     }
 
@@ -221,6 +254,16 @@ final class OutputFolder {
 
     void discard(Path staging) throws IOException {
         FileTrees.delete(staging);
+    }
+
+    private static boolean isMountPoint(Path folder) {
+        Path parent = folder.getParent();
+        try {
+            return parent != null && Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !Files.getFileStore(folder).equals(Files.getFileStore(parent));
+        } catch (IOException e) {
+            return false; // the swap will tell
+        }
     }
 
     private boolean isEmptyOrOurs() throws IOException {

@@ -220,7 +220,21 @@ public final class SiteBuild {
                 // Only what changed was written to staging; the pages carried over are already in place.
                 pages = memory.publishInPlace(output, staging, written, assetsAskedFor, imagesAskedFor, bakedWith);
             } else {
-                output.publish(staging);
+                try {
+                    output.publish(staging);
+                } catch (IOException e) {
+                    // A folder that cannot be renamed (immutable, in use, another file system) is the user's
+                    // to sort out, not a ClinicBake bug; the old output is where it was.
+                    diagnostics.error("output.unwritable", output.path().toString(), 0,
+                            "cannot put the new output in place of the old one: " + OutputFolder.reason(e),
+                            "check that the output folder and the folder above it are yours to rename (not locked, "
+                                    + "immutable or a mount point), or choose another output folder with -o");
+                    output.discard(staging);
+                    if (upToDate != null) {
+                        upToDate.forget();
+                    }
+                    return BakeResult.of(output.path(), false, 0, diagnostics.all(), readability, times.snapshot(), work, started);
+                }
                 if (memory != null) {
                     memory.commit(assetsAskedFor, imagesAskedFor, written, bakedWith);
                 }
