@@ -380,7 +380,12 @@ public final class BuildSession implements AutoCloseable {
 
     /** Path of a file relative to the site folder, with {@code /} separators, as diagnostics show it. */
     public String relativePath(File file) {
-        Path path = file.toPath().toAbsolutePath().normalize();
+        return relativePath(file.toPath());
+    }
+
+    /** As {@link #relativePath(File)}, for a path a folder listing gave (a File of its name may be no path at all). */
+    public String relativePath(Path file) {
+        Path path = file.toAbsolutePath().normalize();
         Path site = siteDir.toAbsolutePath().normalize();
         Path shown = path.startsWith(site) ? site.relativize(path) : path;
         return shown.toString().replace(File.separatorChar, '/');

@@ -72,26 +72,45 @@ final class ContentListing {
         return relative;
     }
 
+    private static void unreadableName(SiteConfiguration config, Path entry) {
+        String charset = org.clinicbake.io.FileTrees.fileNameCharset();
+        boolean utf8 = charset.replace("-", "").equalsIgnoreCase("UTF8");
+        config.session().diagnostics().error("content.file-name", config.session().relativePath(entry), 0,
+                "the file name cannot be read as " + charset + ", the character set this computer reads file names in, so the file cannot be published",
+                "rename it with letters a-z, digits and hyphens"
+                        + (utf8 ? "" : "; or, if the name is right, bake in a UTF-8 locale (LANG=C.UTF-8)"));
+    }
+
     private static boolean isArticleInOtherCase(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && AsciidocEngine.EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     private void visit(Path folder, SiteConfiguration config, boolean crawledAbove, boolean hidden, boolean root) {
-        List<String> names = new ArrayList<>();
+        List<Path> listed = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                names.add(entry.getFileName().toString());
+                listed.add(entry);
             }
         } catch (IOException e) {
             return;
         }
-        names.sort(null);
+        // By name as JBake sorts them; two names read alike (each with a byte no charset reads) by their bytes.
+        listed.sort(java.util.Comparator.comparing((Path entry) -> entry.getFileName().toString()).thenComparing(java.util.Comparator.naturalOrder()));
         // As in JBake, the ignore file leaves out the folders under the content folder that hold it.
-        boolean crawled = crawledAbove && (root || names.stream().noneMatch(name -> name.equalsIgnoreCase(config.getIgnoreFileName())));
-        for (String name : names) {
-            Path entry = folder.resolve(name);
+        boolean crawled = crawledAbove && (root || listed.stream().noneMatch(entry -> entry.getFileName().toString().equalsIgnoreCase(config.getIgnoreFileName())));
+        for (Path entry : listed) {
+            String name = entry.getFileName().toString();
             boolean hiddenEntry = hidden || name.startsWith(".");
+            if (!org.clinicbake.io.FileTrees.nameReadable(entry)) {
+                // Its name, read back, was another file: an article in Latin-1 (from an old zip) vanished from
+                // the site without a word, and in a POSIX locale (ASCII) one named Ciática.adoc failed the
+                // whole bake as a ClinicBake bug.
+                if (!hiddenEntry && crawled) {
+                    unreadableName(config, entry);
+                }
+                continue;
+            }
             BasicFileAttributes link;
             try {
                 link = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -27,6 +27,29 @@ public final class FileTrees {
         return Files.walk(real).map(path -> root.resolve(real.relativize(path)));
     }
 
+    /**
+     * Whether the name Java read for {@code entry}, a path a folder listing gave, leads back to it. A
+     * name whose bytes are not in the character set file names are read in ({@link #fileNameCharset()}:
+     * UTF-8, or ASCII in the POSIX locale of many CI containers) is read with replacement characters,
+     * and that name is another file, or none, or no path at all.
+     */
+    public static boolean nameReadable(Path entry) {
+        Path name = entry.getFileName();
+        if (name == null) {
+            return true;
+        }
+        try {
+            return entry.resolveSibling(name.toString()).equals(entry);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** The character set this JVM reads file names in, as its own property names it. */
+    public static String fileNameCharset() {
+        return System.getProperty("sun.jnu.encoding", "UTF-8");
+    }
+
     /** The folder {@code root} links to, or null when it is no link to a folder. */
     public static Path linkedFolder(Path root) throws IOException {
         return Files.isSymbolicLink(root) && Files.isDirectory(root) ? root.toRealPath() : null;

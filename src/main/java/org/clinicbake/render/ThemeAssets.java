@@ -85,6 +85,17 @@ public final class ThemeAssets extends Asset {
                     || isEditorLeftover(name)) {
                 continue;
             }
+            if (!org.clinicbake.io.FileTrees.nameReadable(entry)) {
+                // Copied under its name as read, it was published under another name, or failed the bake.
+                // content/ reports it when it is crawled (content.file-name).
+                if (!content) {
+                    config.session().diagnostics().error("asset.unreadable", config.session().relativePath(entry), 0,
+                            "the file name cannot be read as " + org.clinicbake.io.FileTrees.fileNameCharset()
+                                    + ", the character set this computer reads file names in, so the file cannot be published",
+                            "rename it with letters a-z, digits and hyphens");
+                }
+                continue;
+            }
             BasicFileAttributes link;
             BasicFileAttributes target;
             try {
@@ -179,7 +190,7 @@ public final class ThemeAssets extends Asset {
 
     /** Reports a problem with a file of {@code assets/} or {@code content/}: a copy that failed is an error, a link left out a warning. */
     private void problem(boolean content, String kind, Path file, String message, String hint) {
-        String where = config.session().relativePath(file.toFile());
+        String where = config.session().relativePath(file);
         String code = (content ? "content." : "asset.") + kind;
         if (kind.equals("unreadable")) {
             config.session().diagnostics().error(code, where, 0, message, hint);

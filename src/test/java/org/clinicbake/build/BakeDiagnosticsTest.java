@@ -329,6 +329,25 @@ class BakeDiagnosticsTest {
     }
 
     @Test
+    void aFileWhoseNameIsNotInTheCharsetOfFileNamesIsReportedNotDroppedInSilence() throws Exception {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE);
+        // Java writes no such name: Latin-1's \341 (a with an acute accent) is no UTF-8, as an old zip leaves it.
+        Process copy = new ProcessBuilder("sh", "-c", "cp \"$1\" \"$(printf \"$2\")\" && cp \"$1\" \"$(printf \"$3\")\"", "sh",
+                site.resolve("content/procedures/nerve-block.adoc").toString(), site.resolve("content/procedures") + "/Ci\\341tica.adoc",
+                Files.createDirectories(site.resolve("assets")) + "/logo-\\351.svg").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(copy.waitFor() == 0, "this file system takes no such name");
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names are read as UTF-8");
+
+        BakeResult result = ClinicBake.bake(site, temp.resolve("out"), SiteFixture.options());
+
+        assertFalse(result.published());
+        assertEquals(List.of("assets/logo-\uFFFD.svg: error[asset.unreadable]: the file name cannot be read as UTF-8, the character set"
+                        + " this computer reads file names in, so the file cannot be published",
+                "content/procedures/Ci\uFFFDtica.adoc: error[content.file-name]: the file name cannot be read as UTF-8, the character set"
+                        + " this computer reads file names in, so the file cannot be published"), firstLines(result));
+    }
+
+    @Test
     void reportsAuthorWhoIsNotAProvider() throws IOException {
         BakeResult result = bake(temp, MINIMAL_SITE.replace(":med-reviewer: ben-cho", ":med-reviewer: ben-ch"));
 
