@@ -189,7 +189,7 @@ public final class AsciidocEngine extends MarkupEngine {
         try {
             Document document = session.asciidoctor().load(source.text(),
                     options(session.language(), session.config().getOutputExtension(), file,
-                            shownPaths(session.siteDir(), file.toPath())));
+                            shownPaths(session.siteDir(), file.toPath()), clockAttributes(session.today(), session.zone())));
             List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
@@ -265,12 +265,17 @@ public final class AsciidocEngine extends MarkupEngine {
      */
     public static void warmUp(Asciidoctor asciidoctor, File file) throws IOException {
         String text = Files.readString(file.toPath());
-        asciidoctor.load(text, options("en", ".html", file, shownPaths(file.toPath().toAbsolutePath().getParent(), file.toPath())))
+        asciidoctor.load(text, options("en", ".html", file, shownPaths(file.toPath().toAbsolutePath().getParent(), file.toPath()),
+                        clockAttributes(LocalDate.EPOCH, java.time.ZoneOffset.UTC)))
                 .convert();
     }
 
-    private static Options options(String language, String outputExtension, File file, Map<String, String> shownPaths) {
-        Attributes attributes = Attributes.builder()
+    private static Options options(String language, String outputExtension, File file, Map<String, String> shownPaths,
+                                   Map<String, String> clock) {
+        org.asciidoctor.AttributesBuilder builder = Attributes.builder();
+        // Set softly ("@"): an article's own :docdate: still wins.
+        clock.forEach((name, value) -> builder.attribute(name, value + "@"));
+        Attributes attributes = builder
                 // The real paths: Asciidoctor reads includes and images from them (see shownPaths).
                 .attribute("docfile", file.getAbsolutePath())
                 .attribute("docdir", file.getParentFile().getAbsolutePath())
@@ -303,6 +308,29 @@ public final class AsciidocEngine extends MarkupEngine {
         Path site = siteDir.toAbsolutePath().normalize();
         String docfile = article.startsWith(site) ? slashes(site.relativize(article)) : article.getFileName().toString();
         return Map.of("docdir", ".", "docfile", docfile, "user-home", "~");
+    }
+
+    /**
+     * Asciidoctor's clock attributes, {@code {localdate}}, {@code {localtime}}, {@code {docdate}} and the
+     * rest, showed the moment and the time zone of the computer that baked the page ({@code 19:09:02 +1400}),
+     * so no two bakes of one site were byte-identical. They are the start of the bake's day in the site's
+     * time zone, which {@code --today} sets, in Asciidoctor's own formats. An article that uses one is not
+     * cached (see {@link ConversionCache}): the next day it reads otherwise.
+     */
+    static Map<String, String> clockAttributes(LocalDate day, java.time.ZoneId zone) {
+        java.time.ZonedDateTime start = day.atStartOfDay(zone);
+        String date = day.toString();
+        String time = start.format(DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT)) + " "
+                + (start.getOffset().getTotalSeconds() == 0 ? "UTC" : start.format(DateTimeFormatter.ofPattern("xx", java.util.Locale.ROOT)));
+        String year = Integer.toString(day.getYear());
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        for (String kind : List.of("local", "doc")) {
+            attributes.put(kind + "date", date);
+            attributes.put(kind + "time", time);
+            attributes.put(kind + "datetime", date + " " + time);
+            attributes.put(kind + "year", year);
+        }
+        return attributes;
     }
 
     private static String slashes(Path relative) {

@@ -237,8 +237,11 @@ public final class ConversionCache {
     }
 
     private static boolean cacheable(String text) {
-        return !includesOtherFiles(text);
+        return !includesOtherFiles(text) && !CLOCK_ATTRIBUTE.matcher(text).find();
     }
+
+    /** A reference to a clock attribute, which shows the bake's day (see AsciidocEngine.clockAttributes). */
+    private static final java.util.regex.Pattern CLOCK_ATTRIBUTE = java.util.regex.Pattern.compile("\\{(?:local|doc)(?:date|time|datetime|year)\\}");
 
     /** Whether an article's text includes other files, so that the text alone does not say what it converts to. */
     public static boolean includesOtherFiles(String text) {

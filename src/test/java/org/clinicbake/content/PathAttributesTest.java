@@ -191,4 +191,28 @@ class PathAttributesTest {
         }
         return count;
     }
+
+    @Test
+    void theClockAttributesShowTheBakesDayInTheSiteTimeZoneSoTwoBakesAreByteIdentical() throws Exception {
+        String clock = "Printed [{localdate}] [{localtime}] [{localyear}], file [{docdate}] [{doctime}] [{docdatetime}].";
+        String site = site(":description: Where we are.\n", clock, "").replace("site.host=https://clinic.example.org",
+                "site.host=https://clinic.example.org\nsite.timezone=America/Los_Angeles");
+
+        BakeResult first = SiteFixture.bake(temp.resolve("first"), site);
+        Thread.sleep(1100); // a second later, as a second bake of the same site
+        BakeResult second = SiteFixture.bake(temp.resolve("second"), site);
+        BakeResult ownDate = SiteFixture.bake(temp.resolve("own"), site.replace(":description: Where we are.\n",
+                ":description: Where we are.\n:docdate: 2026-05-01\n"));
+
+        assertTrue(first.published() && second.published() && ownDate.published(), second.diagnostics()::toString);
+        String page = Files.readString(temp.resolve("first/out/visit/where.html"));
+        // The day of SiteFixture's clock in the site's zone, from its start: -0800 in November.
+        assertTrue(page.contains("Printed [2026-11-27] [00:00:00 -0800] [2026], file [2026-11-27] [00:00:00 -0800]"
+                + " [2026-11-27 00:00:00 -0800]."), page);
+        assertEquals(page, Files.readString(temp.resolve("second/out/visit/where.html")));
+        assertTrue(Files.readString(temp.resolve("own/out/visit/where.html")).contains("file [2026-05-01]"), "an article's own :docdate: wins");
+        // The next day the page says so: its conversion is not taken from the cache.
+        ClinicBake.bake(temp.resolve("first/site"), temp.resolve("first/out"), SiteFixture.options().withToday(SiteFixture.TODAY.plusDays(1)));
+        assertTrue(Files.readString(temp.resolve("first/out/visit/where.html")).contains("Printed [2026-11-28]"), "cached from the day before");
+    }
 }
