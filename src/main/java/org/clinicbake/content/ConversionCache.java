@@ -40,7 +40,7 @@ import org.clinicbake.readability.ReadabilityScore;
 public final class ConversionCache {
 
     /** Change when the cached form or the conversion changes, so old entries are not reused. */
-    private static final String FORMAT = "clinicbake-asciidoc-13";
+    private static final String FORMAT = "clinicbake-asciidoc-14";
 
     /**
      * All entries live in one file, each appended as its article is converted. One file per entry
