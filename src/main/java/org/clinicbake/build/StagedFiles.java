@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,7 +65,7 @@ public final class StagedFiles {
      * (copies them where the file system has no hard links).
      */
     public void linkUnchanged(Path staging) throws IOException {
-        PosixFileAttributes fresh = unchanged.isEmpty() ? null : newFileAttributes(staging);
+        Map<String, Object> fresh = unchanged.isEmpty() ? null : newFileOwnership(staging);
         for (Map.Entry<String, Path> page : new TreeMap<>(unchanged).entrySet()) {
             Path target = staging.resolve(page.getKey());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -92,10 +91,11 @@ public final class StagedFiles {
     }
 
     /**
-     * The owner, group and permissions a file this bake writes in {@code staging} gets, read from one
-     * it makes and deletes; null where the file system has no POSIX permissions.
+     * The owner, group and permissions (numbers, not names: looking up a name reads the user
+     * database for every page) a file this bake writes in {@code staging} gets, read from one it
+     * makes and deletes; null where the file system has no Unix attributes (then every page links).
      */
-    private static PosixFileAttributes newFileAttributes(Path staging) throws IOException {
+    private static Map<String, Object> newFileOwnership(Path staging) throws IOException {
         Path probe;
         while (true) {
             try {
@@ -107,22 +107,24 @@ public final class StagedFiles {
             }
         }
         try {
-            return Files.readAttributes(probe, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (UnsupportedOperationException e) {
+            return ownership(probe);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         } finally {
             Files.delete(probe);
         }
     }
 
-    private static boolean sameOwnerAndPermissions(Path file, PosixFileAttributes fresh) {
+    private static boolean sameOwnerAndPermissions(Path file, Map<String, Object> fresh) {
         try {
-            PosixFileAttributes before = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return before.permissions().equals(fresh.permissions()) && before.owner().equals(fresh.owner())
-                    && before.group().equals(fresh.group());
-        } catch (IOException | UnsupportedOperationException e) {
+            return ownership(file).equals(fresh);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static Map<String, Object> ownership(Path file) throws IOException {
+        return Files.readAttributes(file, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
     }
 
     private static boolean samePublished(Path file, byte[] bytes) {
