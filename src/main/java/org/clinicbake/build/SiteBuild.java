@@ -371,7 +371,7 @@ public final class SiteBuild {
         long started = System.nanoTime();
         // A plugin's checks are the clinic's own rules: a deploy runs a bake, not clinicbake check, so they run here too.
         List<OutputCheck> fast = Stream.concat(SiteChecker.builtInChecks().stream()
-                        .filter(check -> List.of("links", "a11y", "privacy", "output").contains(check.id())),
+                        .filter(check -> List.of("links", "a11y", "privacy", "output", "medical").contains(check.id())),
                 config.session().plugins().checks().stream())
                 .toList();
         // What the last bake's checks found on each page is kept per output folder: a bake that

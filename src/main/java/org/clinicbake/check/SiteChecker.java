@@ -49,11 +49,11 @@ public final class SiteChecker {
 
     /**
      * The built-in checks, in the order they run: links and anchors, accessibility, third-party requests and scripts,
-     * JSON-LD, empty and colliding files, review dates.
+     * JSON-LD, empty and colliding files, review dates, the disclaimer of medical pages.
      */
     public static List<OutputCheck> builtInChecks() {
         return List.of(new LinkCheck(), new AccessibilityCheck(), new PrivacyCheck(), new JsonLdCheck(), new ReadabilityCheck(),
-                new OutputFilesCheck(), new ReviewDateCheck());
+                new OutputFilesCheck(), new ReviewDateCheck(), new DisclaimerCheck());
     }
 
     /** The checks this checker runs, in order. */

@@ -47,7 +47,7 @@ final class OutputFixture {
         return vocabulary;
     }
 
-    /** A clean page: language, title, one h1 on line 9, then {@code body} from line {@value #BODY_LINE}. */
+    /** A clean page: language, title, one h1 on line 9, then {@code body} from line {@value #BODY_LINE}, then a disclaimer. */
     static String page(String body) {
         return """
                 <!DOCTYPE html>
@@ -61,6 +61,7 @@ final class OutputFixture {
                 <h1>Test page</h1>
                 """ + body + """
 
+                <aside class="disclaimer"><p>This page does not replace advice from your own doctor.</p></aside>
                 </main>
                 </body>
                 </html>

@@ -67,7 +67,7 @@ class SiteCheckerTest {
 
     @Test
     void builtInChecksRunInAFixedOrder() {
-        assertEquals(List.of("links", "a11y", "privacy", "jsonld", "readability", "output", "review-date"),
+        assertEquals(List.of("links", "a11y", "privacy", "jsonld", "readability", "output", "review-date", "medical"),
                 SiteChecker.builtInChecks().stream().map(OutputCheck::id).toList());
     }
 
