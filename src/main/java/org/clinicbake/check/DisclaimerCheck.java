@@ -16,7 +16,6 @@ public final class DisclaimerCheck implements OutputCheck {
     public static final String NO_DISCLAIMER = "medical.no-disclaimer";
 
     // Compiled once: jsoup parses a query given as text on every call, and this runs on every page.
-    private static final Evaluator JSON_LD = QueryParser.parse("script[type=application/ld+json]");
     private static final Evaluator DISCLAIMER = QueryParser.parse(".disclaimer");
 
     @Override
@@ -27,7 +26,7 @@ public final class DisclaimerCheck implements OutputCheck {
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         Element medical = null;
-        for (Element block : page.document().select(JSON_LD)) {
+        for (Element block : JsonLd.blocks(page)) {
             // The type's name in quotes is enough to tell; parsing every page's JSON-LD here is not needed.
             if (block.data().contains("\"MedicalWebPage\"")) {
                 medical = block;
