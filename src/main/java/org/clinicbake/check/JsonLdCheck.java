@@ -152,14 +152,9 @@ public final class JsonLdCheck implements OutputCheck {
     /** The addresses the page's nodes give as related or significant links, as written, once each. */
     private static Set<String> links(JsonNode document) {
         Set<String> links = new java.util.LinkedHashSet<>();
-        for (JsonNode node : nodes(document)) {
-            for (String property : LINK_PROPERTIES) {
-                JsonNode value = node.get(property);
-                for (JsonNode item : value == null ? List.<JsonNode>of() : value.isArray() ? toList(value) : List.of(value)) {
-                    if (item.isTextual() && !item.asText().isBlank()) {
-                        links.add(item.asText().strip());
-                    }
-                }
+        for (JsonNode item : values(document, LINK_PROPERTIES)) {
+            if (item.isTextual() && !item.asText().isBlank()) {
+                links.add(item.asText().strip());
             }
         }
         return links;
@@ -204,24 +199,29 @@ public final class JsonLdCheck implements OutputCheck {
     /** The addresses of the images the page's nodes give ({@code image}, {@code primaryImageOfPage}), as written, once each. */
     private static Set<String> images(JsonNode document) {
         Set<String> images = new java.util.LinkedHashSet<>();
-        for (JsonNode node : nodes(document)) {
-            for (String property : IMAGE_PROPERTIES) {
-                JsonNode value = node.get(property);
-                for (JsonNode item : value == null ? List.<JsonNode>of() : value.isArray() ? List.copyOf(toList(value)) : List.of(value)) {
-                    JsonNode url = item.isObject() ? item.has("contentUrl") ? item.get("contentUrl") : item.get("url") : item;
-                    if (url != null && url.isTextual() && !url.asText().isBlank()) {
-                        images.add(url.asText().strip());
-                    }
-                }
+        for (JsonNode item : values(document, IMAGE_PROPERTIES)) {
+            JsonNode url = item.isObject() ? item.has("contentUrl") ? item.get("contentUrl") : item.get("url") : item;
+            if (url != null && url.isTextual() && !url.asText().isBlank()) {
+                images.add(url.asText().strip());
             }
         }
         return images;
     }
 
-    private static List<JsonNode> toList(JsonNode array) {
-        List<JsonNode> items = new java.util.ArrayList<>();
-        array.forEach(items::add);
-        return items;
+    /** The values the page's nodes give for {@code properties}, an array's items one by one. */
+    private static List<JsonNode> values(JsonNode document, List<String> properties) {
+        List<JsonNode> values = new java.util.ArrayList<>();
+        for (JsonNode node : nodes(document)) {
+            for (String property : properties) {
+                JsonNode value = node.get(property);
+                if (value != null && value.isArray()) {
+                    value.forEach(values::add);
+                } else if (value != null) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
     }
 
     /** The images the page shows, each as {@link #address} gives it: every {@code src} and {@code srcset} candidate. */
