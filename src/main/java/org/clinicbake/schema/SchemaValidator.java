@@ -43,7 +43,6 @@ public final class SchemaValidator {
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final java.util.regex.Pattern TIME_OF_DAY =
             java.util.regex.Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?");
-    private static final java.util.regex.Pattern TIME = TIME_OF_DAY;
     private static final java.util.regex.Pattern DATE_TIME =
             java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T" + TIME_OF_DAY.pattern());
     private static final java.util.regex.Pattern BOOLEAN =
@@ -79,43 +78,41 @@ public final class SchemaValidator {
     public List<SchemaProblem> validate(JsonNode document) {
         Objects.requireNonNull(document, "document");
         Map<String, JsonNode> nodesById = new HashMap<>();
-        index(document, nodesById);
         Map<String, Set<String>> propertiesById = new HashMap<>();
-        properties(document, propertiesById);
+        index(document, nodesById, propertiesById);
         Run run = new Run(nodesById, propertiesById);
         run.document(document);
         return List.copyOf(run.problems);
     }
 
-    /** Collects described nodes by @id so a breadcrumb can follow {@code {"@id": ...}} references to its ListItems. */
-    private static void index(JsonNode value, Map<String, JsonNode> nodesById) {
+    /**
+     * Collects, in one walk, the described nodes by @id (so a breadcrumb can follow {@code {"@id": ...}} references to
+     * its ListItems) and the properties given to each @id anywhere in the document (one node may be described in
+     * several places).
+     */
+    private static void index(JsonNode value, Map<String, JsonNode> nodesById, Map<String, Set<String>> propertiesById) {
         if (value.isArray()) {
-            value.forEach(item -> index(item, nodesById));
-        } else if (value.isObject()) {
-            JsonNode id = value.get("@id");
-            if (id != null && id.isTextual() && !isReference(value)) {
-                nodesById.putIfAbsent(id.asText(), value);
-            }
-            value.forEach(item -> index(item, nodesById));
-        }
-    }
-
-    /** The properties given to each {@code @id} anywhere in the document: one node may be described in several places. */
-    private static void properties(JsonNode value, Map<String, Set<String>> propertiesById) {
-        if (value.isArray()) {
-            value.forEach(item -> properties(item, propertiesById));
+            value.forEach(item -> index(item, nodesById, propertiesById));
         } else if (value.isObject()) {
             JsonNode id = value.get("@id");
             if (id != null && id.isTextual()) {
+                if (!isReference(value)) {
+                    nodesById.putIfAbsent(id.asText(), value);
+                }
                 Set<String> given = propertiesById.computeIfAbsent(id.asText(), key -> new LinkedHashSet<>());
                 value.properties().forEach(field -> {
-                    if (!field.getValue().isNull() && !(field.getValue().isTextual() && field.getValue().asText().isBlank())) {
+                    if (hasValue(field.getValue())) {
                         given.add(field.getKey());
                     }
                 });
             }
-            value.forEach(item -> properties(item, propertiesById));
+            value.forEach(item -> index(item, nodesById, propertiesById));
         }
+    }
+
+    /** A value that says something: not null, not blank text. */
+    private static boolean hasValue(JsonNode value) {
+        return value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank());
     }
 
     /** An object with nothing but an {@code @id}: it names a node described elsewhere, so there is nothing to check here. */
@@ -186,7 +183,7 @@ public final class SchemaValidator {
         /** Whether the node, or another description of the same {@code @id} in the document, gives the property. */
         private boolean gives(JsonNode node, String property) {
             JsonNode value = node.get(property);
-            if (value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank())) {
+            if (hasValue(value)) {
                 return true;
             }
             JsonNode id = node.get("@id");
@@ -369,7 +366,7 @@ public final class SchemaValidator {
                     case "URL" -> ABSOLUTE_URI.matcher(text).matches();
                     case "Date" -> isDate(text);
                     case "DateTime" -> DATE_TIME.matcher(text).matches() && isDate(text.substring(0, text.indexOf('T')));
-                    case "Time" -> TIME.matcher(text).matches();
+                    case "Time" -> TIME_OF_DAY.matcher(text).matches();
                     case "Boolean" -> BOOLEAN.matcher(text).matches();
                     case "Number", "Float", "Integer" -> NUMBER.matcher(text).matches();
                     // Text and its kinds but URL take any text; a class (ImageObject) takes a text value only as the
