@@ -59,6 +59,7 @@ public final class BuildSession implements AutoCloseable {
     /** Read once (every article and page asks): the site's settings do not change during a build. */
     private volatile ZoneId zone;
     private volatile LocalDate today;
+    private volatile Map<String, String> clockAttributes;
     private final Object todayLock = new Object();
     private final java.util.Queue<ArticleReadability> readability = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Queue<Xref> xrefs = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -260,6 +261,19 @@ public final class BuildSession implements AutoCloseable {
                 }
                 known = today;
             }
+        }
+        return known;
+    }
+
+    /**
+     * What Asciidoctor's clock attributes ({@code {localdate}}, {@code {docdate}}...) show in this bake: the start of
+     * {@link #today()} in the site's time zone. Worked out once, not for every article.
+     */
+    public Map<String, String> clockAttributes() {
+        Map<String, String> known = clockAttributes;
+        if (known == null) {
+            known = org.clinicbake.content.AsciidocEngine.clockAttributes(today(), zone());
+            clockAttributes = known;
         }
         return known;
     }

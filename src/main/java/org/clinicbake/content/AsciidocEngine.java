@@ -193,7 +193,7 @@ public final class AsciidocEngine extends MarkupEngine {
         try {
             Document document = session.asciidoctor().load(source.text(),
                     options(session.language(), session.config().getOutputExtension(), file,
-                            shownPaths(session.siteDir(), file.toPath()), clockAttributes(session.today(), session.zone())));
+                            shownPaths(session.siteDir(), file.toPath()), session.clockAttributes()));
             List<String> names = new java.util.ArrayList<>(header.attributes().keySet());
             names.add("revdate");
             ConversionCache.Converted converted = new ConversionCache.Converted(document.getDoctitle(),
@@ -321,11 +321,10 @@ public final class AsciidocEngine extends MarkupEngine {
      * time zone, which {@code --today} sets, in Asciidoctor's own formats. An article that uses one is not
      * cached (see {@link ConversionCache}): the next day it reads otherwise.
      */
-    static Map<String, String> clockAttributes(LocalDate day, java.time.ZoneId zone) {
+    public static Map<String, String> clockAttributes(LocalDate day, java.time.ZoneId zone) {
         java.time.ZonedDateTime start = day.atStartOfDay(zone);
         String date = day.toString();
-        String time = start.format(DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT)) + " "
-                + (start.getOffset().getTotalSeconds() == 0 ? "UTC" : start.format(DateTimeFormatter.ofPattern("xx", java.util.Locale.ROOT)));
+        String time = start.format(CLOCK_TIME) + " " + (start.getOffset().getTotalSeconds() == 0 ? "UTC" : start.format(CLOCK_OFFSET));
         String year = Integer.toString(day.getYear());
         Map<String, String> attributes = new java.util.TreeMap<>();
         for (String kind : List.of("local", "doc")) {
@@ -334,8 +333,11 @@ public final class AsciidocEngine extends MarkupEngine {
             attributes.put(kind + "datetime", date + " " + time);
             attributes.put(kind + "year", year);
         }
-        return attributes;
+        return java.util.Collections.unmodifiableMap(attributes);
     }
+
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
+    private static final DateTimeFormatter CLOCK_OFFSET = DateTimeFormatter.ofPattern("xx", java.util.Locale.ROOT);
 
     private static String slashes(Path relative) {
         return relative.toString().replace(File.separatorChar, '/');
