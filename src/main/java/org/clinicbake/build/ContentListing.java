@@ -73,12 +73,8 @@ final class ContentListing {
     }
 
     private static void unreadableName(SiteConfiguration config, Path entry) {
-        String charset = org.clinicbake.io.FileTrees.fileNameCharset();
-        boolean utf8 = charset.replace("-", "").equalsIgnoreCase("UTF8");
         config.session().diagnostics().error("content.file-name", config.session().relativePath(entry), 0,
-                "the file name cannot be read as " + charset + ", the character set this computer reads file names in, so the file cannot be published",
-                "rename it with letters a-z, digits and hyphens"
-                        + (utf8 ? "" : "; or, if the name is right, bake in a UTF-8 locale (LANG=C.UTF-8)"));
+                org.clinicbake.io.FileTrees.unreadableNameMessage(), org.clinicbake.io.FileTrees.unreadableNameHint());
     }
 
     private static boolean isArticleInOtherCase(String name) {

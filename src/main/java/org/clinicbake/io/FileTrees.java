@@ -45,6 +45,19 @@ public final class FileTrees {
         }
     }
 
+    /** What is wrong with a file whose name is not {@link #nameReadable}, for the message of any folder's check. */
+    public static String unreadableNameMessage() {
+        return "the file name cannot be read as " + fileNameCharset()
+                + ", the character set this computer reads file names in, so the file cannot be published";
+    }
+
+    /** What to do about it: rename the file, or, outside UTF-8, bake in a UTF-8 locale. */
+    public static String unreadableNameHint() {
+        boolean utf8 = fileNameCharset().replace("-", "").equalsIgnoreCase("UTF8");
+        return "rename it with letters a-z, digits and hyphens"
+                + (utf8 ? "" : "; or, if the name is right, bake in a UTF-8 locale (LANG=C.UTF-8)");
+    }
+
     /** The character set this JVM reads file names in, as its own property names it. */
     public static String fileNameCharset() {
         return System.getProperty("sun.jnu.encoding", "UTF-8");

@@ -90,9 +90,7 @@ public final class ThemeAssets extends Asset {
                 // content/ reports it when it is crawled (content.file-name).
                 if (!content) {
                     config.session().diagnostics().error("asset.unreadable", config.session().relativePath(entry), 0,
-                            "the file name cannot be read as " + org.clinicbake.io.FileTrees.fileNameCharset()
-                                    + ", the character set this computer reads file names in, so the file cannot be published",
-                            "rename it with letters a-z, digits and hyphens");
+                            org.clinicbake.io.FileTrees.unreadableNameMessage(), org.clinicbake.io.FileTrees.unreadableNameHint());
                 }
                 continue;
             }
