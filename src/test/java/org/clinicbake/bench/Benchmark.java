@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  *
  * <p>Each row: a full bake with an empty cache, a re-bake with nothing changed, a re-bake after one
  * article changed, and the raw conversion (one AsciidoctorJ instance shared by all cores, the
- * launcher's JVM flags, no templates, no store, no checks). Figures are wall and CPU seconds and
+ * launcher's JVM flags, no templates, no store, no checks). The last two columns are the raw
+ * conversion as issue #5 measured its tuned bound, the "stock" raw: C1 only and one instance
+ * shared by all cores, but AsciidoctorJ's own JRuby settings, the JVM's default collector and no
+ * class-data archive, none of the tuning the launcher gives a bake. Figures are wall and CPU seconds and
  * the peak resident set of the baking process; medians when {@code --runs} is above 1 (the full/raw
  * ratios: the median of each run's ratio).
  */
@@ -54,8 +57,8 @@ public final class Benchmark {
         bake(launcher, warmUp, root.resolve("warm-up-out"));
         RawJvm rawJvm = RawJvm.prepare(root, warmUp);
         System.out.println("| articles | full bake | CPU | peak RSS | pages/s | start-up | convert | render | write | check "
-                + "| no change | one change | raw AsciidoctorJ | raw CPU | full/raw | CPU full/raw |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| no change | one change | raw AsciidoctorJ | raw CPU | full/raw | CPU full/raw | stock raw | full/stock raw |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int size : sizes) {
             Path site = root.resolve("site-" + size);
             org.clinicbake.io.FileTrees.delete(site);
@@ -65,6 +68,7 @@ public final class Benchmark {
             List<Map<String, Long>> unchanged = new ArrayList<>();
             List<Map<String, Long>> oneChange = new ArrayList<>();
             List<Map<String, Long>> raw = new ArrayList<>();
+            List<Map<String, Long>> stockRaw = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 org.clinicbake.io.FileTrees.delete(site.resolve(".clinicbake"));
                 full.add(bake(launcher, site, out));
@@ -74,15 +78,17 @@ public final class Benchmark {
                         java.nio.file.StandardOpenOption.APPEND);
                 oneChange.add(bake(launcher, site, out));
                 raw.add(raw(site, rawJvm));
+                stockRaw.add(run(rawJvm.stockCommand(site), "raw:"));
             }
             Map<String, Long> f = median(full);
             Map<String, Long> r = median(raw);
-            System.out.printf("| %,d | %.1f s | %.1f s | %d MB | %.0f | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.2f | %.2f |%n",
+            System.out.printf("| %,d | %.1f s | %.1f s | %d MB | %.0f | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.2f | %.2f | %.1f s | %.2f |%n",
                     size, s(f.get("wall")), s(f.get("cpu")), f.get("rss"), f.get("pages") * 1000.0 / f.get("wall"),
                     s(f.get("startup") + f.get("configure")), s(f.get("convert")), s(f.get("render")), s(f.get("write")),
                     s(f.get("check")),
                     s(median(unchanged).get("wall")), s(median(oneChange).get("wall")), s(r.get("wall")), s(r.get("cpu")),
-                    medianRatio(full, raw, "wall"), medianRatio(full, raw, "cpu"));
+                    medianRatio(full, raw, "wall"), medianRatio(full, raw, "cpu"),
+                    s(median(stockRaw).get("wall")), medianRatio(full, stockRaw, "wall"));
         }
     }
 
@@ -151,6 +157,13 @@ public final class Benchmark {
             command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath, RawConversion.class.getName(),
                     site.resolve("content").toString()));
             return command;
+        }
+
+        /** The stock raw conversion (see the class comment): C1 only, and nothing else of the launcher's. */
+        List<String> stockCommand(Path site) {
+            return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                    "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.base/java.io=ALL-UNNAMED",
+                    "-cp", classPath, RawConversion.class.getName(), site.resolve("content").toString(), "--stock");
         }
 
         private static Path clinicBakeJar() throws IOException {

@@ -19,6 +19,10 @@ import org.asciidoctor.SafeMode;
  * threads, with no templates, no store and no checks, and tuned as a bake's own instance is (JRuby's
  * compiler held back for the first articles, {@link org.clinicbake.content.RubyCompiler}). Prints one
  * {@code raw:} line like the bake's {@code timings:} line.
+ *
+ * <p>With {@code --stock}, the instance is AsciidoctorJ's own ({@code Asciidoctor.Factory.create()},
+ * JRuby's defaults): the tuned raw conversion issue #5 measured (C1 only, two threads sharing one
+ * instance), before any of ClinicBake's tuning of JRuby and Asciidoctor.
  */
 public final class RawConversion {
 
@@ -27,21 +31,22 @@ public final class RawConversion {
 
     public static void main(String[] args) throws Exception {
         Path content = Path.of(args[0]);
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        boolean stock = List.of(args).contains("--stock");
+        int threads = Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(content)) {
             files = walk.filter(path -> path.toString().endsWith(".adoc")).sorted().toList();
         }
-        Asciidoctor asciidoctor = org.clinicbake.content.AsciidoctorRuntime.create();
-        org.clinicbake.content.RubyCompiler compiler = org.clinicbake.content.RubyCompiler.heldBack(asciidoctor);
+        Asciidoctor asciidoctor = stock ? Asciidoctor.Factory.create() : org.clinicbake.content.AsciidoctorRuntime.create();
+        Runnable onConverted = stock ? () -> { } : org.clinicbake.content.RubyCompiler.heldBack(asciidoctor)::converted;
         long booted = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long bytes = 0;
         for (Future<Integer> converted : pool.invokeAll(files.stream().map(file -> (java.util.concurrent.Callable<Integer>) () -> {
             Options options = Options.builder().safe(SafeMode.SAFE).baseDir(file.getParent().toFile()).standalone(false).build();
             int length = asciidoctor.load(Files.readString(file), options).convert().length();
-            compiler.converted();
+            onConverted.run();
             return length;
         }).toList())) {
             bytes += converted.get();
