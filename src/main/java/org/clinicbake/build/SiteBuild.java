@@ -370,9 +370,7 @@ public final class SiteBuild {
                               SourcePositions sources, Diagnostics diagnostics, PhaseTimes times) throws IOException {
         long started = System.nanoTime();
         // A plugin's checks are the clinic's own rules: a deploy runs a bake, not clinicbake check, so they run here too.
-        List<OutputCheck> fast = Stream.concat(SiteChecker.builtInChecks().stream()
-                        .filter(check -> List.of("links", "a11y", "privacy", "output", "medical").contains(check.id())),
-                config.session().plugins().checks().stream())
+        List<OutputCheck> fast = Stream.concat(SiteChecker.bakeChecks().stream(), config.session().plugins().checks().stream())
                 .toList();
         // What the last bake's checks found on each page is kept per output folder: a bake that
         // changed a few pages checks those (and every page again when links or settings changed).

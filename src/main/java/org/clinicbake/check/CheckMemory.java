@@ -35,7 +35,7 @@ final class CheckMemory {
 
     /** The built-in checks whose {@link OutputCheck#checkPage} depends only on the page and the scope. */
     static final Set<Class<? extends OutputCheck>> PAGE_CHECKS =
-            Set.of(LinkCheck.class, AccessibilityCheck.class, PrivacyCheck.class, OutputFilesCheck.class);
+            Set.of(LinkCheck.class, AccessibilityCheck.class, PrivacyCheck.class, OutputFilesCheck.class, DisclaimerCheck.class);
 
     /** A page as a run found it: its hash, its facts (the canonical address null when none), its problems. */
     record PageRecord(String hash, long size, long modified, List<String> anchors, Page.Canonical canonical,

@@ -56,6 +56,18 @@ public final class SiteChecker {
                 new OutputFilesCheck(), new ReviewDateCheck(), new DisclaimerCheck());
     }
 
+    /**
+     * The built-in checks a bake runs on its staging folder (its fast checks): links, accessibility, privacy, the
+     * output's files and the disclaimer of medical pages. The JSON-LD, reading-level and review-date checks are
+     * {@code clinicbake check}'s. Each is one of {@link CheckMemory#PAGE_CHECKS}, so that a bake checks only the pages
+     * that changed.
+     */
+    public static List<OutputCheck> bakeChecks() {
+        return builtInChecks().stream()
+                .filter(check -> List.of("links", "a11y", "privacy", "output", "medical").contains(check.id()))
+                .toList();
+    }
+
     /** The checks this checker runs, in order. */
     public List<OutputCheck> checks() {
         return checks;
