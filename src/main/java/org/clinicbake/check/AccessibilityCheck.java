@@ -1,10 +1,11 @@
 package org.clinicbake.check;
 
+import java.util.List;
+
 import org.clinicbake.diag.Diagnostics;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
-import org.jsoup.select.Elements;
 
 /**
  * The accessibility basics a static check can judge: {@value #IMG_ALT} (an image without {@code alt}),
@@ -37,7 +38,7 @@ public final class AccessibilityCheck implements OutputCheck {
     private static final Evaluator HTML = QueryParser.parse("html");
 
     private static void images(Page page, Diagnostics out) {
-        for (Element image : page.document().select(IMAGE_WITHOUT_ALT)) {
+        for (Element image : page.select(IMAGE_WITHOUT_ALT)) {
             out.error(IMG_ALT, page.path(), Page.line(image), "image '" + image.attr("src") + "' has no alt attribute",
                     "describe what the image shows in alt=\"...\" (in AsciiDoc, the first attribute of image::); "
                             + "write alt=\"\" only for a decorative image");
@@ -45,7 +46,7 @@ public final class AccessibilityCheck implements OutputCheck {
     }
 
     private static void headings(Page page, Diagnostics out) {
-        Elements headings = page.document().select(HEADING);
+        List<Element> headings = page.select(HEADING);
         int previous = 0;
         for (Element heading : headings) {
             int level = heading.normalName().charAt(1) - '0';
@@ -57,7 +58,7 @@ public final class AccessibilityCheck implements OutputCheck {
             }
             previous = level;
         }
-        Elements h1 = page.document().select(H1_HEADING);
+        List<Element> h1 = page.select(H1_HEADING);
         if (h1.isEmpty()) {
             out.error(H1, page.path(), 0, "page has no h1 heading",
                     "give the page one h1 with its title; the default theme writes it from the = Title line");
@@ -68,7 +69,7 @@ public final class AccessibilityCheck implements OutputCheck {
     }
 
     private static void language(Page page, Diagnostics out) {
-        Element html = page.document().selectFirst(HTML);
+        Element html = page.selectFirst(HTML);
         if (html == null || html.attr("lang").isBlank()) {
             out.error(LANG, page.path(), html == null ? 0 : Page.line(html), "page does not declare its language",
                     "write <html lang=\"{{ site.lang }}\"> in the base template and set site.lang (e.g. en-US) in "

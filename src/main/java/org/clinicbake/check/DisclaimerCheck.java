@@ -33,7 +33,7 @@ public final class DisclaimerCheck implements OutputCheck {
                 break;
             }
         }
-        if (medical != null && page.document().selectFirst(DISCLAIMER) == null) {
+        if (medical != null && page.selectFirst(DISCLAIMER) == null) {
             out.error(NO_DISCLAIMER, page.path(), Page.line(medical),
                     "a medical page (its JSON-LD says MedicalWebPage) has no disclaimer",
                     "include the theme's disclaimer in the template, {% include \"partials/disclaimer.peb\" %} as the default "

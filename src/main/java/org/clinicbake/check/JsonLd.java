@@ -23,7 +23,7 @@ final class JsonLd {
 
     /** The page's {@code <script type="application/ld+json">} elements, in document order. */
     static List<Element> blocks(Page page) {
-        return page.document().select(TYPED_SCRIPT).stream()
+        return page.select(TYPED_SCRIPT).stream()
                 .filter(script -> script.attr("type").strip().toLowerCase(Locale.ROOT).equals("application/ld+json"))
                 .toList();
     }

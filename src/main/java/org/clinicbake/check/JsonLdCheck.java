@@ -163,7 +163,7 @@ public final class JsonLdCheck implements OutputCheck {
     /** The pages and addresses the page's links lead to, each as {@link #address} gives it. */
     private static Set<String> shownLinks(CheckContext context, Page page) {
         Set<String> shown = new HashSet<>();
-        for (Element link : page.document().select(LINKS)) {
+        for (Element link : page.select(LINKS)) {
             shown.add(address(context, page, link.attr("href")));
         }
         return shown;
@@ -227,7 +227,7 @@ public final class JsonLdCheck implements OutputCheck {
     /** The images the page shows, each as {@link #address} gives it: every {@code src} and {@code srcset} candidate. */
     private static Set<String> shownImages(CheckContext context, Page page) {
         Set<String> shown = new HashSet<>();
-        for (Element image : page.document().select(IMAGES)) {
+        for (Element image : page.select(IMAGES)) {
             if (image.hasAttr("src")) {
                 shown.add(address(context, page, image.attr("src")));
             }
@@ -266,7 +266,7 @@ public final class JsonLdCheck implements OutputCheck {
     /** The days the page's {@code <time datetime>} elements show. */
     private static Set<String> shownDays(Page page) {
         Set<String> days = new HashSet<>();
-        for (Element time : page.document().select(TIME)) {
+        for (Element time : page.select(TIME)) {
             String datetime = time.attr("datetime").strip();
             if (datetime.length() >= 10) {
                 days.add(datetime.substring(0, 10));

@@ -35,7 +35,7 @@ public final class LinkCheck implements OutputCheck {
 
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
-        for (Element element : page.document().select(REFERENCES)) {
+        for (Element element : page.select(REFERENCES)) {
             for (Address address : addresses(element)) {
                 String url = address.url();
                 Optional<Urls.Reference> internal = Urls.internal(url);

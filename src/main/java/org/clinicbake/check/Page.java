@@ -36,6 +36,7 @@ public final class Page {
     private final Document document;
     private final byte[] bytes;
     private Set<String> ids;
+    private List<Element> elements;
     private List<Element> positioned;
     private Map<Element, Integer> order;
 
@@ -65,6 +66,38 @@ public final class Page {
         return document;
     }
 
+    /**
+     * Every element of the page in document order, the document itself first: found in one walk,
+     * which every check then reads, instead of a walk over the whole page for each of their queries.
+     */
+    public synchronized List<Element> elements() {
+        if (elements == null) {
+            elements = java.util.Collections.unmodifiableList(document.getAllElements());
+        }
+        return elements;
+    }
+
+    /** The elements a query finds, in document order: what {@code document().select(query)} gives, from {@link #elements()}. */
+    public List<Element> select(Evaluator query) {
+        List<Element> found = new java.util.ArrayList<>();
+        for (Element element : elements()) {
+            if (query.matches(document, element)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    /** The first element a query finds, or null: what {@code document().selectFirst(query)} gives, from {@link #elements()}. */
+    public Element selectFirst(Evaluator query) {
+        for (Element element : elements()) {
+            if (query.matches(document, element)) {
+                return element;
+            }
+        }
+        return null;
+    }
+
     /** The file's size in bytes. */
     public long size() {
         return bytes.length;
@@ -80,7 +113,7 @@ public final class Page {
         if (ids == null) {
             // One walk over the page: every page is asked, and the walk costs as much as its parse's tree building.
             Set<String> found = new HashSet<>();
-            for (Element element : document.getAllElements()) {
+            for (Element element : elements()) {
                 if (element.hasAttr("id")) {
                     found.add(element.id());
                 }
@@ -107,7 +140,7 @@ public final class Page {
 
     /** The {@code <link rel="canonical">} element that names an address, if the page has one. */
     Optional<Element> canonicalLink() {
-        return document.select(LINK_WITH_REL).stream()
+        return select(LINK_WITH_REL).stream()
                 .filter(link -> CANONICAL.matcher(link.attr("rel").toLowerCase(Locale.ROOT)).matches())
                 .findFirst()
                 .filter(link -> !link.attr("href").isBlank());
@@ -160,7 +193,7 @@ public final class Page {
         if (positioned == null) {
             positioned = CheckContext.parse(bytes, file, true).getAllElements();
             order = new IdentityHashMap<>();
-            List<Element> all = document.getAllElements();
+            List<Element> all = elements();
             for (int i = 0; i < all.size(); i++) {
                 order.put(all.get(i), i);
             }

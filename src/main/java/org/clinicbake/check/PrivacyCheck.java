@@ -56,7 +56,7 @@ public final class PrivacyCheck implements OutputCheck {
 
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
-        for (Element element : page.document().getAllElements()) {
+        for (Element element : page.elements()) {
             element(context, page, element, out);
         }
     }

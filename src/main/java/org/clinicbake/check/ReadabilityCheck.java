@@ -22,13 +22,14 @@ final class ReadabilityCheck implements OutputCheck {
     }
 
     private static final Evaluator ARTICLE_BODY = QueryParser.parse(".article-body");
+    private static final Evaluator HTML = QueryParser.parse("html");
 
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         double warnAbove = number(context, "readability.warn-above", 8);
         double failAbove = number(context, "readability.fail-above", 10);
         boolean clinical = JsonLd.blocks(page).stream().anyMatch(block -> block.data().contains("\"MedicalWebPage\""));
-        Element body = page.document().selectFirst(ARTICLE_BODY);
+        Element body = page.selectFirst(ARTICLE_BODY);
         if (!clinical || body == null || !Readability.measures(pageLanguage(page))) {
             return;
         }
@@ -49,7 +50,7 @@ final class ReadabilityCheck implements OutputCheck {
 
     /** The language the page declares on its html element (the site's site.lang), English when it declares none. */
     private static java.util.Locale pageLanguage(Page page) {
-        Element html = page.document().selectFirst("html");
+        Element html = page.selectFirst(HTML);
         return java.util.Locale.forLanguageTag(html == null ? "" : html.attr("lang"));
     }
 

@@ -36,7 +36,7 @@ public final class ReviewDateCheck implements OutputCheck {
         if (!hasLastReviewed(page)) {
             return;
         }
-        for (Element time : page.document().select(NEXT_REVIEW)) {
+        for (Element time : page.select(NEXT_REVIEW)) {
             Element label = time.parent();
             if (label != null && label.text().toLowerCase(Locale.ROOT).contains("next review due")) {
                 check(context, page, time, out);
