@@ -95,7 +95,7 @@ public final class StagedFiles {
      * database for every page) a file this bake writes in {@code staging} gets, read from one it
      * makes and deletes; null where the file system has no Unix attributes (then every page links).
      */
-    private static Map<String, Object> newFileOwnership(Path staging) throws IOException {
+    static Map<String, Object> newFileOwnership(Path staging) throws IOException {
         Path probe;
         while (true) {
             try {

@@ -78,7 +78,8 @@ final class UpToDateCheck {
      * Everything a bake reads, fingerprinted: the site's files by content (hashed again only when
      * their stamp changed, see {@link FileHashes}; hidden folders such as {@code .clinicbake} and
      * {@code .git}, and the output folder, left out), ClinicBake's class path by size and time, the
-     * Java version, the options and today in the site's time zone. Taken once, before the bake reads
+     * Java version, the options, today in the site's time zone, and the owner and permissions a new
+     * file gets. Taken once, before the bake reads
      * anything, so a file saved during the bake makes the next one run.
      */
     synchronized String inputs() throws IOException {
@@ -90,7 +91,8 @@ final class UpToDateCheck {
                     .add(options.includeDrafts())
                     .add(options.outputChecks())
                     .add(today(settings).toString())
-                    .add(outputDir.toString());
+                    .add(outputDir.toString())
+                    .add(newFileOwnership());
             fingerprint.addClassPath();
             fingerprint.addFiles(siteDir, siteDir, false, path -> !path.equals(outputDir), fileHashes());
             inputs = fingerprint.hex();
@@ -110,6 +112,21 @@ final class UpToDateCheck {
     /** Whether the site asked for every bake to start from nothing ({@code clinicbake.cache=false}). */
     boolean enabled() throws IOException {
         return SiteBuild.cacheEnabled(settings().getProperty("clinicbake.cache", "true"));
+    }
+
+    /**
+     * Another umask, user or group writes every page with other permissions or owner; were the bake
+     * skipped, the output would keep the old ones (a site baked once under umask 077 stayed unreadable
+     * to the web server). Read where the staging folder will be made; where no file can be made
+     * there, the bake fails when it makes its staging folder, and says why.
+     */
+    private String newFileOwnership() {
+        try {
+            return String.valueOf(new java.util.TreeMap<>(java.util.Objects.requireNonNullElse(
+                    StagedFiles.newFileOwnership(outputDir.getParent()), java.util.Map.of())));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private String outputStamp() throws IOException {

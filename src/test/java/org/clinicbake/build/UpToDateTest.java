@@ -89,6 +89,23 @@ class UpToDateTest {
     }
 
     @Test
+    void aBakeWhoseNewFilesGetAnotherOwnerRunsInFullAndWritesThePagesSo() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(temp, "unix:uid")),
+                "only root can give a folder a group it is not in");
+        bake();
+        int gid = 4242;
+        // The folder's set-group-ID bit gives files made under it its group, as another umask gives them other permissions.
+        Files.setAttribute(temp, "unix:gid", gid);
+        Files.setAttribute(temp, "unix:mode", 02775);
+
+        BakeResult again = bake();
+
+        assertFalse(upToDate(again), "a bake now writes files of another group");
+        assertEquals(gid, Files.getAttribute(out.resolve("procedures/nerve-block.html"), "unix:gid"));
+        assertTrue(upToDate(bake()));
+    }
+
+    @Test
     void afterAFailedBakeTheNextOneRunsInFull() throws IOException {
         bake();
         Path article = site.resolve("content/procedures/nerve-block.adoc");
