@@ -112,6 +112,7 @@ final class MedicalHeaderCheck {
         if (!clinical) {
             return;
         }
+        checkTitle();
         checkDescription();
         List<Provider> authors = providers(HeaderKey.AUTHOR);
         List<Provider> reviewers = providers(HeaderKey.REVIEWER);
@@ -174,6 +175,24 @@ final class MedicalHeaderCheck {
                             : "keep the main point in one or two short sentences; search engines cut the rest");
         }
     }
+
+    /**
+     * Search results, browser tabs and shared links show the title, and cut one that runs on. A short
+     * one is fine: a condition is named as MedlinePlus names it ("Sciatica").
+     */
+    private void checkTitle() {
+        String title = model.getTitle() == null ? "" : model.getTitle().strip();
+        int length = title.codePointCount(0, title.length());
+        if (length > MAX_TITLE) {
+            diagnostics.warning("header.title-length", path, Math.max(header.titleLine(), 1),
+                    "the title has " + length + " characters; search results show about " + MAX_TITLE,
+                    "keep the name of the condition or treatment first and cut the rest, e.g. "
+                            + "'Sciatica: Pain That Runs Down the Leg'");
+        }
+    }
+
+    /** What search results show of a title (medical-metadata.md's header vocabulary). */
+    static final int MAX_TITLE = 70;
 
     /** What search results show of a description (medical-metadata.md's header vocabulary). */
     static final int MIN_DESCRIPTION = 50;

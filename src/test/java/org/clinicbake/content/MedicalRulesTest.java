@@ -82,6 +82,18 @@ class MedicalRulesTest {
     }
 
     @Test
+    void aTitleLongerThanSearchResultsShowIsWarnedAbout() throws IOException {
+        String longTitle = "= Nerve Block for Pain in the Lower Back, the Neck, the Shoulders and the Hips";
+        BakeResult result = bake(Files.createTempDirectory(temp, "site"), MINIMAL_SITE.replace("= Nerve Block", longTitle));
+
+        assertEquals(List.of(PAGE + ":1: warning[header.title-length]: the title has 76 characters; search results show about 70"),
+                firstLines(result));
+        assertTrue(result.published());
+        assertEquals(List.of(), bake(Files.createTempDirectory(temp, "site"), MINIMAL_SITE.replace("= Nerve Block", "= " + "N".repeat(70)))
+                .diagnostics(), "70 characters are shown");
+    }
+
+    @Test
     void thePageImageMustBeAFileTheSitePublishes() throws IOException {
         String withImage = MINIMAL_SITE.replace(":med-entity-type: MedicalTherapy",
                 ":med-entity-type: MedicalTherapy\n:med-image: images/nerve-block.png\n:med-image-alt: Where the needle goes");
