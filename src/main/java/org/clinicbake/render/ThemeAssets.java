@@ -81,8 +81,8 @@ public final class ThemeAssets extends Asset {
         }
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.startsWith(".") && (content || config.getAssetIgnoreHidden()) && !(!content && isWellKnown(root, entry))
-                    || isEditorLeftover(name)) {
+            boolean leftOut = content ? name.startsWith(".") : config.getAssetIgnoreHidden() && isHidden(name, folder.equals(root));
+            if (leftOut || isEditorLeftover(name)) {
                 continue;
             }
             if (!org.clinicbake.io.FileTrees.nameReadable(entry)) {
@@ -128,13 +128,14 @@ public final class ThemeAssets extends Asset {
     }
 
     /**
-     * {@code /.well-known/} (RFC 8615) is where hosts, browsers and search consoles look for
+     * Whether an entry of {@code assets/} with this name is hidden, so left out; {@code atTop} when
+     * it is directly in {@code assets/}. {@code /.well-known/} (RFC 8615) is where hosts, browsers and search consoles look for
      * security.txt, app links and domain checks: the one hidden folder a site publishes on purpose.
      * Every other hidden file of {@code assets/} is left behind, as it was put there by a tool
      * ({@code .DS_Store}, {@code .git/}, {@code .env} with a key in it), not for patients to download.
      */
-    static boolean isWellKnown(Path root, Path entry) {
-        return entry.getParent() != null && entry.getParent().equals(root) && entry.getFileName().toString().equals(".well-known");
+    static boolean isHidden(String name, boolean atTop) {
+        return name.startsWith(".") && !(atTop && name.equals(".well-known"));
     }
 
     /**
@@ -144,8 +145,7 @@ public final class ThemeAssets extends Asset {
     static boolean isPublishedThemeAsset(String relativePath) {
         String[] segments = relativePath.split("/");
         for (int i = 0; i < segments.length; i++) {
-            boolean hidden = segments[i].startsWith(".") && !(i == 0 && segments.length > 1 && segments[i].equals(".well-known"));
-            if (hidden || isEditorLeftover(segments[i])) {
+            if (isHidden(segments[i], i == 0 && segments.length > 1) || isEditorLeftover(segments[i])) {
                 return false;
             }
         }
