@@ -25,6 +25,11 @@ public final class AccessibilityCheck implements OutputCheck {
     }
 
     @Override
+    public boolean checksEachPageAlone() {
+        return true;
+    }
+
+    @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         images(page, out);
         headings(page, out);

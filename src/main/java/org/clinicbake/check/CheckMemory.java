@@ -27,15 +27,11 @@ import org.clinicbake.diag.Diagnostic;
  * page). These last are the run's <em>scope</em>: a page whose bytes hash the same as last time is
  * taken as it was found then only when the scope is the same too; otherwise it is checked again.
  * Only checks whose findings on a page depend on nothing else are run this way
- * ({@link #PAGE_CHECKS}); the site-wide part of every check runs on every bake.
+ * ({@link OutputCheck#checksEachPageAlone()}); the site-wide part of every check runs on every bake.
  */
 final class CheckMemory {
 
     private static final String FORMAT = "clinicbake-checks-3";
-
-    /** The built-in checks whose {@link OutputCheck#checkPage} depends only on the page and the scope. */
-    static final Set<Class<? extends OutputCheck>> PAGE_CHECKS =
-            Set.of(LinkCheck.class, AccessibilityCheck.class, PrivacyCheck.class, OutputFilesCheck.class, DisclaimerCheck.class);
 
     /** A page as a run found it: its hash, its facts (the canonical address null when none), its problems. */
     record PageRecord(String hash, long size, long modified, List<String> anchors, Page.Canonical canonical,

@@ -24,6 +24,11 @@ public final class DisclaimerCheck implements OutputCheck {
     }
 
     @Override
+    public boolean checksEachPageAlone() {
+        return true;
+    }
+
+    @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         Element medical = null;
         for (Element block : JsonLd.blocks(page)) {

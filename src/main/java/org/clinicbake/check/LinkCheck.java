@@ -34,6 +34,11 @@ public final class LinkCheck implements OutputCheck {
     }
 
     @Override
+    public boolean checksEachPageAlone() {
+        return true;
+    }
+
+    @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         for (Element element : page.select(REFERENCES)) {
             for (Address address : addresses(element)) {

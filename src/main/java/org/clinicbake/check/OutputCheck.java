@@ -25,6 +25,17 @@ public interface OutputCheck {
     }
 
     /**
+     * Whether what {@link #checkPage} finds on a page depends on that page alone: its bytes, the site's settings,
+     * which files the output has and every page's fragment targets, but nothing {@link CheckContext#runState}
+     * collected from other pages and no other file's content. Then a bake that changed a few pages runs the check on
+     * those, and takes what it found on the others from its last run; a bake runs every check that way or none, so
+     * one check that does not say so makes every bake check every page. False unless the check says so.
+     */
+    default boolean checksEachPageAlone() {
+        return false;
+    }
+
+    /**
      * The site-wide part, after every page went through {@link #checkPage}: what needs the whole output
      * (other files, or what the pages had in common, kept with {@link CheckContext#runState}).
      */

@@ -29,6 +29,11 @@ public final class OutputFilesCheck implements OutputCheck {
     }
 
     @Override
+    public boolean checksEachPageAlone() {
+        return true;
+    }
+
+    @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         String hint = EMPTY_PAGE_HINT;
         if (page.size() == 0) {

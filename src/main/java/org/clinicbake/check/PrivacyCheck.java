@@ -55,6 +55,11 @@ public final class PrivacyCheck implements OutputCheck {
     }
 
     @Override
+    public boolean checksEachPageAlone() {
+        return true;
+    }
+
+    @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
         for (Element element : page.elements()) {
             element(context, page, element, out);

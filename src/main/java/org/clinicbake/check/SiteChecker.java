@@ -59,8 +59,8 @@ public final class SiteChecker {
     /**
      * The built-in checks a bake runs on its staging folder (its fast checks): links, accessibility, privacy, the
      * output's files and the disclaimer of medical pages. The JSON-LD, reading-level and review-date checks are
-     * {@code clinicbake check}'s. Each is one of {@link CheckMemory#PAGE_CHECKS}, so that a bake checks only the pages
-     * that changed.
+     * {@code clinicbake check}'s. Each {@link OutputCheck#checksEachPageAlone() checks each page alone}, so that a bake
+     * checks only the pages that changed.
      */
     public static List<OutputCheck> bakeChecks() {
         return builtInChecks().stream()
@@ -89,11 +89,11 @@ public final class SiteChecker {
      * As {@link #check(Path, Path, LocalDate)}, keeping in {@code memoryFile} what it finds on each
      * page, so that the next run checks only the pages whose bytes changed when nothing else they
      * depend on did (see {@link CheckMemory}); the bake runs its fast checks this way. With no
-     * file, or checks other than the built-in page checks, every page is checked.
+     * file, or a check that does not {@link OutputCheck#checksEachPageAlone() check each page alone}, every page is checked.
      */
     public CheckResult check(Path siteDir, Path outputDir, LocalDate today, Path memoryFile) throws IOException {
         CheckContext context = CheckContext.load(siteDir, outputDir, today, vocabulary);
-        if (memoryFile == null || !checks.stream().allMatch(check -> CheckMemory.PAGE_CHECKS.contains(check.getClass()))) {
+        if (memoryFile == null || !checks.stream().allMatch(OutputCheck::checksEachPageAlone)) {
             return check(context);
         }
         return check(context, CheckMemory.load(memoryFile));

@@ -110,6 +110,9 @@ class PageMemoryTest {
     void withTheFastChecksTheTakenPagesAreCheckedAsBefore() throws IOException {
         BakeOptions checked = options().withOutputChecks(true);
         assertSameAsFreshBake(checked);
+        // The test plugin's check (GreetingPlugin) says it checks each page alone, as the built-in ones do.
+        assertTrue(Files.exists(SiteBuild.memoryFile(site.toAbsolutePath().normalize(), temp.resolve("out").toAbsolutePath().normalize(),
+                "checks")), "the fast checks keep what they found");
         edit("content/procedures/nerve-block.adoc", "X-ray guidance.", "X-ray guidance, as always.");
         assertSameAsFreshBake(checked);
         edit("content/procedures/second-block.adoc", "for a while.", "for a while. link:missing.html[Read on].");

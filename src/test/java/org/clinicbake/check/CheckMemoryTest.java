@@ -1,6 +1,7 @@
 package org.clinicbake.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -76,6 +77,17 @@ class CheckMemoryTest {
         List<String> remembered = remembering();
         assertEquals(fresh, remembered, change);
         assertTrue(Files.exists(memory));
+    }
+
+    @Test
+    void aCheckThatDoesNotSayItChecksEachPageAloneHasEveryPageChecked() throws IOException {
+        OutputCheck gathering = () -> "gathering";
+        List<OutputCheck> checks = new java.util.ArrayList<>(SiteChecker.bakeChecks());
+        checks.add(gathering);
+
+        new SiteChecker(checks, OutputFixture::vocabulary).check(output.site, output.out, OutputFixture.TODAY, memory);
+
+        assertFalse(Files.exists(memory), "no memory: the next run checks every page");
     }
 
     private List<String> remembering() {

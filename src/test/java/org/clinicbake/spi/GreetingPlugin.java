@@ -52,6 +52,11 @@ public class GreetingPlugin implements ClinicBakePlugin {
             }
 
             @Override
+            public boolean checksEachPageAlone() {
+                return true;
+            }
+
+            @Override
             public void checkPage(org.clinicbake.check.CheckContext context, org.clinicbake.check.Page page,
                                   org.clinicbake.diag.Diagnostics out) {
                 for (org.jsoup.nodes.Element paragraph : page.document().select("p:containsOwn(guaranteed)")) {
