@@ -43,15 +43,19 @@ public final class RawConversion {
         long booted = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long bytes = 0;
-        for (Future<Integer> converted : pool.invokeAll(files.stream().map(file -> (java.util.concurrent.Callable<Integer>) () -> {
-            Options options = Options.builder().safe(SafeMode.SAFE).baseDir(file.getParent().toFile()).standalone(false).build();
-            int length = asciidoctor.load(Files.readString(file), options).convert().length();
-            onConverted.run();
-            return length;
-        }).toList())) {
-            bytes += converted.get();
+        // Shut down however the conversions end: a failed one left the pool's threads keeping the JVM, and the benchmark, waiting.
+        try {
+            for (Future<Integer> converted : pool.invokeAll(files.stream().map(file -> (java.util.concurrent.Callable<Integer>) () -> {
+                Options options = Options.builder().safe(SafeMode.SAFE).baseDir(file.getParent().toFile()).standalone(false).build();
+                int length = asciidoctor.load(Files.readString(file), options).convert().length();
+                onConverted.run();
+                return length;
+            }).toList())) {
+                bytes += converted.get();
+            }
+        } finally {
+            pool.shutdown();
         }
-        pool.shutdown();
         long done = System.nanoTime();
         asciidoctor.shutdown();
         long total = ManagementFactory.getRuntimeMXBean().getUptime();
