@@ -45,9 +45,13 @@ class PageMemoryTest {
         Object second = fileKey("procedures/second-block.html");
         Object about = fileKey("about.html");
         Object edited = fileKey("procedures/nerve-block.html");
+        Object home = fileKey("index.html");
+        Object sitemap = fileKey("sitemap.xml");
         edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
 
         assertSameAsFreshBake(options());
+        assertEquals(home, fileKey("index.html"), "a site-wide page that comes out the same is the same file too");
+        assertEquals(sitemap, fileKey("sitemap.xml"));
         assertEquals(second, fileKey("procedures/second-block.html"), "an unchanged article's page is the same file");
         assertEquals(about, fileKey("about.html"));
         assertNotEquals(edited, fileKey("procedures/nerve-block.html"), "the edited article's page is written anew");
@@ -138,9 +142,13 @@ class PageMemoryTest {
         Object about = fileKey("about.html");
         java.nio.file.attribute.FileTime aboutWritten = Files.getLastModifiedTime(temp.resolve("out/about.html"));
         Object edited = fileKey("procedures/nerve-block.html");
+        Object home = fileKey("index.html");
+        Object sitemap = fileKey("sitemap.xml");
         edit("content/procedures/nerve-block.adoc", "The doctor uses X-ray guidance.", "The doctor uses a live X-ray.");
 
         assertSameAsFreshBake(options());
+        assertEquals(home, fileKey("index.html"), "a site-wide page that comes out the same is the same file too");
+        assertEquals(sitemap, fileKey("sitemap.xml"));
         assertEquals(about, fileKey("about.html"), "rendered again, same bytes: the same file");
         assertEquals(aboutWritten, Files.getLastModifiedTime(temp.resolve("out/about.html")));
         assertNotEquals(edited, fileKey("procedures/nerve-block.html"));

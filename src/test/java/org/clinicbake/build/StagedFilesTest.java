@@ -132,6 +132,32 @@ class StagedFilesTest {
         assertNotEquals(fileKey(published.resolve("about.html")), fileKey(fresh.resolve("about.html")));
     }
 
+    @Test
+    void aFileAnotherWriterPutThereWithThePublishedBytesBecomesThePublishedFile() throws IOException {
+        // As JBake's renderers write the home page and ThemeAssets copies a stylesheet: straight into staging.
+        Files.writeString(published.resolve("index.html"), "<p>Home</p>");
+        Files.writeString(staging.resolve("index.html"), "<p>Home</p>");
+        Files.writeString(staging.resolve("about.html"), "<p>About them</p>");
+        Files.createDirectories(published.resolve("css"));
+        Files.writeString(published.resolve("css/site.css"), "p { margin: 0 }");
+        Files.setPosixFilePermissions(published.resolve("css/site.css"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.createDirectories(staging.resolve("css"));
+        Files.writeString(staging.resolve("css/site.css"), "p { margin: 0 }");
+
+        new StagedFiles(published).linkUnchanged(staging);
+
+        assertEquals(fileKey(published.resolve("index.html")), fileKey(staging.resolve("index.html")));
+        assertNotEquals(fileKey(published.resolve("about.html")), fileKey(staging.resolve("about.html")), "other bytes");
+        assertEquals("<p>About them</p>", Files.readString(staging.resolve("about.html")));
+        assertEquals("<p>About us</p>", Files.readString(published.resolve("about.html")));
+        assertNotEquals(fileKey(published.resolve("css/site.css")), fileKey(staging.resolve("css/site.css")),
+                "the published file has other permissions than a new one");
+        try (java.util.stream.Stream<Path> left = Files.list(staging)) {
+            assertEquals(java.util.List.of("about.html", "css", "index.html"),
+                    left.map(path -> path.getFileName().toString()).sorted().toList(), "no link left under another name");
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
