@@ -51,6 +51,9 @@ public final class BuildSession implements AutoCloseable {
     private final AsciidoctorBoot boot;
     private volatile PageMemory pageMemory;
     private volatile StagedFiles stagedFiles = StagedFiles.writtenAnew();
+    private final Object pagesLock = new Object();
+    private org.clinicbake.render.ParallelDocumentsRenderer.PagesInFlight pagesInFlight;
+    private org.jbake.template.RenderingException pagesFailure;
     private volatile Asciidoctor asciidoctor;
     private Map<String, List<Path>> contentSlugs;
     private SchemaVocabulary vocabulary;
@@ -127,6 +130,44 @@ public final class BuildSession implements AutoCloseable {
     /** Where the renderer puts the pages of this bake. */
     public StagedFiles stagedFiles() {
         return stagedFiles;
+    }
+
+    /** The document pages now being rendered on the worker threads, while JBake renders the rest. */
+    public void renderingPages(org.clinicbake.render.ParallelDocumentsRenderer.PagesInFlight pages) {
+        awaitPages();
+        synchronized (pagesLock) {
+            pagesInFlight = pages;
+        }
+    }
+
+    /**
+     * Waits for the document pages being rendered, if any: before the assets they asked for are
+     * copied, and before the Oven's work is reported. What failed is kept for {@link #pagesFailure()}.
+     * It waits holding no lock of the session's: the pages' own threads take them.
+     */
+    public void awaitPages() {
+        org.clinicbake.render.ParallelDocumentsRenderer.PagesInFlight pages;
+        synchronized (pagesLock) {
+            pages = pagesInFlight;
+            pagesInFlight = null;
+        }
+        if (pages == null) {
+            return;
+        }
+        try {
+            pages.finish();
+        } catch (org.jbake.template.RenderingException e) {
+            synchronized (pagesLock) {
+                pagesFailure = e;
+            }
+        }
+    }
+
+    /** Why the document pages failed to render, once {@link #awaitPages() awaited}. */
+    Optional<org.jbake.template.RenderingException> pagesFailure() {
+        synchronized (pagesLock) {
+            return Optional.ofNullable(pagesFailure);
+        }
     }
 
     /** What the preview remembers from its previous bake; empty for a one-shot bake. */

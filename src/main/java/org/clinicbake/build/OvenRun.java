@@ -53,13 +53,18 @@ final class OvenRun {
         long started = System.nanoTime();
         try {
             oven.bake();
-            linkUnchangedPages();
-            session.times().add("oven", started);
         } catch (RuntimeException e) {
+            session.awaitPages();
             reportUnexplained(List.of(e));
             return new Baked(store, renderer);
         }
-        reportUnexplained(oven.getErrors());
+        // Normally awaited before the assets are copied; a bake whose crawl failed may never get there.
+        session.awaitPages();
+        linkUnchangedPages();
+        session.times().add("oven", started);
+        List<Throwable> errors = new java.util.ArrayList<>(oven.getErrors());
+        session.pagesFailure().ifPresent(errors::add);
+        reportUnexplained(errors);
         return new Baked(store, renderer);
     }
 

@@ -48,65 +48,108 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
         }
         BuildSession session = site.session();
         session.pageReuse().ifPresent(remembered -> remembered.beginRender(session, documents));
-        return renderPages(renderer, db, documents, site);
+        // JBake renders the site-wide pages (home, topics, feed...) on this thread after this step
+        // returns: they are rendered beside the document pages, which the bake waits for before it
+        // copies the assets the pages asked for (ThemeAssets) and reports (OvenRun).
+        session.renderingPages(startPages(renderer, db, documents, site));
+        return documents.size();
     }
 
     /**
      * Renders the pages of {@code documents}, whose neighbours are set, on all cores; when the bake
      * knows the last one's pages ({@link PageReuse}), a page whose inputs did not change is carried
-     * over instead. Returns how
-     * many pages were rendered or carried over.
+     * over instead. Returns how many pages were rendered or carried over.
      */
     public static int renderPages(Renderer renderer, ContentStore db, List<DocumentModel> documents, SiteConfiguration site)
             throws RenderingException {
+        return startPages(renderer, db, documents, site).finish();
+    }
+
+    /**
+     * Starts rendering the pages of {@code documents} on all cores and returns at once; the documents are
+     * marked rendered, so JBake's own documents step finds nothing left to do.
+     */
+    static PagesInFlight startPages(Renderer renderer, ContentStore db, List<DocumentModel> documents, SiteConfiguration site) {
         BuildSession session = site.session();
         Optional<PageReuse> memory = session.pageReuse();
         Map<String, List<Diagnostic>> parseProblems = memory.isPresent() ? session.diagnostics().byPath() : Map.of();
         WorkerPool pool = new WorkerPool("clinicbake-render", Math.min(session.threads(), Math.max(1, documents.size())));
-        List<String> errors = new ArrayList<>();
         Rendered[] results = new Rendered[documents.size()];
-        int rendered = 0;
-        try {
-            List<Future<?>> pages = new ArrayList<>();
-            for (int i = 0; i < documents.size(); i++) {
-                DocumentModel document = documents.get(i);
-                int index = i;
-                pages.add(pool.submit(() -> {
-                    results[index] = render(renderer, document, memory, session, site);
-                    return null;
-                }));
+        List<Future<?>> pages = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            DocumentModel document = documents.get(i);
+            int index = i;
+            pages.add(pool.submit(() -> {
+                results[index] = render(renderer, document, memory, session, site);
+                return null;
+            }));
+        }
+        documents.forEach(db::markContentAsRendered);
+        return new PagesInFlight(documents, site, memory, parseProblems, pool, pages, results);
+    }
+
+    /** Document pages on the worker threads: {@link #finish()} waits for them and tells how it went. */
+    public static final class PagesInFlight {
+
+        private final List<DocumentModel> documents;
+        private final SiteConfiguration site;
+        private final Optional<PageReuse> memory;
+        private final Map<String, List<Diagnostic>> parseProblems;
+        private final WorkerPool pool;
+        private final List<Future<?>> pages;
+        private final Rendered[] results;
+
+        private PagesInFlight(List<DocumentModel> documents, SiteConfiguration site, Optional<PageReuse> memory,
+                              Map<String, List<Diagnostic>> parseProblems, WorkerPool pool, List<Future<?>> pages, Rendered[] results) {
+            this.documents = documents;
+            this.site = site;
+            this.memory = memory;
+            this.parseProblems = parseProblems;
+            this.pool = pool;
+            this.pages = pages;
+            this.results = results;
+        }
+
+        /**
+         * Waits for every page, then remembers what the bake's page memory keeps of each; returns how many
+         * were rendered or carried over, or throws with what failed.
+         */
+        public int finish() throws RenderingException {
+            BuildSession session = site.session();
+            List<String> errors = new ArrayList<>();
+            int rendered = 0;
+            try {
+                for (Future<?> page : pages) {
+                    try {
+                        page.get();
+                        rendered++;
+                    } catch (ExecutionException e) {
+                        errors.add(String.valueOf(e.getCause().getMessage()));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RenderingException("interrupted while rendering pages");
+            } finally {
+                pool.close();
             }
-            for (int i = 0; i < pages.size(); i++) {
-                try {
-                    pages.get(i).get();
-                    db.markContentAsRendered(documents.get(i));
-                    rendered++;
-                } catch (ExecutionException e) {
-                    errors.add(String.valueOf(e.getCause().getMessage()));
+            if (!errors.isEmpty()) {
+                throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
+            }
+            if (memory.isPresent()) {
+                Map<String, List<Diagnostic>> problems = session.diagnostics().byPath();
+                for (int i = 0; i < documents.size(); i++) {
+                    if (results[i] != null) {
+                        String source = session.relativePath(new File(documents.get(i).getFile()));
+                        List<Diagnostic> found = new ArrayList<>(problems.getOrDefault(source, List.of()));
+                        found.removeAll(parseProblems.getOrDefault(source, List.of()));
+                        memory.get().rememberRendered(outputPath(documents.get(i), site), results[i].fingerprint(), found,
+                                results[i].assets());
+                    }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RenderingException("interrupted while rendering pages");
-        } finally {
-            pool.close();
+            return rendered;
         }
-        if (!errors.isEmpty()) {
-            throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
-        }
-        if (memory.isPresent()) {
-            Map<String, List<Diagnostic>> problems = session.diagnostics().byPath();
-            for (int i = 0; i < documents.size(); i++) {
-                if (results[i] != null) {
-                    String source = session.relativePath(new File(documents.get(i).getFile()));
-                    List<Diagnostic> found = new ArrayList<>(problems.getOrDefault(source, List.of()));
-                    found.removeAll(parseProblems.getOrDefault(source, List.of()));
-                    memory.get().rememberRendered(outputPath(documents.get(i), site), results[i].fingerprint(), found,
-                            results[i].assets());
-                }
-            }
-        }
-        return rendered;
     }
 
     /** A page rendered anew that the memory should keep: its fingerprint and what it asked for. */

@@ -32,6 +32,8 @@ public final class ThemeAssets extends Asset {
 
     @Override
     public void copy() {
+        // The document pages say which assets they ask for (fingerprinted copies, scaled images).
+        config.session().awaitPages();
         long started = System.nanoTime();
         try {
             config.session().theme().copyAssets(config.getDestinationFolder().toPath());
