@@ -51,9 +51,7 @@ public final class BuildSession implements AutoCloseable {
     private final AsciidoctorBoot boot;
     private volatile PageMemory pageMemory;
     private volatile StagedFiles stagedFiles = StagedFiles.writtenAnew();
-    private final Object pagesLock = new Object();
-    private org.clinicbake.render.ParallelDocumentsRenderer.PagesInFlight pagesInFlight;
-    private org.jbake.template.RenderingException pagesFailure;
+    private volatile org.clinicbake.render.ParallelDocumentsRenderer.PagesInFlight pagesInFlight;
     private volatile Asciidoctor asciidoctor;
     private Map<String, List<Path>> contentSlugs;
     private SchemaVocabulary vocabulary;
@@ -134,39 +132,24 @@ public final class BuildSession implements AutoCloseable {
 
     /** The document pages now being rendered on the worker threads, while JBake renders the rest. */
     public void renderingPages(org.clinicbake.render.ParallelDocumentsRenderer.PagesInFlight pages) {
-        awaitPages();
-        synchronized (pagesLock) {
-            pagesInFlight = pages;
-        }
+        pagesInFlight = pages;
     }
 
     /**
      * Waits for the document pages being rendered, if any: before the assets they asked for are
-     * copied, and before the Oven's work is reported. What failed is kept for {@link #pagesFailure()}.
-     * It waits holding no lock of the session's: the pages' own threads take them.
+     * copied, and before the Oven's work is reported; what failed, if anything. It holds no lock of the
+     * session's while it waits: the pages' own threads take them.
      */
-    public void awaitPages() {
-        org.clinicbake.render.ParallelDocumentsRenderer.PagesInFlight pages;
-        synchronized (pagesLock) {
-            pages = pagesInFlight;
-            pagesInFlight = null;
-        }
+    public Optional<org.jbake.template.RenderingException> awaitPages() {
+        org.clinicbake.render.ParallelDocumentsRenderer.PagesInFlight pages = pagesInFlight;
         if (pages == null) {
-            return;
+            return Optional.empty();
         }
         try {
             pages.finish();
+            return Optional.empty();
         } catch (org.jbake.template.RenderingException e) {
-            synchronized (pagesLock) {
-                pagesFailure = e;
-            }
-        }
-    }
-
-    /** Why the document pages failed to render, once {@link #awaitPages() awaited}. */
-    Optional<org.jbake.template.RenderingException> pagesFailure() {
-        synchronized (pagesLock) {
-            return Optional.ofNullable(pagesFailure);
+            return Optional.of(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.clinicbake.build;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.clinicbake.ClinicBake;
 import org.clinicbake.content.AsciidocEngine;
@@ -58,12 +59,12 @@ final class OvenRun {
             reportUnexplained(List.of(e));
             return new Baked(store, renderer);
         }
-        // Normally awaited before the assets are copied; a bake whose crawl failed may never get there.
-        session.awaitPages();
+        // Normally awaited before the assets are copied already; then this only asks how it went.
+        Optional<org.jbake.template.RenderingException> pagesFailed = session.awaitPages();
         linkUnchangedPages();
         session.times().add("oven", started);
         List<Throwable> errors = new java.util.ArrayList<>(oven.getErrors());
-        session.pagesFailure().ifPresent(errors::add);
+        pagesFailed.ifPresent(errors::add);
         reportUnexplained(errors);
         return new Baked(store, renderer);
     }

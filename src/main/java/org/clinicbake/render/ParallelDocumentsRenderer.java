@@ -98,6 +98,9 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
         private final WorkerPool pool;
         private final List<Future<?>> pages;
         private final Rendered[] results;
+        /** How {@link #finish()} ended, once it has: asked again, it answers the same. */
+        private int rendered = -1;
+        private RenderingException failure;
 
         private PagesInFlight(List<DocumentModel> documents, SiteConfiguration site, Optional<PageReuse> memory,
                               Map<String, List<Diagnostic>> parseProblems, WorkerPool pool, List<Future<?>> pages, Rendered[] results) {
@@ -112,9 +115,24 @@ public final class ParallelDocumentsRenderer implements RenderingTool {
 
         /**
          * Waits for every page, then remembers what the bake's page memory keeps of each; returns how many
-         * were rendered or carried over, or throws with what failed.
+         * were rendered or carried over, or throws with what failed. The bake asks twice (before it copies
+         * the assets, and before it reports); only the first waits.
          */
-        public int finish() throws RenderingException {
+        public synchronized int finish() throws RenderingException {
+            if (rendered < 0 && failure == null) {
+                try {
+                    rendered = waitAndRemember();
+                } catch (RenderingException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return rendered;
+        }
+
+        private int waitAndRemember() throws RenderingException {
             BuildSession session = site.session();
             List<String> errors = new ArrayList<>();
             int rendered = 0;
