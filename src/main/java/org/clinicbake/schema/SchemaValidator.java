@@ -91,22 +91,24 @@ public final class SchemaValidator {
      * several places).
      */
     private static void index(JsonNode value, Map<String, JsonNode> nodesById, Map<String, Set<String>> propertiesById) {
-        if (value.isArray()) {
-            value.forEach(item -> index(item, nodesById, propertiesById));
-        } else if (value.isObject()) {
+        if (value.isObject()) {
             JsonNode id = value.get("@id");
             if (id != null && id.isTextual()) {
                 if (!isReference(value)) {
                     nodesById.putIfAbsent(id.asText(), value);
                 }
                 Set<String> given = propertiesById.computeIfAbsent(id.asText(), key -> new LinkedHashSet<>());
-                value.properties().forEach(field -> {
+                for (Map.Entry<String, JsonNode> field : value.properties()) {
                     if (hasValue(field.getValue())) {
                         given.add(field.getKey());
                     }
-                });
+                }
             }
-            value.forEach(item -> index(item, nodesById, propertiesById));
+        }
+        if (value.isContainerNode()) {
+            for (JsonNode item : value) {
+                index(item, nodesById, propertiesById);
+            }
         }
     }
 
@@ -128,6 +130,52 @@ public final class SchemaValidator {
         return true;
     }
 
+    /**
+     * What a property's range holds: its enumerations, whether it has a data type, and whether it has a class
+     * (whose thing a URL may stand for). Asked for every text value of every page, so worked out once per range.
+     */
+    private record RangeKinds(List<String> enumerations, boolean dataType, boolean aClass) {
+    }
+
+    private final Map<List<String>, RangeKinds> rangeKinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private RangeKinds rangeKinds(List<String> range) {
+        return rangeKinds.computeIfAbsent(range, ignored -> {
+            List<String> enumerations = new ArrayList<>();
+            boolean dataType = false;
+            boolean aClass = false;
+            for (String type : range) {
+                if (vocabulary.isEnumeration(type)) {
+                    enumerations.add(type);
+                }
+                dataType |= vocabulary.isDataType(type);
+                aClass |= !vocabulary.isDataType(type);
+            }
+            return new RangeKinds(List.copyOf(enumerations), dataType, aClass);
+        });
+    }
+
+    /** The classes these types are, with all their superclasses. */
+    private Set<String> closure(Set<String> types) {
+        if (types.size() == 1) {
+            return vocabulary.superclasses(types.iterator().next());
+        }
+        Set<String> closure = new LinkedHashSet<>();
+        for (String type : types) {
+            closure.addAll(vocabulary.superclasses(type));
+        }
+        return closure;
+    }
+
+    private static boolean containsAny(Set<String> set, List<String> candidates) {
+        for (String candidate : candidates) {
+            if (set.contains(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One validation: the problems found so far and the document's nodes. */
     private final class Run {
 
@@ -142,7 +190,9 @@ public final class SchemaValidator {
 
         void document(JsonNode document) {
             if (document.isArray()) {
-                document.forEach(this::document);
+                for (JsonNode item : document) {
+                    document(item);
+                }
             } else if (document.isObject()) {
                 node(document);
                 if (!document.has("@graph")) {
@@ -196,8 +246,7 @@ public final class SchemaValidator {
             }
             String nodeId = nodeId(node);
             Set<String> types = types(node, nodeId);
-            Set<String> typeClosure = new LinkedHashSet<>();
-            types.forEach(type -> typeClosure.addAll(vocabulary.superclasses(type)));
+            Set<String> typeClosure = closure(types);
 
             JsonNode graph = node.get("@graph");
             if (graph != null) {
@@ -255,7 +304,7 @@ public final class SchemaValidator {
 
             List<String> domain = property.get().domain();
             // Without a known type there is nothing to compare with; the unknown type was reported already.
-            if (!types.isEmpty() && !domain.isEmpty() && domain.stream().noneMatch(typeClosure::contains)) {
+            if (!types.isEmpty() && !domain.isEmpty() && !containsAny(typeClosure, domain)) {
                 problems.add(new SchemaProblem(Severity.WARNING, DOMAIN, nodeId, name,
                         "property '" + name + "' is not expected on " + String.join(", ", types),
                         "schema.org expects '" + name + "' on " + orList(domain)
@@ -287,7 +336,12 @@ public final class SchemaValidator {
                 for (JsonNode type : items(value.get("@type"))) {
                     SchemaVocabulary.termName(type.asText()).filter(vocabulary::isType).ifPresent(known::add);
                 }
-                if (known.isEmpty() || known.stream().anyMatch(type -> fitsClass(type, range))) {
+                for (String type : known) {
+                    if (fitsClass(type, range)) {
+                        return;
+                    }
+                }
+                if (known.isEmpty()) {
                     return;
                 }
                 rangeProblem(nodeId, property, range, String.join(", ", known));
@@ -309,12 +363,13 @@ public final class SchemaValidator {
         }
 
         private void text(String nodeId, String property, List<String> range, String text) {
-            List<String> enumerations = range.stream().filter(vocabulary::isEnumeration).toList();
-            boolean dataType = range.stream().anyMatch(vocabulary::isDataType);
+            RangeKinds kinds = rangeKinds(range);
+            List<String> enumerations = kinds.enumerations();
+            boolean dataType = kinds.dataType();
             Optional<String> iri = SchemaVocabulary.schemaIri(text);
             if (iri.isPresent()) {
                 String term = iri.get();
-                if (enumerations.stream().anyMatch(enumeration -> vocabulary.isMemberOf(term, enumeration))) {
+                if (isMemberOfAny(term, enumerations)) {
                     vocabulary.supersededBy(term).ifPresent(replacement -> problems.add(new SchemaProblem(
                             Severity.WARNING, SUPERSEDED, nodeId, property,
                             "value '" + term + "' of property '" + property + "' is superseded by '" + replacement + "'",
@@ -329,7 +384,7 @@ public final class SchemaValidator {
                     return;
                 }
             } else if (!dataType
-                    && enumerations.stream().anyMatch(enumeration -> vocabulary.isMemberOf(text, enumeration))) {
+                    && isMemberOfAny(text, enumerations)) {
                 // A bare member name ("Monday") is what Google's own examples use; accept it like the IRI.
                 return;
             }
@@ -337,8 +392,7 @@ public final class SchemaValidator {
             // Google's breadcrumb "item" is the everyday case.
             if (!dataType && !isAbsoluteUrl(text)) {
                 rangeProblem(nodeId, property, range, "a text value");
-            } else if (dataType && !fitsDataType(range, text)
-                    && !(range.stream().anyMatch(type -> !vocabulary.isDataType(type)) && isAbsoluteUrl(text))) {
+            } else if (dataType && !fitsDataType(range, text) && !(kinds.aClass() && isAbsoluteUrl(text))) {
                 List<String> examples = new ArrayList<>();
                 for (String type : range) {
                     String example = DATA_TYPE_EXAMPLES.get(type);
@@ -385,9 +439,10 @@ public final class SchemaValidator {
                 return false;
             }
             try {
-                java.time.LocalDate.parse(text);
+                // What LocalDate.parse checks once the pattern holds (month 1-12, the month's days), for a fraction of its cost.
+                java.time.LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10));
                 return true;
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (java.time.DateTimeException e) {
                 return false;
             }
         }
@@ -396,8 +451,22 @@ public final class SchemaValidator {
             return (text.startsWith("https://") || text.startsWith("http://")) && text.chars().noneMatch(Character::isWhitespace);
         }
 
+        private boolean isMemberOfAny(String term, List<String> enumerations) {
+            for (String enumeration : enumerations) {
+                if (vocabulary.isMemberOf(term, enumeration)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private boolean fitsClass(String type, List<String> range) {
-            return range.stream().anyMatch(rangeClass -> vocabulary.isSubClassOf(type, rangeClass));
+            for (String rangeClass : range) {
+                if (vocabulary.isSubClassOf(type, rangeClass)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void rangeProblem(String nodeId, String property, List<String> range, String found) {
@@ -573,7 +642,9 @@ public final class SchemaValidator {
             return;
         }
         if (value.isArray()) {
-            value.forEach(item -> collect(item, items));
+            for (JsonNode item : value) {
+                collect(item, items);
+            }
         } else if (value.isObject() && (value.has("@list") || value.has("@set"))) {
             collect(value.has("@list") ? value.get("@list") : value.get("@set"), items);
         } else {
