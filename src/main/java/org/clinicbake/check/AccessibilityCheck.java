@@ -37,13 +37,13 @@ public final class AccessibilityCheck implements OutputCheck {
     }
 
     // Compiled once: jsoup parses a query given as text on every call, and this runs on every page.
-    private static final Evaluator IMAGE_WITHOUT_ALT = QueryParser.parse("img:not([alt])");
-    private static final Evaluator HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
-    private static final Evaluator H1_HEADING = QueryParser.parse("h1");
     private static final Evaluator HTML = QueryParser.parse("html");
 
     private static void images(Page page, Diagnostics out) {
-        for (Element image : page.select(IMAGE_WITHOUT_ALT)) {
+        for (Element image : page.elements()) {
+            if (!image.nameIs("img") || image.hasAttr("alt")) {
+                continue;
+            }
             out.error(IMG_ALT, page.path(), Page.line(image), "image '" + image.attr("src") + "' has no alt attribute",
                     "describe what the image shows in alt=\"...\" (in AsciiDoc, the first attribute of image::); "
                             + "write alt=\"\" only for a decorative image");
@@ -51,7 +51,18 @@ public final class AccessibilityCheck implements OutputCheck {
     }
 
     private static void headings(Page page, Diagnostics out) {
-        List<Element> headings = page.select(HEADING);
+        // Tests of the tag name, not queries: each query walked every element of every page again.
+        List<Element> headings = new java.util.ArrayList<>();
+        List<Element> h1 = new java.util.ArrayList<>();
+        for (Element element : page.elements()) {
+            String name = element.normalName();
+            if (name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6') {
+                headings.add(element);
+                if (name.charAt(1) == '1') {
+                    h1.add(element);
+                }
+            }
+        }
         int previous = 0;
         for (Element heading : headings) {
             int level = heading.normalName().charAt(1) - '0';
@@ -63,7 +74,6 @@ public final class AccessibilityCheck implements OutputCheck {
             }
             previous = level;
         }
-        List<Element> h1 = page.select(H1_HEADING);
         if (h1.isEmpty()) {
             out.error(H1, page.path(), 0, "page has no h1 heading",
                     "give the page one h1 with its title; the default theme writes it from the = Title line");

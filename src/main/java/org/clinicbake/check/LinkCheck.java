@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import org.clinicbake.diag.Diagnostics;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * {@value #BROKEN}: an internal link or resource whose file is not in the output; {@value #ANCHOR}: a {@code #fragment}
@@ -24,9 +22,21 @@ public final class LinkCheck implements OutputCheck {
     public static final String BROKEN = "link.broken";
     public static final String ANCHOR = "link.anchor";
 
-    private static final Evaluator REFERENCES = QueryParser.parse("a[href], link[href], img[src], img[srcset], script[src], "
-            + "iframe[src], source[src], source[srcset], video[src], video[poster], audio[src], track[src], embed[src], "
-            + "object[data]");
+    /**
+     * Whether the element refers to a file: what the query {@code a[href], link[href], img[src], img[srcset], script[src],
+     * iframe[src], source[src], source[srcset], video[src], video[poster], audio[src], track[src], embed[src], object[data]}
+     * finds, asked of every element of every page (the query, fourteen tests an element, took a sixth of the check).
+     */
+    static boolean refersToAFile(Element element) {
+        return switch (element.normalName()) {
+            case "a", "link" -> element.hasAttr("href");
+            case "img", "source" -> element.hasAttr("src") || element.hasAttr("srcset");
+            case "video" -> element.hasAttr("src") || element.hasAttr("poster");
+            case "script", "iframe", "audio", "track", "embed" -> element.hasAttr("src");
+            case "object" -> element.hasAttr("data");
+            default -> false;
+        };
+    }
 
     @Override
     public String id() {
@@ -40,7 +50,10 @@ public final class LinkCheck implements OutputCheck {
 
     @Override
     public void checkPage(CheckContext context, Page page, Diagnostics out) {
-        for (Element element : page.select(REFERENCES)) {
+        for (Element element : page.elements()) {
+            if (!refersToAFile(element)) {
+                continue;
+            }
             for (Address address : addresses(element)) {
                 String url = address.url();
                 Optional<Urls.Reference> internal = Urls.internal(url);

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 import org.jsoup.nodes.Range;
 
 /**
@@ -72,7 +71,14 @@ public final class Page {
      */
     public synchronized List<Element> elements() {
         if (elements == null) {
-            elements = java.util.Collections.unmodifiableList(document.getAllElements());
+            // A walk of our own: getAllElements, a stream over the same walk, took a twentieth of the check.
+            List<Element> all = new java.util.ArrayList<>();
+            org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof Element element) {
+                    all.add(element);
+                }
+            }, document);
+            elements = java.util.Collections.unmodifiableList(all);
         }
         return elements;
     }
@@ -140,13 +146,15 @@ public final class Page {
 
     /** The {@code <link rel="canonical">} element that names an address, if the page has one. */
     Optional<Element> canonicalLink() {
-        return select(LINK_WITH_REL).stream()
-                .filter(link -> CANONICAL.matcher(link.attr("rel").toLowerCase(Locale.ROOT)).matches())
-                .findFirst()
-                .filter(link -> !link.attr("href").isBlank());
+        for (Element link : elements()) {
+            if (link.nameIs("link") && link.hasAttr("rel") && link.hasAttr("href")
+                    && CANONICAL.matcher(link.attr("rel").toLowerCase(Locale.ROOT)).matches()) {
+                return Optional.of(link).filter(canonical -> !canonical.attr("href").isBlank());
+            }
+        }
+        return Optional.empty();
     }
 
-    private static final Evaluator LINK_WITH_REL = QueryParser.parse("link[rel][href]");
     private static final Pattern CANONICAL = Pattern.compile("(.*\\s)?canonical(\\s.*)?");
 
     private String absolute(String href) {

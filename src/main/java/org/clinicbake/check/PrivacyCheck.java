@@ -77,7 +77,7 @@ public final class PrivacyCheck implements OutputCheck {
 
     private static void element(CheckContext context, Page page, Element element, Diagnostics out) {
         // A line costs a second parse of the page: it is found only for a page with something to report.
-        IntSupplier line = () -> Page.line(element);
+        IntSupplier line = new LineOf(element);
         for (Request request : requests(element)) {
             thirdParty(context, page.path(), line, request.what(), request.url(), out);
         }
@@ -106,15 +106,29 @@ public final class PrivacyCheck implements OutputCheck {
     }
 
     /**
+     * An element's line, found when asked. A class, not a lambda: made for every element of every page, and a
+     * lambda that captures is made through a method handle, which the bake's C1-only JIT does not inline.
+     */
+    private record LineOf(Element element) implements IntSupplier {
+        @Override
+        public int getAsInt() {
+            return Page.line(element);
+        }
+    }
+
+    /**
      * Event handler attributes ({@code onclick}) and {@code javascript:} addresses are inline scripts
      * as much as a script element is: the Content-Security-Policy blocks them too, so the control
      * does nothing on the published site, and they can send the visit to anyone.
      */
     private static void inlineHandlers(Page page, Element element, IntSupplier line, Diagnostics out) {
+        if (element.attributesSize() == 0) {
+            return;
+        }
         for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
             String name = attribute.getKey().toLowerCase(Locale.ROOT);
             String value = attribute.getValue();
-            if (EVENT_HANDLER.matcher(name).matches()) {
+            if (isEventHandler(name)) {
                 out.warning(SCRIPT, page.path(), line.getAsInt(), "inline script runs on this page: the " + name
                                 + " attribute of <" + element.normalName() + ">",
                         "move it into a script file of the site that adds the listener (the Content-Security-Policy blocks "
@@ -152,12 +166,40 @@ public final class PrivacyCheck implements OutputCheck {
             "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
             "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript");
 
-    private static final Pattern EVENT_HANDLER = Pattern.compile("on[a-z]+");
+    /** {@code on} and one or more letters a-z: {@code onclick}, {@code onload}. Every attribute of every page is asked. */
+    static boolean isEventHandler(String name) {
+        if (name.length() < 3 || !name.startsWith("on")) {
+            return false;
+        }
+        for (int i = 2; i < name.length(); i++) {
+            if (name.charAt(i) < 'a' || name.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href");
     // Browsers drop tabs and newlines anywhere in an address and spaces and control characters before it.
-    private static boolean isJavascriptUrl(String value) {
-        return value.replaceAll("[\\t\\n\\r]", "").replaceFirst("^[\\x00-\\x20]+", "").toLowerCase(Locale.ROOT)
-                .startsWith("javascript:");
+    // Read in one pass, as every address of every page is asked: String.replaceAll compiled its pattern each time.
+    static boolean isJavascriptUrl(String value) {
+        String scheme = "javascript:";
+        int matched = 0;
+        boolean started = false;
+        for (int i = 0; i < value.length() && matched < scheme.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r' || (!started && c <= 0x20)) {
+                continue;
+            }
+            started = true;
+            // A scheme's letters compare without regard to ASCII case, and only ASCII's.
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != scheme.charAt(matched)) {
+                return false;
+            }
+            matched++;
+        }
+        return matched == scheme.length();
     }
 
     private record Request(String what, String url) {
@@ -185,8 +227,10 @@ public final class PrivacyCheck implements OutputCheck {
             case "base" -> add(requests, "base address, for every relative address of the page,", element.attr("href"));
             case "a", "area" -> {
                 // A click sends a POST to each address of ping: a tracker's beacon, though the link is navigation.
-                for (String url : element.attr("ping").strip().split("\\s+")) {
-                    add(requests, "link ping", url);
+                if (element.hasAttr("ping")) {
+                    for (String url : element.attr("ping").strip().split("\\s+")) {
+                        add(requests, "link ping", url);
+                    }
                 }
             }
             case "source" -> {

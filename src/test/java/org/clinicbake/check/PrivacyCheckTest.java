@@ -1,6 +1,7 @@
 package org.clinicbake.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -210,5 +211,28 @@ class PrivacyCheckTest {
 
         assertEquals(List.of("index.html:12: warning[privacy.script]: inline script runs on this page",
                 "index.html:13: warning[privacy.script]: inline script runs on this page"), output.firstLines());
+    }
+
+    /** Addresses as browsers read them: tabs and newlines dropped anywhere, spaces and control characters before, ASCII case. */
+    @Test
+    void javascriptAddressesAreReadAsBrowsersReadThem() {
+        for (String address : List.of("javascript:track()", " JavaScript:x", "\u0000\u001f javascript:x", "java\tscr\nipt:x",
+                "\t\r\nJAVASCRIPT:", "javascript:")) {
+            assertTrue(PrivacyCheck.isJavascriptUrl(address), address);
+        }
+        for (String address : List.of("", "javascript", "/javascript:x", "java script:x", "javascripts:x", "x javascript:",
+                "javascr\u0130pt:x", "https://example.org/?javascript:")) {
+            assertFalse(PrivacyCheck.isJavascriptUrl(address), address);
+        }
+    }
+
+    @Test
+    void eventHandlersAreOnAndLetters() {
+        for (String name : List.of("onclick", "onmouseover", "onx")) {
+            assertTrue(PrivacyCheck.isEventHandler(name), name);
+        }
+        for (String name : List.of("on", "o", "one-two", "on1", "xonclick", "href", "data-onclick")) {
+            assertFalse(PrivacyCheck.isEventHandler(name), name);
+        }
     }
 }
