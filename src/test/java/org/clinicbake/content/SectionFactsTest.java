@@ -46,6 +46,23 @@ class SectionFactsTest {
         assertThrows(IllegalArgumentException.class, () -> facts.text("not-read"));
     }
 
+    /** An item's name is its bold lead-in: the item's first element, or the first element of a paragraph of it. */
+    @Test
+    void anItemIsNamedByABoldLeadInThatStartsIt() {
+        Document parsed = Jsoup.parse("""
+                <div class="sect1"><h2 id="risks">Risks</h2><div class="sectionbody"><ul>
+                <li><strong>Bleeding:</strong> rare.</li>
+                <li><em>Often</em> <strong>soreness</strong>.</li>
+                <li><p>Nerve <strong>damage</strong>, very rare.</p></li>
+                <li><p>Headache.</p><p><strong>Allergy.</strong> To the dye.</p></li>
+                <li><p>Outer.</p><ul><li><p><strong>Inner.</strong> Nested.</p></li></ul></li>
+                </ul></div></div>
+                """);
+
+        assertEquals(List.of("Bleeding", "Often soreness.", "Nerve damage, very rare.", "Headache. Allergy. To the dye.",
+                "Outer. Inner. Nested.", "Inner"), SectionFacts.of(parsed).itemNames("risks"));
+    }
+
     @Test
     void referencesAreTheItemsOfABibliographyListOrOfAnyListInABibliographyBlock() {
         Document parsed = Jsoup.parse("""
