@@ -26,7 +26,7 @@ public final class Main implements Runnable {
 
     /**
      * JBake and OrientDB log progress on every bake; the CLI reports problems as diagnostics, so only
-     * their errors are shown. OrientDB logs through java.util.logging, hence the bridge.
+     * their errors are shown ({@link CliLogging}). OrientDB logs through java.util.logging, hence the bridge.
      *
      * <p>Logback reads its configuration on a thread of its own, beside the parsing of the command
      * line: read when the bake first logged, it held up JRuby's boot by ~0.13 s. SLF4J makes a
@@ -34,7 +34,7 @@ public final class Main implements Runnable {
      */
     private static void quietLibraryLogging() {
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "org/clinicbake/logback-cli.xml");
+            System.setProperty(CliLogging.PROPERTY, "true");
         }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
