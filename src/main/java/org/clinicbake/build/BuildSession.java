@@ -262,6 +262,11 @@ public final class BuildSession implements AutoCloseable {
         return cache;
     }
 
+    /** Where the smaller copies of images are kept between bakes, or null with {@code clinicbake.cache=false}. */
+    public Path imageCache() {
+        return SiteBuild.cacheEnabled(config.getString("clinicbake.cache", "true")) ? siteDir.resolve(SiteBuild.IMAGE_CACHE_FOLDER) : null;
+    }
+
     /** Where the stages of this bake record their wall time. */
     public PhaseTimes times() {
         return times;

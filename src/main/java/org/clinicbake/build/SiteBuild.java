@@ -315,6 +315,9 @@ public final class SiteBuild {
     /** Where the site keeps its converted articles, under its folder. */
     static final String CACHE_FOLDER = ".clinicbake/cache/asciidoc";
 
+    /** Where the site keeps the smaller copies of its images (see ImageVariants), under its folder. */
+    static final String IMAGE_CACHE_FOLDER = ".clinicbake/cache/images";
+
     static boolean cacheEnabled(String setting) {
         return !SiteConfigLoader.switchedOff(setting);
     }

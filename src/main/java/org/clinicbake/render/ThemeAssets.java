@@ -201,27 +201,8 @@ public final class ThemeAssets extends Asset {
 
     /** The smaller copies image() offered in a srcset, scaled from the image as published. */
     private void writeImageVariants() {
-        java.nio.file.Path out = config.getDestinationFolder().toPath();
-        config.session().imageVariants().forEach((path, variant) -> {
-            try {
-                java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(out.resolve(variant.source()).toFile());
-                int height = Math.max(1, Math.round(source.getHeight() * (float) variant.width() / source.getWidth()));
-                java.awt.image.BufferedImage scaled = new java.awt.image.BufferedImage(variant.width(), height,
-                        source.getColorModel().hasAlpha() ? java.awt.image.BufferedImage.TYPE_INT_ARGB
-                                : java.awt.image.BufferedImage.TYPE_INT_RGB);
-                java.awt.Graphics2D graphics = scaled.createGraphics();
-                graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                graphics.drawImage(source, 0, 0, variant.width(), height, null);
-                graphics.dispose();
-                String format = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-                javax.imageio.ImageIO.write(scaled, format.equals("jpg") ? "jpeg" : format, out.resolve(path).toFile());
-            } catch (IOException | RuntimeException e) {
-                config.session().diagnostics().error("theme.assets", variant.source(), 0,
-                        "cannot write the " + variant.width() + "px copy of the image: " + e.getMessage(),
-                        "use a PNG or JPEG image");
-            }
-        });
+        new ImageVariants(config.session().imageCache())
+                .write(config.getDestinationFolder().toPath(), config.session().imageVariants(), config.session().diagnostics());
     }
 
     /** The copies templates asked for with asset(): same bytes, a name with their hash. */
