@@ -11,17 +11,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import org.clinicbake.build.BuildSession.ImageVariant;
+import org.clinicbake.build.WorkerPool;
 import org.clinicbake.diag.Diagnostics;
 
 /**
@@ -46,49 +50,72 @@ final class ImageVariants {
 
     /**
      * Writes each variant (path in the output, what it is a copy of) into {@code out}, where its source
-     * already is. Sources are read and decoded once for all their widths; a copy that cannot be written is
-     * reported at its source. Afterwards the cache holds the copies of this bake and no others.
+     * already is, one source per thread on up to {@code threads} threads (a first bake, as on a fresh
+     * clone at the host, scales every image). Sources are read and decoded once for all their widths; a
+     * copy that cannot be written is reported at its source. Afterwards the cache holds the copies of this
+     * bake and no others.
      */
-    void write(Path out, Map<String, ImageVariant> variants, Diagnostics diagnostics) {
+    void write(Path out, Map<String, ImageVariant> variants, Diagnostics diagnostics, int threads) {
         Map<String, Map<String, ImageVariant>> bySource = new TreeMap<>();
         variants.forEach((path, variant) -> bySource.computeIfAbsent(variant.source(), source -> new TreeMap<>()).put(path, variant));
-        Set<String> kept = new HashSet<>();
-        bySource.forEach((source, copies) -> {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(out.resolve(source));
-            } catch (IOException e) {
-                copies.values().forEach(variant -> unwritable(variant, e, diagnostics));
-                return;
-            }
-            String hash = sha256(bytes);
-            BufferedImage decoded = null;
-            for (Map.Entry<String, ImageVariant> copy : copies.entrySet()) {
-                ImageVariant variant = copy.getValue();
-                String format = format(copy.getKey());
-                String key = hash + "-" + METHOD + "-" + variant.width() + "." + format;
-                Path target = out.resolve(copy.getKey());
-                try {
-                    if (fromCache(key, target)) {
-                        kept.add(key);
-                        continue;
-                    }
-                    if (decoded == null) {
-                        decoded = ImageIO.read(new ByteArrayInputStream(bytes));
-                        if (decoded == null) {
-                            throw new IOException("no reader for this image's format");
-                        }
-                    }
-                    byte[] scaled = scaled(decoded, variant.width(), format);
-                    Files.write(target, scaled);
-                    toCache(key, scaled);
-                    kept.add(key);
-                } catch (IOException | RuntimeException e) {
-                    unwritable(variant, e, diagnostics);
+        Set<String> kept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        if (threads <= 1 || bySource.size() <= 1) {
+            bySource.forEach((source, copies) -> writeCopies(out, source, copies, kept, diagnostics));
+        } else {
+            try (WorkerPool pool = new WorkerPool("clinicbake-images", Math.min(threads, bySource.size()))) {
+                List<Future<?>> sources = new ArrayList<>();
+                bySource.forEach((source, copies) -> sources.add(pool.submit(() -> {
+                    writeCopies(out, source, copies, kept, diagnostics);
+                    return null;
+                })));
+                for (Future<?> source : sources) {
+                    source.get();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scaling images", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
-        });
+        }
         prune(kept);
+    }
+
+    /** The copies of one source, from the cache or scaled from the source decoded once. */
+    private void writeCopies(Path out, String source, Map<String, ImageVariant> copies, Set<String> kept, Diagnostics diagnostics) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(out.resolve(source));
+        } catch (IOException e) {
+            copies.values().forEach(variant -> unwritable(variant, e, diagnostics));
+            return;
+        }
+        String hash = sha256(bytes);
+        BufferedImage decoded = null;
+        for (Map.Entry<String, ImageVariant> copy : copies.entrySet()) {
+            ImageVariant variant = copy.getValue();
+            String format = format(copy.getKey());
+            String key = hash + "-" + METHOD + "-" + variant.width() + "." + format;
+            Path target = out.resolve(copy.getKey());
+            try {
+                if (fromCache(key, target)) {
+                    kept.add(key);
+                    continue;
+                }
+                if (decoded == null) {
+                    decoded = ImageIO.read(new ByteArrayInputStream(bytes));
+                    if (decoded == null) {
+                        throw new IOException("no reader for this image's format");
+                    }
+                }
+                byte[] scaled = scaled(decoded, variant.width(), format);
+                Files.write(target, scaled);
+                toCache(key, scaled);
+                kept.add(key);
+            } catch (IOException | RuntimeException e) {
+                unwritable(variant, e, diagnostics);
+            }
+        }
     }
 
     /** The copy at {@code width}, encoded in {@code format}, as bytes. */

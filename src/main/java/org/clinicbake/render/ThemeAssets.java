@@ -202,7 +202,8 @@ public final class ThemeAssets extends Asset {
     /** The smaller copies image() offered in a srcset, scaled from the image as published. */
     private void writeImageVariants() {
         new ImageVariants(config.session().imageCache())
-                .write(config.getDestinationFolder().toPath(), config.session().imageVariants(), config.session().diagnostics());
+                .write(config.getDestinationFolder().toPath(), config.session().imageVariants(), config.session().diagnostics(),
+                        config.session().threads());
     }
 
     /** The copies templates asked for with asset(): same bytes, a name with their hash. */

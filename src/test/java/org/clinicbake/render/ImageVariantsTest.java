@@ -69,6 +69,36 @@ class ImageVariantsTest {
         assertEquals(2, files(site.resolve(".clinicbake/cache/images")).size(), "the blue photo's copies are gone");
     }
 
+    /** Sources are scaled on the worker threads, each its own copies. */
+    @Test
+    void eachImageOfManyGetsCopiesOfItself() throws IOException {
+        Path site = SiteFixture.write(temp.resolve("site"), MINIMAL_SITE + """
+                -- templates/article.peb --
+                <h1>{{ page.title }}</h1>
+                {{ image("images/red.jpg", "Red") }} {{ image("images/green.jpg", "Green") }} {{ image("images/blue.jpg", "Blue") }}
+                """);
+        Files.createDirectories(site.resolve("assets/images"));
+        List<Color> colors = List.of(Color.RED, Color.GREEN, Color.BLUE);
+        List<String> names = List.of("red", "green", "blue");
+        for (int i = 0; i < colors.size(); i++) {
+            Files.write(site.resolve("assets/images/" + names.get(i) + ".jpg"), jpeg(1200, 600, colors.get(i)));
+        }
+
+        bake(site);
+
+        for (int i = 0; i < colors.size(); i++) {
+            for (int width : new int[] {480, 960}) {
+                BufferedImage copy = ImageIO.read(temp.resolve("out/images/" + names.get(i) + "-" + width + "w.jpg").toFile());
+                assertEquals(width, copy.getWidth());
+                Color middle = new Color(copy.getRGB(width / 2, width / 4));
+                Color expected = colors.get(i);
+                assertEquals(true, Math.abs(middle.getRed() - expected.getRed()) < 40 && Math.abs(middle.getGreen() - expected.getGreen()) < 40
+                        && Math.abs(middle.getBlue() - expected.getBlue()) < 40, names.get(i) + " " + width + ": " + middle);
+            }
+        }
+        assertEquals(6, files(site.resolve(".clinicbake/cache/images")).size());
+    }
+
     @Test
     void withTheCacheOffTheCopiesAreMadeAndNoneIsKept() throws IOException {
         Path site = siteWithPhoto(Color.BLUE);
