@@ -27,6 +27,31 @@ public final class WorkerPool implements AutoCloseable {
         return threads.submit(task);
     }
 
+    /**
+     * Does {@code work} for each item on these threads and returns when all are done; an unchecked
+     * exception one of them threw is thrown here, and an interrupt while waiting ends the wait
+     * ({@code doing} says what was being done).
+     */
+    public <T> void forEach(java.util.Collection<T> items, java.util.function.Consumer<T> work, String doing) {
+        try {
+            java.util.List<Future<?>> running = new java.util.ArrayList<>();
+            for (T item : items) {
+                running.add(threads.submit(() -> {
+                    work.accept(item);
+                    return null;
+                }));
+            }
+            for (Future<?> task : running) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + doing, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
     @Override
     public void close() {
         threads.shutdownNow();

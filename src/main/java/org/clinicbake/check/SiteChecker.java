@@ -3,14 +3,11 @@ package org.clinicbake.check;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import org.clinicbake.build.WorkerPool;
@@ -179,22 +176,6 @@ public final class SiteChecker {
     }
 
     private static void eachPage(WorkerPool workers, java.util.Collection<String> paths, java.util.function.Consumer<String> work) {
-        try {
-            List<Future<?>> pages = new ArrayList<>();
-            for (String path : paths) {
-                pages.add(workers.submit(() -> {
-                    work.accept(path);
-                    return null;
-                }));
-            }
-            for (Future<?> page : pages) {
-                page.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking pages", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        workers.forEach(paths, work, "checking pages");
     }
 }

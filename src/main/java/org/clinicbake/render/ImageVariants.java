@@ -11,15 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -63,19 +59,8 @@ final class ImageVariants {
             bySource.forEach((source, copies) -> writeCopies(out, source, copies, kept, diagnostics));
         } else {
             try (WorkerPool pool = new WorkerPool("clinicbake-images", Math.min(threads, bySource.size()))) {
-                List<Future<?>> sources = new ArrayList<>();
-                bySource.forEach((source, copies) -> sources.add(pool.submit(() -> {
-                    writeCopies(out, source, copies, kept, diagnostics);
-                    return null;
-                })));
-                for (Future<?> source : sources) {
-                    source.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while scaling images", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                pool.forEach(bySource.entrySet(), source -> writeCopies(out, source.getKey(), source.getValue(), kept, diagnostics),
+                        "scaling images");
             }
         }
         prune(kept);
