@@ -59,6 +59,8 @@ public final class Benchmark {
         System.out.println("| articles | full bake | CPU | peak RSS | pages/s | start-up | convert | render | write | check "
                 + "| no change | one change | raw AsciidoctorJ | raw CPU | full/raw | CPU full/raw | stock raw | full/stock raw |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        // A median hides how far the runs of a noisy machine spread: each run's ratios are listed under the table.
+        List<String> spread = new ArrayList<>();
         for (int size : sizes) {
             Path site = root.resolve("site-" + size);
             org.clinicbake.io.FileTrees.delete(site);
@@ -89,7 +91,20 @@ public final class Benchmark {
                     s(median(unchanged).get("wall")), s(median(oneChange).get("wall")), s(r.get("wall")), s(r.get("cpu")),
                     medianRatio(full, raw, "wall"), medianRatio(full, raw, "cpu"),
                     s(median(stockRaw).get("wall")), medianRatio(full, stockRaw, "wall"));
+            spread.add(String.format("%,d articles, each run: full/raw %s; full/stock raw %s", size,
+                    ratios(full, raw, "wall"), ratios(full, stockRaw, "wall")));
         }
+        System.out.println();
+        spread.forEach(System.out::println);
+    }
+
+    /** Each run's ratio, in run order: "1.24 1.31 1.22". */
+    private static String ratios(List<Map<String, Long>> full, List<Map<String, Long>> raw, String key) {
+        StringBuilder listed = new StringBuilder();
+        for (int run = 0; run < full.size(); run++) {
+            listed.append(run == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.2f", (double) full.get(run).get(key) / raw.get(run).get(key)));
+        }
+        return listed.toString();
     }
 
     private static Map<String, Long> bake(Path launcher, Path site, Path out) throws IOException, InterruptedException {
