@@ -264,7 +264,7 @@ public final class BuildSession implements AutoCloseable {
 
     /** Where the smaller copies of images are kept between bakes, or null with {@code clinicbake.cache=false}. */
     public Path imageCache() {
-        return SiteBuild.cacheEnabled(config.getString("clinicbake.cache", "true")) ? siteDir.resolve(SiteBuild.IMAGE_CACHE_FOLDER) : null;
+        return SiteBuild.cacheFolder(siteDir, config, SiteBuild.IMAGE_CACHE_FOLDER);
     }
 
     /** Where the stages of this bake record their wall time. */

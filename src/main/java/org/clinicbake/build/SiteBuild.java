@@ -303,13 +303,17 @@ public final class SiteBuild {
      * (off with {@code clinicbake.cache=false}). Its key covers every setting the conversion reads.
      */
     static ConversionCache conversionCache(Path siteDir, SiteConfiguration config) {
-        boolean enabled = cacheEnabled(config.getString("clinicbake.cache", "true"));
         String settings = String.join("\n",
                 "clinicbake " + String.valueOf(SiteBuild.class.getPackage().getImplementationVersion()),
                 "asciidoctorj " + String.valueOf(org.asciidoctor.Asciidoctor.class.getPackage().getImplementationVersion()),
                 "lang " + config.getString("site.lang", "en-US"),
                 "outfilesuffix " + config.getOutputExtension());
-        return new ConversionCache(enabled ? siteDir.resolve(CACHE_FOLDER) : null, settings);
+        return new ConversionCache(cacheFolder(siteDir, config, CACHE_FOLDER), settings);
+    }
+
+    /** One of the site's cache folders, or null when {@code clinicbake.cache=false} turns the caches off. */
+    static Path cacheFolder(Path siteDir, SiteConfiguration config, String folder) {
+        return cacheEnabled(config.getString("clinicbake.cache", "true")) ? siteDir.resolve(folder) : null;
     }
 
     /** Where the site keeps its converted articles, under its folder. */

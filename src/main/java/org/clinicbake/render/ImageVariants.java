@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -75,12 +72,13 @@ final class ImageVariants {
             copies.values().forEach(variant -> unwritable(variant, e, diagnostics));
             return;
         }
-        String hash = sha256(bytes);
+        // Only a cache needs the key; without one every copy is scaled.
+        String hash = cache == null ? null : Theme.sha256(bytes);
         BufferedImage decoded = null;
         for (Map.Entry<String, ImageVariant> copy : copies.entrySet()) {
             ImageVariant variant = copy.getValue();
             String format = format(copy.getKey());
-            String key = hash + "-" + METHOD + "-" + variant.width() + "." + format;
+            String key = hash == null ? null : hash + "-" + METHOD + "-" + variant.width() + "." + format;
             Path target = out.resolve(copy.getKey());
             try {
                 if (fromCache(key, target)) {
@@ -95,8 +93,10 @@ final class ImageVariants {
                 }
                 byte[] scaled = scaled(decoded, variant.width(), format);
                 Files.write(target, scaled);
-                toCache(key, scaled);
-                kept.add(key);
+                if (key != null) {
+                    toCache(key, scaled);
+                    kept.add(key);
+                }
             } catch (IOException | RuntimeException e) {
                 unwritable(variant, e, diagnostics);
             }
@@ -172,13 +172,5 @@ final class ImageVariants {
     private static void unwritable(ImageVariant variant, Exception e, Diagnostics diagnostics) {
         diagnostics.error("theme.assets", variant.source(), 0,
                 "cannot write the " + variant.width() + "px copy of the image: " + e.getMessage(), "use a PNG or JPEG image");
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -132,9 +132,13 @@ public final class Theme implements Loader<String> {
     }
 
     private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of the bytes in lower-case hex: what names an asset's copy and a scaled image's cached copy. */
+    static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -599,15 +603,10 @@ public final class Theme implements Loader<String> {
     /** The asset's path with a hash of its content before the extension: {@code css/site.3f2a9c1b0d.css}. */
     public Optional<String> fingerprint(String path) {
         return asset(path).map(bytes -> {
-            try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-                String hash = java.util.HexFormat.of().formatHex(digest).substring(0, 10);
-                int dot = path.lastIndexOf('.');
-                int slash = path.lastIndexOf('/');
-                return dot > slash ? path.substring(0, dot) + "." + hash + path.substring(dot) : path + "." + hash;
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
+            String hash = sha256(bytes).substring(0, 10);
+            int dot = path.lastIndexOf('.');
+            int slash = path.lastIndexOf('/');
+            return dot > slash ? path.substring(0, dot) + "." + hash + path.substring(dot) : path + "." + hash;
         });
     }
 
